@@ -1,0 +1,137 @@
+// Carries out a restore plan in the browser: windows first, then their tabs in order, then
+// groups, the active tab and the window state. A tab that fails does not stop the rest.
+import { placeholderUrl } from '../core/placeholder-url.ts';
+import type { RestorePlan, TabStep, WindowStep } from '../core/restore-plan.ts';
+import type { Platform } from '../platform/types.ts';
+import type { RestoreReport } from '../shared/protocol.ts';
+
+export interface RestoreProgress {
+  done: number;
+  total: number;
+}
+
+export interface ExecuteOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: RestoreProgress) => void;
+}
+
+function tabUrl(platform: Platform, t: TabStep): string | undefined {
+  switch (t.open.kind) {
+    case 'newtab':
+      return undefined;
+    case 'blocked':
+      return placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, reason: t.open.reason });
+    case 'url':
+      return t.lazy
+        ? placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, ...(t.favIconUrl ? { favIconUrl: t.favIconUrl } : {}) })
+        : t.open.url;
+  }
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreReport, opts: ExecuteOptions, progress: RestoreProgress): Promise<void> {
+  const tabIds: (number | undefined)[] = [];
+  let windowId: number;
+  let firstIndex = 0;
+  let blankTabId: number | undefined;
+  if (w.target.kind === 'new') {
+    const first = w.tabs[0];
+    // The window is created with its first tab, so no stray blank tab is left behind.
+    const url = first ? tabUrl(platform, first) : undefined;
+    const created = await platform.windows.create({
+      ...(url === undefined ? {} : { url }),
+      type: w.target.type,
+      incognito: w.target.incognito,
+      focused: w.focused,
+      // Bounds apply to normal windows only: Chrome refuses a maximized window with a width.
+      ...(w.target.bounds && w.target.state === 'normal' ? { bounds: w.target.bounds } : {}),
+    });
+    windowId = created.id;
+    if (first) {
+      tabIds.push(created.tabIds[0]);
+      firstIndex = 1;
+      progress.done++;
+      opts.onProgress?.({ ...progress });
+    } else blankTabId = created.tabIds[0];
+    report.windows++;
+  } else {
+    windowId = w.target.windowId;
+  }
+  for (let i = firstIndex; i < w.tabs.length; i++) {
+    if (opts.signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
+    const t = w.tabs[i]!;
+    const url = tabUrl(platform, t);
+    try {
+      const created = await platform.tabs.create({
+        windowId,
+        ...(url === undefined ? {} : { url }),
+        active: false,
+        ...(t.pinned ? { pinned: true } : {}),
+        ...(t.cookieStoreId ? { cookieStoreId: t.cookieStoreId } : {}),
+      });
+      tabIds.push(created.id);
+    } catch (e) {
+      tabIds.push(undefined);
+      report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: describe(e) });
+    }
+    progress.done++;
+    opts.onProgress?.({ ...progress });
+  }
+  if (blankTabId !== undefined) await platform.tabs.remove([blankTabId]).catch(() => undefined);
+
+  for (let i = 0; i < tabIds.length; i++) {
+    const id = tabIds[i];
+    const t = w.tabs[i]!;
+    if (id === undefined) continue;
+    report.tabs++;
+    if (t.open.kind === 'blocked') report.blocked++;
+    if (i === 0 && t.pinned) await platform.tabs.update(id, { pinned: true }).catch(() => undefined);
+    if (t.muted) await platform.tabs.update(id, { muted: true }).catch(() => undefined);
+  }
+
+  if (platform.tabGroups) {
+    for (let g = 0; g < w.groups.length; g++) {
+      const members = tabIds.filter((id, i): id is number => id !== undefined && w.tabs[i]!.groupIndex === g && !w.tabs[i]!.pinned);
+      if (members.length === 0) continue;
+      try {
+        const groupId = await platform.tabGroups.group(members, windowId);
+        await platform.tabGroups.update(groupId, w.groups[g]!);
+      } catch (e) {
+        report.failed.push({ url: '', reason: `tab group "${w.groups[g]!.title}": ${describe(e)}` });
+      }
+    }
+  }
+
+  const activeIdx = w.tabs.findIndex((t) => t.active);
+  const activeId = activeIdx >= 0 ? tabIds[activeIdx] : undefined;
+  if (activeId !== undefined) await platform.tabs.update(activeId, { active: true }).catch(() => undefined);
+  if (w.target.kind === 'new' && w.target.state !== 'normal') {
+    await platform.windows.update(windowId, { state: w.target.state }).catch(() => undefined);
+  }
+}
+
+export async function executeRestore(platform: Platform, plan: RestorePlan, opts: ExecuteOptions = {}): Promise<RestoreReport> {
+  const report: RestoreReport = { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false };
+  const progress: RestoreProgress = { done: 0, total: plan.tabCount };
+  for (const w of plan.windows) {
+    if (opts.signal?.aborted) {
+      report.cancelled = true;
+      break;
+    }
+    try {
+      await restoreWindow(platform, w, report, opts, progress);
+    } catch (e) {
+      report.failed.push({ url: '', reason: `window: ${describe(e)}` });
+    }
+  }
+  if (!report.cancelled) {
+    for (const id of plan.closeWindowIds) await platform.windows.remove(id).catch(() => undefined);
+  }
+  return report;
+}

@@ -1,0 +1,18 @@
+// What extension pages use to talk to the worker: `call('sessions.list', {})`, typed end to end.
+import { sendRuntimeMessage } from '../platform/messaging.ts';
+import type { Envelope, MessageType, Reply, Req, Res } from './protocol.ts';
+
+export class RemoteError extends Error {
+  constructor(message: string, readonly code?: string) {
+    super(message);
+    this.name = 'RemoteError';
+  }
+}
+
+export async function call<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
+  const env: Envelope<K> = { tabularium: 1, type, payload };
+  const reply = (await sendRuntimeMessage(env)) as Reply<Res<K>> | undefined;
+  if (!reply) throw new RemoteError('The background worker did not answer.');
+  if (!reply.ok) throw new RemoteError(reply.error.message, reply.error.code);
+  return reply.value;
+}

@@ -1,0 +1,50 @@
+// A lazily restored tab: shows the saved title and favicon and turns into the real page the first
+// time the person looks at it. A URL that must not be opened (javascript:, privileged pages) stays
+// here as text with a reason and a copy button. No framework: hundreds of these can be open.
+import { parsePlaceholder } from '../../core/placeholder-url.ts';
+import { checkUrl } from '../../core/url-policy.ts';
+import { faviconFor, liteExtensionBase, liteMessage } from '../../platform/lite.ts';
+
+const target = parsePlaceholder(liteExtensionBase(), location.href);
+const $ = (id: string) => document.getElementById(id)!;
+
+function loadRealPage(url: string): void {
+  // replace(): the placeholder leaves no entry in the tab's history.
+  location.replace(url);
+}
+
+if (target) {
+  document.title = target.title;
+  $('title').textContent = target.title;
+  $('url').textContent = target.url;
+  const icon = faviconFor(target.url);
+  if (icon) {
+    const link = document.createElement('link');
+    link.rel = 'icon';
+    link.href = icon;
+    document.head.append(link);
+    const img = $('icon') as HTMLImageElement;
+    img.src = icon;
+    img.hidden = false;
+  }
+  const copy = $('copy');
+  copy.textContent = liteMessage('placeholderCopy');
+  copy.addEventListener('click', () => {
+    void navigator.clipboard.writeText(target.url).then(() => ($('why').textContent = liteMessage('placeholderCopied')));
+  });
+  // Checked again here: the placeholder never opens what the policy forbids, whoever built its URL.
+  const verdict = checkUrl(target.url, { allowData: !liteExtensionBase().startsWith('moz-'), allowFile: true });
+  if (target.reason || !verdict.openable) {
+    $('why').textContent = liteMessage('placeholderBlocked', [target.reason ?? (verdict.openable ? '' : verdict.reason)]);
+  } else {
+    const load = $('load');
+    load.textContent = liteMessage('placeholderLoad');
+    load.hidden = false;
+    load.addEventListener('click', () => loadRealPage(target.url));
+    const go = () => {
+      if (document.visibilityState === 'visible') loadRealPage(target.url);
+    };
+    document.addEventListener('visibilitychange', go);
+    go();
+  }
+}

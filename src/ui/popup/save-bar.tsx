@@ -1,0 +1,43 @@
+// "Save all windows" and "Save this window", with an optional name for the save.
+import { useState } from 'preact/hooks';
+import type { Session } from '../../core/model.ts';
+import { currentWindowId } from '../../platform/page.ts';
+import { call } from '../../shared/client.ts';
+import { t } from '../i18n.ts';
+
+export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; onError: (e: unknown) => void }) {
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const save = async (which: 'all' | 'window') => {
+    setBusy(true);
+    try {
+      const trimmed = name.trim();
+      const named = trimmed ? { name: trimmed } : {};
+      const { session } = which === 'all'
+        ? await call('sessions.saveAll', named)
+        : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
+      setName('');
+      onSaved(session);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="toolbar">
+      <input type="text" aria-label={t('sessionNameLabel')} placeholder={t('sessionNameLabel')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      <div class="row">
+        <button type="button" class="primary" disabled={busy} onClick={() => void save('all')}>{t('saveAllWindows')}</button>
+        <button type="button" disabled={busy} onClick={() => void save('window')}>{t('saveThisWindow')}</button>
+      </div>
+    </div>
+  );
+}
+
+async function windowArg(): Promise<{ windowId?: number }> {
+  const id = await currentWindowId();
+  return id === undefined ? {} : { windowId: id };
+}

@@ -1,0 +1,33 @@
+// One saved session in the list: name, when, how big, and its actions.
+import { absoluteTime, relativeTime } from '../../core/format-time.ts';
+import type { Session } from '../../core/model.ts';
+import { t } from '../i18n.ts';
+
+export const ROW_HEIGHT = 56;
+
+interface Props {
+  session: Session;
+  top: number;
+  now: number;
+  position: number;
+  size: number;
+  onRestore: (s: Session) => void;
+  onDelete: (s: Session) => void;
+}
+
+export function SessionRow({ session: s, top, now, position, size, onRestore, onDelete }: Props) {
+  return (
+    <li class="session" style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }} aria-posinset={position} aria-setsize={size}>
+      <div class="info">
+        <div class="name" title={s.name}>{s.name}</div>
+        <div class="meta">
+          <time dateTime={new Date(s.createdAt).toISOString()} title={absoluteTime(s.createdAt)}>{relativeTime(s.createdAt, now)}</time>
+          {' · '}
+          {t('countsLine', s.counts.windows, s.counts.tabs)}
+        </div>
+      </div>
+      <button type="button" class="primary" aria-label={t('restoreSession', s.name)} onClick={() => onRestore(s)}>{t('restoreShort')}</button>
+      <button type="button" class="danger" aria-label={t('deleteSession', s.name)} onClick={() => onDelete(s)}>{t('deleteShort')}</button>
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import { crx } from '@crxjs/vite-plugin';
+import { buildManifest, type Target } from './scripts/manifest.ts';
+
+// TABULARIUM_E2E builds the variant that automated browsers can drive: optional permissions
+// become required, because nobody can click a permission prompt in a headless browser.
+const target: Target = process.env.TABULARIUM_TARGET === 'firefox' ? 'firefox' : 'chrome';
+const e2e = process.env.TABULARIUM_E2E === '1';
+
+export default defineConfig({
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    emptyOutDir: true,
+    outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
+    rollupOptions: {
+      input: {
+        placeholder: 'src/ui/placeholder/index.html',
+      },
+    },
+  },
+  plugins: [crx({ manifest: buildManifest({ target, e2e }), browser: target })],
+  server: { strictPort: true },
+});
