@@ -18,11 +18,36 @@ export interface MetaEntry {
   value: unknown;
 }
 
+/** One record of the live state: a window, a tab or a group of the current browser run. */
+export interface LiveEntry {
+  /** `w:<windowId>`, `t:<tabId>` or `g:<groupId>`. */
+  key: string;
+  value: unknown;
+}
+
+/** A stored cookie jar; values are encrypted (see crypto.ts and cookie-jars-repo.ts). */
+export interface CookieJarEntry {
+  id: string;
+  createdAt: number;
+  /** Encrypted CookieRecord[] (AES-GCM), with its IV. */
+  iv: Uint8Array;
+  data: ArrayBuffer;
+  count: number;
+}
+
+export interface KeyEntry {
+  id: string;
+  key: CryptoKey;
+}
+
 export interface TabulariumDB extends DBSchema {
   sessions: { key: string; value: Session; indexes: { createdAt: number; kind: string } };
   bodies: { key: string; value: SessionBody };
   trash: { key: string; value: TrashEntry };
   meta: { key: string; value: MetaEntry };
+  live: { key: string; value: LiveEntry };
+  cookieJars: { key: string; value: CookieJarEntry };
+  keys: { key: string; value: KeyEntry };
 }
 
 type UpgradeTx = IDBPTransaction<TabulariumDB, ArrayLike<StoreNames<TabulariumDB>>, 'versionchange'>;
@@ -39,6 +64,13 @@ export const MIGRATIONS: readonly Migration[] = [
     if (!db.objectStoreNames.contains('bodies')) db.createObjectStore('bodies', { keyPath: 'id' });
     if (!db.objectStoreNames.contains('trash')) db.createObjectStore('trash', { keyPath: 'id' });
     if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+  },
+  // v2: the live state of the running browser (one record per window, tab and group, so a tab
+  // event writes one small record), encrypted cookie jars and the key that encrypts them.
+  (db) => {
+    if (!db.objectStoreNames.contains('live')) db.createObjectStore('live', { keyPath: 'key' });
+    if (!db.objectStoreNames.contains('cookieJars')) db.createObjectStore('cookieJars', { keyPath: 'id' });
+    if (!db.objectStoreNames.contains('keys')) db.createObjectStore('keys', { keyPath: 'id' });
   },
 ];
 
