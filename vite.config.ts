@@ -11,6 +11,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The bench reads this to weigh each page's bundle with everything it imports.
+    manifest: true,
+    modulePreload: { polyfill: false },
     emptyOutDir: true,
     outDir: target === 'firefox' ? 'dist-firefox' : 'dist',
     rollupOptions: {

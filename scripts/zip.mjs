@@ -12,6 +12,7 @@ const files = {};
 (function walk(d) {
   for (const name of readdirSync(d).sort()) {
     const p = join(d, name);
+    if (name === '.vite') continue; // build metadata, not part of the extension
     if (statSync(p).isDirectory()) walk(p);
     else files[relative(dir, p).split('\\').join('/')] = [readFileSync(p), { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }];
   }

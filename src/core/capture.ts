@@ -86,8 +86,14 @@ export function tabTitle(t: TabRecord): string {
   return t.title || t.url;
 }
 
+/** The extension's own pages (popup opened in a tab, settings) are tools, not part of a session. */
+function isOwnUiPage(t: RawTab, opts: CaptureOptions): boolean {
+  const url = t.url || t.pendingUrl || '';
+  return url.startsWith(opts.extensionBase) && !parsePlaceholder(opts.extensionBase, url);
+}
+
 export function captureWindow(w: RawWindow, groups: readonly RawGroup[], opts: CaptureOptions): WindowRecord {
-  const tabs = [...(w.tabs ?? [])].sort((a, b) => a.index - b.index);
+  const tabs = (w.tabs ?? []).filter((t) => !isOwnUiPage(t, opts)).sort((a, b) => a.index - b.index);
   const groupRecords: GroupRecord[] = [];
   const groupIndexById = new Map<number, number>();
   for (const t of tabs) {
@@ -114,6 +120,7 @@ export function captureWindow(w: RawWindow, groups: readonly RawGroup[], opts: C
 /** Captures normal and popup windows that hold at least one tab; devtools/app windows are not sessions. */
 export function captureWindows(windows: readonly RawWindow[], groups: readonly RawGroup[], opts: CaptureOptions): WindowRecord[] {
   return windows
-    .filter((w) => (w.type === undefined || w.type === 'normal' || w.type === 'popup') && (w.tabs?.length ?? 0) > 0)
-    .map((w) => captureWindow(w, groups.filter((g) => g.windowId === w.id), opts));
+    .filter((w) => w.type === undefined || w.type === 'normal' || w.type === 'popup')
+    .map((w) => captureWindow(w, groups.filter((g) => g.windowId === w.id), opts))
+    .filter((w) => w.tabs.length > 0);
 }

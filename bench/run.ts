@@ -1,0 +1,95 @@
+// `npm run bench`: loads the built extension into Debian's Chromium and measures what the issues
+// set figures for. Prints a table and writes bench/results/latest.json. Medians of several runs.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, launch, removeProfileDir, waitFor, type Launched } from '../test/e2e/support/browser.ts';
+import { startServer, type TestServer } from '../test/e2e/support/server.ts';
+import { bundleSize } from './bundle-size.ts';
+
+interface Row { metric: string; value: number; unit: string; target: string; ok: boolean }
+const rows: Row[] = [];
+const row = (metric: string, value: number, unit: string, target: number, cmp: '<=' = '<=') =>
+  rows.push({ metric, value: Math.round(value * 100) / 100, unit, target: `${cmp} ${target}`, ok: value <= target });
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Sends one protocol message from an extension page and times the round trip. */
+async function timedCall(b: Launched, type: string, payload: unknown): Promise<{ ms: number; value: unknown }> {
+  return b.driver.evaluate(async ({ type, payload }) => {
+    const t0 = performance.now();
+    const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value?: unknown; error?: { message: string } };
+    const ms = performance.now() - t0;
+    if (!reply.ok) throw new Error(reply.error?.message);
+    return { ms, value: reply.value };
+  }, { type, payload });
+}
+
+async function openTabs(b: Launched, server: TestServer, windows: number, perWindow: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (let w = 0; w < windows; w++) {
+    const urls = Array.from({ length: perWindow }, (_, i) => server.url(`/page/w${w}-t${i}-${'x'.repeat(20)}`));
+    ids.push(await b.driver.evaluate(async (u) => (await chrome.windows.create({ url: u, focused: false }))!.id!, urls));
+  }
+  await waitFor(async () => b.driver.evaluate(async (n) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.filter((t) => t.title?.startsWith('Page ')).length >= n;
+  }, windows * perWindow), `${windows * perWindow} tabs loaded`, 180_000);
+  return ids;
+}
+
+async function storedBytesPerTab(b: Launched, id: string): Promise<number> {
+  return b.driver.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('tabularium');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    // No named helpers in here: tsx would wrap them in a __name() the page does not have.
+    const [s, body] = (await Promise.all(['sessions', 'bodies'].map((store) => new Promise<unknown>((res) => {
+      const r = db.transaction(store).objectStore(store).get(id);
+      r.onsuccess = () => res(r.result);
+    })))) as [{ counts: { tabs: number } }, unknown];
+    db.close();
+    return new TextEncoder().encode(JSON.stringify(s) + JSON.stringify(body)).length / s.counts.tabs;
+  }, id);
+}
+
+async function main() {
+  const size = bundleSize(DIST, 'src/ui/popup/index.html');
+  row('popup JS raw', size.js / 1024, 'KiB', Infinity);
+  row('popup CSS raw', size.css / 1024, 'KiB', Infinity);
+  row('popup JS+CSS gzip', (size.jsGzip + size.cssGzip) / 1024, 'KiB', 25);
+
+  const server = await startServer();
+  const b = await launch();
+  try {
+    await openTabs(b, server, 5, 100);
+    const saves: number[] = [];
+    let lastId = '';
+    for (let i = 0; i < 5; i++) {
+      const { ms, value } = await timedCall(b, 'sessions.saveAll', {});
+      saves.push(ms);
+      lastId = (value as { session: { id: string } }).session.id;
+    }
+    row('save 500 tabs in 5 windows (message → committed, median of 5)', median(saves), 'ms', 35);
+    row('bytes stored per tab', await storedBytesPerTab(b, lastId), 'B', 200);
+  } finally {
+    await b.ctx.close();
+    removeProfileDir(b.profileDir);
+    await server.close();
+  }
+
+  const width = Math.max(...rows.map((r) => r.metric.length));
+  console.log(`${'metric'.padEnd(width)} | value      | target   | ok`);
+  for (const r of rows) {
+    console.log(`${r.metric.padEnd(width)} | ${`${r.value} ${r.unit}`.padEnd(10)} | ${r.target.replace('Infinity', '—').padEnd(8)} | ${r.target.includes('Infinity') ? '' : r.ok ? 'yes' : 'NO'}`);
+  }
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), JSON.stringify({ at: new Date().toISOString(), rows }, null, 2));
+}
+
+await main();

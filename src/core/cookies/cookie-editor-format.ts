@@ -1,0 +1,218 @@
+// Cookie-Editor-compatible JSON: an array of the browser's Cookie objects (sameSite null for
+// unspecified, storeId null; Firefox adds firstPartyDomain). Reading is lenient about the
+// look-alikes people paste (EditThisCookie, Playwright/Puppeteer `expires` and "Lax"/"None").
+import type { CookieRecord, PartitionKey, SameSite } from './cookie-record.ts';
+import { CookieFormatError } from './cookie-format-error.ts';
+import type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
+import { plural, reportedDomain, storeLossNote } from './cookie-format-common.ts';
+import { bareHost } from './cookie-domain.ts';
+
+function fail(problem: string, path: string): never {
+  throw new CookieFormatError(problem, { format: 'json', path });
+}
+
+/** Line and column of a JSON.parse failure, from either message style V8 uses. */
+function syntaxLocation(text: string, message: string): { line?: number; column?: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  if (pos) {
+    const before = text.slice(0, Number(pos[1]));
+    const lines = before.split('\n');
+    return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+  }
+  // "Unexpected end of JSON input" carries no position: the end of the text is where it broke.
+  const lines = text.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function optionalBoolean(o: Record<string, unknown>, key: string, path: string): boolean | undefined {
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v;
+  return fail(`"${key}" must be true or false, found ${JSON.stringify(v)}.`, `${path}.${key}`);
+}
+
+function sameSiteOf(v: unknown, path: string, warnings: string[]): SameSite {
+  if (v === undefined || v === null) return 'unspecified';
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  if (s === 'no_restriction' || s === 'none') return 'no_restriction';
+  if (s === 'lax' || s === 'strict' || s === 'unspecified') return s;
+  warnings.push(`${path}.sameSite: unknown value ${JSON.stringify(v)}; used unspecified.`);
+  return 'unspecified';
+}
+
+function expiryOf(o: Record<string, unknown>, path: string): number | undefined {
+  const key = o['expirationDate'] !== undefined && o['expirationDate'] !== null ? 'expirationDate' : 'expires';
+  const v = o[key];
+  if (v === undefined || v === null) return undefined;
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n)) return fail(`"${key}" must be Unix seconds, found ${JSON.stringify(v)}.`, `${path}.${key}`);
+  // Playwright and Puppeteer write -1 for a session cookie.
+  return n > 0 ? n : undefined;
+}
+
+function partitionKeyOf(v: unknown, path: string): PartitionKey | undefined {
+  if (v === undefined || v === null) return undefined;
+  // Playwright writes the top-level site as a plain string.
+  if (typeof v === 'string') return { topLevelSite: v };
+  if (!isObject(v)) return fail('"partitionKey" must be an object.', `${path}.partitionKey`);
+  const pk: PartitionKey = {};
+  const site = v['topLevelSite'];
+  if (site !== undefined) {
+    if (typeof site !== 'string') return fail('"topLevelSite" must be a string.', `${path}.partitionKey.topLevelSite`);
+    pk.topLevelSite = site;
+  }
+  const cross = v['hasCrossSiteAncestor'];
+  if (cross !== undefined) {
+    if (typeof cross !== 'boolean') return fail('"hasCrossSiteAncestor" must be true or false.', `${path}.partitionKey.hasCrossSiteAncestor`);
+    pk.hasCrossSiteAncestor = cross;
+  }
+  return pk;
+}
+
+function cookieOf(item: unknown, path: string, warnings: string[]): CookieRecord {
+  if (!isObject(item)) return fail('expected a cookie object.', path);
+  const name = item['name'];
+  if (typeof name !== 'string') return fail('"name" is missing or not a string.', `${path}.name`);
+  let value = item['value'];
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    warnings.push(`${path}.value: ${JSON.stringify(value)} is not a string; used "${String(value)}".`);
+    value = String(value);
+  }
+  if (typeof value !== 'string') return fail('"value" is missing or not a string.', `${path}.value`);
+
+  let rawDomain = item['domain'];
+  if ((rawDomain === undefined || rawDomain === null) && typeof item['url'] === 'string') {
+    try {
+      rawDomain = new URL(item['url']).hostname;
+    } catch {
+      return fail('"url" is not a valid address.', `${path}.url`);
+    }
+  }
+  if (typeof rawDomain !== 'string' || bareHost(rawDomain) === '') return fail('"domain" is missing or empty.', `${path}.domain`);
+  const hostOnly = optionalBoolean(item, 'hostOnly', path) ?? !rawDomain.trim().startsWith('.');
+  if (hostOnly && rawDomain.trim().startsWith('.')) warnings.push(`${path}: hostOnly is true but the domain "${rawDomain}" has a leading dot; kept host-only.`);
+
+  const rawPath = item['path'];
+  if (rawPath !== undefined && rawPath !== null && typeof rawPath !== 'string') return fail('"path" must be a string.', `${path}.path`);
+  const cookiePath = typeof rawPath === 'string' && rawPath !== '' ? rawPath : '/';
+
+  const expirationDate = expiryOf(item, path);
+  const session = optionalBoolean(item, 'session', path);
+  if (session === true && expirationDate !== undefined) {
+    // The expiry is the more specific statement; dropping it would cut the login short.
+    warnings.push(`${path}: "session" is true but an expiry is given; kept it as a persistent cookie.`);
+  } else if (session === false && expirationDate === undefined) {
+    warnings.push(`${path}: "session" is false but there is no expiry; imported as a session cookie.`);
+  }
+
+  const storeId = item['storeId'];
+  if (storeId !== undefined && storeId !== null && typeof storeId !== 'string') return fail('"storeId" must be a string or null.', `${path}.storeId`);
+  const fpd = item['firstPartyDomain'];
+  if (fpd !== undefined && fpd !== null && typeof fpd !== 'string') return fail('"firstPartyDomain" must be a string.', `${path}.firstPartyDomain`);
+
+  const cookie: CookieRecord = {
+    name,
+    value,
+    domain: reportedDomain(rawDomain, hostOnly),
+    hostOnly,
+    path: cookiePath,
+    secure: optionalBoolean(item, 'secure', path) ?? false,
+    httpOnly: optionalBoolean(item, 'httpOnly', path) ?? false,
+    sameSite: sameSiteOf(item['sameSite'], path, warnings),
+    session: expirationDate === undefined,
+    storeId: typeof storeId === 'string' ? storeId : '',
+  };
+  if (expirationDate !== undefined) cookie.expirationDate = expirationDate;
+  const pk = partitionKeyOf(item['partitionKey'], path);
+  if (pk) cookie.partitionKey = pk;
+  if (typeof fpd === 'string') cookie.firstPartyDomain = fpd;
+  return cookie;
+}
+
+export function parseCookieEditorJson(text: string): ParsedCookies {
+  const source = text.replace(/^\uFEFF/, '');
+  let root: unknown;
+  try {
+    root = JSON.parse(source);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new CookieFormatError(`not valid JSON (${message}).`, { format: 'json', ...syntaxLocation(source, message) });
+  }
+  const warnings: string[] = [];
+  let items: unknown[];
+  let base = '$';
+  if (Array.isArray(root)) items = root;
+  else if (isObject(root) && Array.isArray(root['cookies'])) {
+    items = root['cookies'];
+    base = '$.cookies';
+  } else if (isObject(root) && 'name' in root) {
+    warnings.push('The file holds one cookie object rather than a list; imported it.');
+    return { cookies: [cookieOf(root, '$', warnings)], warnings };
+  } else {
+    return fail('expected a list of cookies.', '$');
+  }
+  const cookies = items.map((item, i) => cookieOf(item, `${base}[${i}]`, warnings));
+  return { cookies, warnings };
+}
+
+/** The browser Cookie object shape Cookie-Editor writes, keys in its order. */
+export interface CookieEditorCookie {
+  domain: string;
+  expirationDate?: number;
+  hostOnly: boolean;
+  httpOnly: boolean;
+  name: string;
+  path: string;
+  sameSite: Exclude<SameSite, 'unspecified'> | null;
+  secure: boolean;
+  session: boolean;
+  storeId: null;
+  value: string;
+  firstPartyDomain?: string;
+  partitionKey?: PartitionKey;
+}
+
+export function toCookieEditorJson(cookies: readonly CookieRecord[]): SerializedCookies {
+  const notes: string[] = [];
+  const out = cookies.map((c): CookieEditorCookie => {
+    const persistent = !c.session && c.expirationDate !== undefined;
+    const o: CookieEditorCookie = {
+      domain: reportedDomain(c.domain, c.hostOnly),
+      hostOnly: c.hostOnly,
+      httpOnly: c.httpOnly,
+      name: c.name,
+      path: c.path,
+      sameSite: c.sameSite === 'unspecified' ? null : c.sameSite,
+      secure: c.secure,
+      session: !persistent,
+      storeId: null,
+      value: c.value,
+    };
+    if (persistent) o.expirationDate = c.expirationDate;
+    if (c.firstPartyDomain !== undefined) o.firstPartyDomain = c.firstPartyDomain;
+    if (c.partitionKey) o.partitionKey = { ...c.partitionKey };
+    return orderKeys(o);
+  });
+  const stores = storeLossNote(cookies, 'Cookie-Editor JSON (storeId is always null)');
+  if (stores) notes.push(stores);
+  const partitioned = cookies.filter((c) => c.partitionKey).length;
+  if (partitioned > 0) {
+    notes.push(`${plural(partitioned, 'partitioned cookie')} keep${partitioned === 1 ? 's' : ''} its partitionKey, but Cookie-Editor itself ignores it and would import ${partitioned === 1 ? 'it' : 'them'} unpartitioned.`);
+  }
+  return { text: `${JSON.stringify(out, null, 4)}\n`, notes };
+}
+
+const KEY_ORDER: (keyof CookieEditorCookie)[] = ['domain', 'expirationDate', 'hostOnly', 'httpOnly', 'name', 'path', 'sameSite', 'secure', 'session', 'storeId', 'value', 'firstPartyDomain', 'partitionKey'];
+
+// The browser's own key order (expirationDate right after domain), so exports diff cleanly.
+function orderKeys(o: CookieEditorCookie): CookieEditorCookie {
+  const sorted: Partial<Record<keyof CookieEditorCookie, unknown>> = {};
+  for (const k of KEY_ORDER) if (o[k] !== undefined) sorted[k] = o[k];
+  return sorted as CookieEditorCookie;
+}

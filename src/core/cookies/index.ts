@@ -1,0 +1,27 @@
+// The cookie logic's public surface, for the worker and the inspector.
+export type { CookieRecord, PartitionKey, SameSite } from './cookie-record.ts';
+export { cookieKey } from './cookie-record.ts';
+export { bareHost, domainMatches, isIpHost, isPublicSuffix, registrableDomain } from './cookie-domain.ts';
+export { cookieUrl } from './cookie-url.ts';
+export { MAX_COOKIES_PER_DOMAIN, MAX_LIFETIME_DAYS, MAX_NAME_VALUE_BYTES, nameValueBytes } from './cookie-limits.ts';
+export { hasHostPrefix, hasSecurePrefix, prefixViolation } from './cookie-prefix.ts';
+export type { SetDetails, SetDetailsOptions, SetDetailsResult, TargetBrowser } from './set-details.ts';
+export { isPersistent, refusalReason, toSetDetails } from './set-details.ts';
+export { alphabetBits, estimateEntropyBits } from './entropy.ts';
+export { frameworkOf, isSessionLike, opaqueTokenReason, sessionLikeReason } from './session-like.ts';
+export type { Finding, Severity, SeveritySummary } from './audit-finding.ts';
+export { SEVERITIES, compareFindings, summarize } from './audit-finding.ts';
+export { auditCookie, MIN_SESSION_ENTROPY_BITS } from './audit-cookie.ts';
+export type { SiteAudit } from './audit-site.ts';
+export { auditSite } from './audit-site.ts';
+export { readableValueReason } from './readable-value.ts';
+export { cookieAppliesToHost, cookiesForSite, pageHost } from './site-match.ts';
+export type { CookieFormat } from './cookie-format-error.ts';
+export { CookieFormatError } from './cookie-format-error.ts';
+export type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
+export type { ParseCookiesOptions, ParsedCookieFile } from './cookie-formats.ts';
+export { detectCookieFormat, parseCookies } from './cookie-formats.ts';
+export { NETSCAPE_HEADER, parseNetscape, toNetscape } from './netscape-format.ts';
+export type { CookieEditorCookie } from './cookie-editor-format.ts';
+export { parseCookieEditorJson, toCookieEditorJson } from './cookie-editor-format.ts';
+export { parseHeaderString, toHeaderString } from './header-string-format.ts';

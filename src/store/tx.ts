@@ -1,0 +1,29 @@
+// The few rules every write follows: strict durability (a committed snapshot survives a power
+// cut), failures turned into StoreErrors a person can read, and no unhandled rejections when a
+// transaction aborts.
+import type { StoreNames } from 'idb';
+import type { DB } from './db.ts';
+import { toStoreError } from './errors.ts';
+import type { TabulariumDB } from './schema.ts';
+
+export const STRICT = { durability: 'strict' } as const;
+
+/** A strict write transaction whose `done` never goes unhandled; await it through commit(). */
+export function writeTx<S extends StoreNames<TabulariumDB>>(db: DB, stores: S[]) {
+  const tx = db.transaction(stores, 'readwrite', STRICT);
+  tx.done.catch(() => undefined);
+  return tx;
+}
+
+/** Awaits every request with the commit, so an aborted transaction rejects once. */
+export async function commit(tx: { done: Promise<void> }, requests: Promise<unknown>[]): Promise<void> {
+  await Promise.all([...requests, tx.done]);
+}
+
+export async function run<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw toStoreError(e);
+  }
+}

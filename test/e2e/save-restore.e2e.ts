@@ -1,0 +1,98 @@
+// The first whole path a person takes: save all windows, close them, restore, same windows back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  allGroups, allWindows, launch, openPopup, openWindow, realUrl, removeProfileDir, stopServiceWorkers, waitFor, type Launched,
+} from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let b: Launched;
+
+beforeAll(async () => {
+  server = await startServer();
+  b = await launch();
+});
+
+afterAll(async () => {
+  await b?.ctx.close();
+  removeProfileDir(b.profileDir);
+  await server?.close();
+});
+
+describe('save all windows, close them, restore', () => {
+  it('brings back both windows with order, titles, pinned tab, group and active tab', async () => {
+    const { driver } = b;
+    const a = ['a1', 'a2', 'a3', 'a4'].map((n) => server.url(`/page/${n}`));
+    const w2 = ['b1', 'b2'].map((n) => server.url(`/page/${n}`));
+    const winA = await openWindow(driver, a);
+    const winB = await openWindow(driver, w2);
+    // a1 pinned; a3+a4 in a blue group "Research"; a3 active in window A, b2 active in window B.
+    await driver.evaluate(async ({ winA, winB }) => {
+      const ta = await chrome.tabs.query({ windowId: winA });
+      await chrome.tabs.update(ta[0]!.id!, { pinned: true });
+      const g = await chrome.tabs.group({ tabIds: [ta[2]!.id!, ta[3]!.id!], createProperties: { windowId: winA } });
+      await chrome.tabGroups.update(g, { title: 'Research', color: 'blue' });
+      await chrome.tabs.update(ta[2]!.id!, { active: true });
+      const tb = await chrome.tabs.query({ windowId: winB });
+      await chrome.tabs.update(tb[1]!.id!, { active: true });
+    }, { winA, winB });
+
+    const popup = await openPopup(b);
+    await popup.getByRole('button', { name: 'Save all windows' }).click();
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    const item = popup.getByRole('listitem').first();
+    await expect.poll(() => item.textContent()).toContain('2 windows · 6 tabs');
+
+    await driver.evaluate(async (ids) => {
+      for (const id of ids) await chrome.windows.remove(id);
+    }, [winA, winB]);
+    const before = new Set((await allWindows(driver)).map((w) => w.id));
+
+    await item.getByRole('button', { name: /^Restore/ }).click();
+    await waitFor(async () => (await allWindows(driver)).filter((w) => !before.has(w.id)).length === 2, 'two restored windows');
+    await waitFor(async () => (await allWindows(driver)).filter((w) => !before.has(w.id)).every((w) => w.tabs.every((t) => t.title.startsWith('Page '))), 'saved titles on every tab');
+
+    const restored = (await allWindows(driver)).filter((w) => !before.has(w.id));
+    const byFirstUrl = (u: string) => restored.find((w) => realUrl(b.extId, w.tabs[0]!.url) === u)!;
+    const ra = byFirstUrl(a[0]!);
+    const rb = byFirstUrl(w2[0]!);
+    expect(ra.tabs.map((t) => realUrl(b.extId, t.url))).toEqual(a);
+    expect(rb.tabs.map((t) => realUrl(b.extId, t.url))).toEqual(w2);
+    expect(ra.tabs.map((t) => t.title)).toEqual(['Page a1', 'Page a2', 'Page a3', 'Page a4']);
+    expect(rb.tabs.map((t) => t.title)).toEqual(['Page b1', 'Page b2']);
+    expect(ra.tabs.map((t) => t.pinned)).toEqual([true, false, false, false]);
+    expect(ra.tabs.find((t) => t.active)?.title).toBe('Page a3');
+    expect(rb.tabs.find((t) => t.active)?.title).toBe('Page b2');
+    // The active tabs are the real pages, loaded at once.
+    expect(ra.tabs.find((t) => t.active)?.url).toBe(a[2]);
+
+    const groups = (await allGroups(driver)).filter((g) => g.windowId === ra.id);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ title: 'Research', color: 'blue' });
+    expect(ra.tabs.filter((t) => t.groupId === groups[0]!.id).map((t) => t.title)).toEqual(['Page a3', 'Page a4']);
+    await popup.close();
+  });
+
+  it('keeps the saved list across a closed popup and a service-worker restart', async () => {
+    let popup = await openPopup(b);
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    const name = await popup.getByRole('listitem').first().locator('.name').textContent();
+    await popup.close();
+    await stopServiceWorkers(b.driver);
+    await waitFor(() => b.ctx.serviceWorkers().length === 0, 'worker stopped', 5000).catch(() => undefined);
+    popup = await openPopup(b);
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    expect(await popup.getByRole('listitem').first().locator('.name').textContent()).toBe(name);
+    await popup.close();
+  });
+
+  it('deletes a session and brings it back with Undo', async () => {
+    const popup = await openPopup(b);
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    await popup.getByRole('button', { name: /^Delete/ }).click();
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    await popup.close();
+  });
+});

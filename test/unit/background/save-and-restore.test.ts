@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/store/db.ts';
+import { createHandlers } from '../../../src/background/handlers/index.ts';
+import type { Deps } from '../../../src/background/deps.ts';
+import { FakeBrowser } from '../fakes/fake-platform.ts';
+
+function setup() {
+  const fake = new FakeBrowser();
+  let n = 0;
+  const dbp = openDatabase(`bg-${Math.random()}`);
+  const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
+  return { fake, handlers: createHandlers(deps) };
+}
+
+describe('save and restore through the worker handlers', () => {
+  it('saves all windows with counts and a default name, then restores them into new windows', async () => {
+    const { fake, handlers } = setup();
+    const a = fake.addWindow(['https://a.test/1', 'https://a.test/2', 'https://b.test/']);
+    fake.addWindow(['https://c.test/']);
+    a.tabs[0]!.pinned = true;
+    const { session } = await handlers['sessions.saveAll']({});
+    expect(session.counts).toEqual({ windows: 2, tabs: 4 });
+    expect(session.name).toMatch(/a\.test/);
+    fake.windows = [];
+    const report = await handlers['sessions.restore']({ id: session.id });
+    expect(report).toMatchObject({ windows: 2, tabs: 4, failed: [], cancelled: false });
+    expect(fake.windows).toHaveLength(2);
+    // Non-active tabs come back as placeholders carrying the real URL.
+    const urls = fake.windows[0]!.tabs.map((t) => t.url!);
+    expect(urls[0]).toBe('https://a.test/1');
+    expect(urls[1]).toMatch(/^chrome-extension:\/\/fakeid\/src\/ui\/placeholder\/index\.html\?u=https%3A%2F%2Fa\.test%2F2/);
+    expect(fake.windows[0]!.tabs[0]!.pinned).toBe(true);
+  });
+
+  it('saves only the given window with "Save this window"', async () => {
+    const { fake, handlers } = setup();
+    fake.addWindow(['https://a.test/']);
+    const b = fake.addWindow(['https://b.test/', 'https://b.test/2']);
+    const { session } = await handlers['sessions.saveWindow']({ windowId: b.id, name: '  Work  ' });
+    expect(session).toMatchObject({ name: 'Work', counts: { windows: 1, tabs: 2 } });
+  });
+
+  it('refuses to save nothing, with a message that says so', async () => {
+    const { handlers } = setup();
+    await expect(handlers['sessions.saveAll']({})).rejects.toThrow('There are no tabs to save.');
+  });
+
+  it('restores tab groups with title, colour and collapsed state, and the window state', async () => {
+    const { fake, handlers } = setup();
+    const w = fake.addWindow(['https://a.test/', 'https://b.test/', 'https://c.test/'], { state: 'maximized' });
+    fake.groups.push({ id: 1, windowId: w.id, title: 'Read later', color: 'cyan', collapsed: true });
+    w.tabs[1]!.groupId = 1;
+    w.tabs[2]!.groupId = 1;
+    const { session } = await handlers['sessions.saveAll']({});
+    fake.windows = [];
+    fake.groups = [];
+    await handlers['sessions.restore']({ id: session.id });
+    expect(fake.groups).toHaveLength(1);
+    expect(fake.groups[0]).toMatchObject({ title: 'Read later', color: 'cyan', collapsed: true });
+    expect(fake.windows[0]!.tabs.filter((t) => t.groupId === fake.groups[0]!.id)).toHaveLength(2);
+    expect(fake.windows[0]!.state).toBe('maximized');
+  });
+
+  it('reports a URL the browser refuses and still opens the rest', async () => {
+    const { fake, handlers } = setup();
+    fake.addWindow(['https://a.test/', 'https://b.test/']);
+    const { session } = await handlers['sessions.saveAll']({});
+    fake.windows = [];
+    fake.refuse = (u) => !!u && u.includes('b.test');
+    const report = await handlers['sessions.restore']({ id: session.id });
+    expect(report.tabs).toBe(1);
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.reason).toMatch(/Cannot open/);
+  });
+
+  it('deletes and undoes through messages', async () => {
+    const { fake, handlers } = setup();
+    fake.addWindow(['https://a.test/']);
+    const { session } = await handlers['sessions.saveAll']({});
+    await handlers['sessions.delete']({ id: session.id });
+    expect((await handlers['sessions.list']({})).sessions).toEqual([]);
+    await handlers['sessions.undoDelete']({ id: session.id });
+    expect((await handlers['sessions.list']({})).sessions.map((s) => s.id)).toEqual([session.id]);
+  });
+});

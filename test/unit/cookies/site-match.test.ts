@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { cookiesForSite, domainMatches } from '../../../src/core/cookies/site-match.ts';
+import { registrableDomain } from '../../../src/core/cookies/cookie-domain.ts';
+import { cookie } from './make-cookie.ts';
+
+describe('domainMatches', () => {
+  it.each([
+    ['example.test', 'example.test', true],
+    ['.example.test', 'app.example.test', true],
+    ['example.test', 'a.b.example.test', true],
+    ['.EXAMPLE.test', 'App.Example.Test', true],
+    ['app.example.test', 'example.test', false],
+    ['ample.test', 'example.test', false],
+    ['example.test', 'badexample.test', false],
+    ['0.0.1', '127.0.0.1', false],
+    ['127.0.0.1', '127.0.0.1', true],
+    ['', 'example.test', false],
+  ])('%s vs %s → %s', (d, h, ok) => {
+    expect(domainMatches(d, h)).toBe(ok);
+  });
+});
+
+describe('cookiesForSite', () => {
+  const all = [
+    cookie({ name: 'host', domain: 'app.example.test' }),
+    cookie({ name: 'parent', domain: '.example.test', hostOnly: false, path: '/deep' }),
+    cookie({ name: 'parentHostOnly', domain: 'example.test' }),
+    cookie({ name: 'sibling', domain: 'shop.example.test' }),
+    cookie({ name: 'child', domain: '.sub.app.example.test', hostOnly: false }),
+    cookie({ name: 'other', domain: '.other.test', hostOnly: false }),
+    cookie({ name: 'container', domain: 'app.example.test', storeId: 'firefox-container-1' }),
+    cookie({ name: 'partitioned', domain: 'app.example.test', partitionKey: { topLevelSite: 'https://top.test' } }),
+  ];
+
+  it('takes the host, its parent domains, all paths, stores and partitions', () => {
+    expect(cookiesForSite(all, 'https://app.example.test/some/page?q=1').map((c) => c.name)).toEqual(['host', 'parent', 'container', 'partitioned']);
+  });
+
+  it('takes a parent domain’s host-only cookies only on that exact host', () => {
+    expect(cookiesForSite(all, 'http://example.test/').map((c) => c.name)).toEqual(['parent', 'parentHostOnly']);
+  });
+
+  it('returns nothing for addresses without a host', () => {
+    expect(cookiesForSite(all, 'about:blank')).toEqual([]);
+    expect(cookiesForSite(all, 'not a url')).toEqual([]);
+  });
+
+  it('matches IP hosts exactly', () => {
+    const ip = [cookie({ name: 'ip', domain: '127.0.0.1' })];
+    expect(cookiesForSite(ip, 'http://127.0.0.1:8080/').map((c) => c.name)).toEqual(['ip']);
+  });
+});
+
+describe('registrableDomain', () => {
+  it.each([
+    ['app.example.test', 'example.test'],
+    ['.shop.example.co.uk', 'example.co.uk'],
+    ['alice.github.io', 'alice.github.io'],
+    ['localhost', 'localhost'],
+    ['127.0.0.1', '127.0.0.1'],
+    ['[::1]', '::1'],
+  ])('%s → %s', (host, site) => {
+    expect(registrableDomain(host)).toBe(site);
+  });
+});

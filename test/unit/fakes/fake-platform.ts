@@ -1,0 +1,102 @@
+// A small in-memory browser behind the Platform interface: windows, tabs and groups that behave
+// like Chrome's where the extension relies on it (ids, order, one active tab per window).
+import type { RawGroup, RawTab, RawWindow } from '../../../src/core/capture.ts';
+import type { GroupColor, WindowState } from '../../../src/core/model.ts';
+import type { Platform } from '../../../src/platform/types.ts';
+
+export const EXT_BASE = 'chrome-extension://fakeid/';
+
+interface FTab extends RawTab { id: number; windowId: number }
+interface FWindow extends Omit<RawWindow, 'tabs'> { id: number; state: WindowState; tabs: FTab[] }
+
+export class FakeBrowser {
+  windows: FWindow[] = [];
+  groups: RawGroup[] = [];
+  nextId = 100;
+  /** URLs the fake refuses to open, like Chrome refusing some schemes. */
+  refuse = (url: string | undefined) => !!url && url.startsWith('javascript:');
+  badge = '';
+  calls: string[] = [];
+
+  addWindow(urls: string[], extra: Partial<FWindow> = {}): FWindow {
+    const id = this.nextId++;
+    const w: FWindow = { id, type: 'normal', state: 'normal', incognito: false, focused: false, tabs: [], ...extra };
+    this.windows.push(w);
+    urls.forEach((url, i) => w.tabs.push({ id: this.nextId++, windowId: id, index: i, url, title: url, pinned: false, active: i === 0 }));
+    return w;
+  }
+
+  tab(id: number): FTab {
+    for (const w of this.windows) for (const t of w.tabs) if (t.id === id) return t;
+    throw new Error(`no tab ${id}`);
+  }
+
+  private reindex(w: FWindow): void {
+    w.tabs.forEach((t, i) => (t.index = i));
+  }
+
+  platform(): Platform {
+    return {
+      extensionBase: EXT_BASE,
+      allowsDataUrls: true,
+      allowsFileUrls: async () => false,
+      badge: { set: async (text) => void (this.badge = text) },
+      tabs: {
+        query: async ({ windowId }) => this.windows.filter((w) => windowId === undefined || w.id === windowId).flatMap((w) => w.tabs.map((t) => ({ ...t }))),
+        create: async (p) => {
+          if (this.refuse(p.url)) throw new Error(`Cannot open ${p.url}`);
+          const w = this.windows.find((x) => x.id === p.windowId);
+          if (!w) throw new Error('No window');
+          const t: FTab = { id: this.nextId++, windowId: w.id, index: w.tabs.length, url: p.url ?? 'chrome://newtab/', title: p.url ?? 'New Tab', pinned: !!p.pinned, active: false };
+          if (p.pinned) w.tabs.splice(w.tabs.filter((x) => x.pinned).length, 0, t);
+          else w.tabs.push(t);
+          this.reindex(w);
+          this.calls.push(`tabs.create ${p.url}`);
+          return { id: t.id, windowId: w.id };
+        },
+        update: async (id, p) => {
+          const t = this.tab(id);
+          if (p.active) for (const x of this.windows.find((w) => w.id === t.windowId)!.tabs) x.active = x.id === id;
+          if (p.pinned !== undefined) t.pinned = p.pinned;
+          if (p.muted !== undefined) t.mutedInfo = { muted: p.muted };
+        },
+        remove: async (ids) => {
+          for (const w of this.windows) {
+            w.tabs = w.tabs.filter((t) => !ids.includes(t.id));
+            this.reindex(w);
+          }
+          this.windows = this.windows.filter((w) => w.tabs.length > 0);
+        },
+      },
+      windows: {
+        getAll: async () => this.windows.map((w) => ({ ...w, tabs: w.tabs.map((t) => ({ ...t })) })),
+        getLastFocusedId: async () => this.windows.find((w) => w.focused)?.id ?? this.windows[0]?.id,
+        create: async (p) => {
+          if (this.refuse(p.url)) throw new Error(`Cannot open ${p.url}`);
+          const w = this.addWindow([p.url ?? 'chrome://newtab/'], { incognito: p.incognito, type: p.type, focused: p.focused, ...(p.bounds ?? {}) });
+          this.calls.push(`windows.create ${p.url}`);
+          return { id: w.id, tabIds: w.tabs.map((t) => t.id) };
+        },
+        update: async (id, p) => {
+          const w = this.windows.find((x) => x.id === id)!;
+          if (p.state) w.state = p.state;
+        },
+        remove: async (id) => {
+          this.windows = this.windows.filter((w) => w.id !== id);
+        },
+      },
+      tabGroups: {
+        query: async () => this.groups.map((g) => ({ ...g })),
+        group: async (tabIds, windowId) => {
+          const id = this.nextId++;
+          this.groups.push({ id, windowId, title: '', color: 'grey', collapsed: false });
+          for (const tid of tabIds) this.tab(tid).groupId = id;
+          return id;
+        },
+        update: async (groupId, p: { title: string; color: GroupColor; collapsed: boolean }) => {
+          Object.assign(this.groups.find((g) => g.id === groupId)!, p);
+        },
+      },
+    };
+  }
+}
