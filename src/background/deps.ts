@@ -2,9 +2,19 @@
 import type { Platform } from '../platform/types.ts';
 import type { DB } from '../store/db.ts';
 
+import type { Tracker } from './tracker.ts';
+
 export interface Deps {
   db(): Promise<DB>;
   platform: Platform;
   now(): number;
   newId(): string;
+}
+
+/** The worker's long-lived parts, created once per worker start. */
+export interface Services {
+  deps: Deps;
+  tracker: Tracker;
+  /** Re-reads settings and applies them (alarm period). */
+  settingsChanged(): Promise<void>;
 }

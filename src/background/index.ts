@@ -1,8 +1,10 @@
 // The service worker. Listeners are registered synchronously at the top level, so an event that
 // wakes the worker is never missed; the database opens lazily on first use.
+import { subscribeBrowserEvents } from '../platform/events.ts';
 import { onRuntimeMessage } from '../platform/messaging.ts';
 import { platform } from '../platform/chrome-platform.ts';
 import { getDb } from '../store/db.ts';
+import { createServices, onAlarm, onCommand, startWorker } from './app.ts';
 import type { Deps } from './deps.ts';
 import { createHandlers } from './handlers/index.ts';
 import { createRouter } from './router.ts';
@@ -14,5 +16,28 @@ const deps: Deps = {
   newId: () => crypto.randomUUID(),
 };
 
-const route = createRouter(createHandlers(deps));
-onRuntimeMessage((msg) => (route(msg) as Promise<unknown>));
+const services = createServices(deps);
+const { tracker } = services;
+const route = createRouter(createHandlers(services));
+const log = (what: string) => (e: unknown) => console.error(`[tabularium] ${what}`, e);
+
+onRuntimeMessage((msg) => route(msg) as Promise<unknown>);
+subscribeBrowserEvents({
+  tabCreated: (t) => tracker.tabCreated(t),
+  tabUpdated: (t) => tracker.tabUpdated(t),
+  tabActivated: (id, w) => tracker.tabActivated(id, w),
+  tabMoved: (id, w, to) => tracker.tabMoved(id, w, to),
+  tabAttached: (id, w, pos) => tracker.tabAttached(id, w, pos),
+  tabRemoved: (id, w, closing) => tracker.tabRemoved(id, w, closing),
+  tabReplaced: (a, r) => tracker.tabReplaced(a, r),
+  windowCreated: (w) => tracker.windowCreated(w),
+  windowRemoved: (id) => tracker.windowRemoved(id),
+  windowFocused: (id) => tracker.windowFocused(id),
+  windowBounds: (w) => tracker.windowBounds(w),
+  groupChanged: (g) => tracker.groupChanged(g),
+  groupRemoved: (id) => tracker.groupRemoved(id),
+  alarm: (name) => void onAlarm(services, name).catch(log(`alarm ${name}`)),
+  command: (name) => void onCommand(services, name).catch(log(`command ${name}`)),
+});
+
+void startWorker(services).catch(log('start'));

@@ -3,6 +3,7 @@
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 
 import { browser } from './browser.ts';
+import { alarms, localStorageArea, sessionStorageArea } from './storage.ts';
 import type { Platform, TabGroupsApi } from './types.ts';
 
 const hasGroups = typeof chrome !== 'undefined' && !!chrome.tabGroups && typeof chrome.tabs?.group === 'function';
@@ -27,6 +28,9 @@ const isFirefox = browser.runtime.getURL('/').startsWith('moz-extension:');
 
 export const platform: Platform = {
   extensionBase: browser.runtime.getURL('/'),
+  sessionArea: sessionStorageArea,
+  localArea: localStorageArea,
+  alarms,
   allowsDataUrls: !isFirefox,
   async allowsFileUrls() {
     return browser.extension.isAllowedFileSchemeAccess();

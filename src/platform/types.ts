@@ -34,7 +34,21 @@ export interface BadgeApi {
   set(text: string, color?: string): Promise<void>;
 }
 
+export interface KeyValueArea {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+export interface AlarmsApi {
+  ensure(name: string, periodInMinutes: number): Promise<void>;
+}
+
 export interface Platform {
+  /** storage.session: gone when the browser restarts. */
+  sessionArea: KeyValueArea;
+  /** storage.local: settings. */
+  localArea: KeyValueArea;
+  alarms: AlarmsApi;
   /** e.g. `chrome-extension://<id>/`. */
   extensionBase: string;
   tabs: TabsApi;

@@ -3,6 +3,7 @@
 // a handler does not compile.
 import type { Session, SessionWithBody } from '../core/model.ts';
 import type { RestoreMode } from '../core/restore-plan.ts';
+import type { Settings } from '../core/settings.ts';
 
 export interface RestoreReport {
   windows: number;
@@ -21,6 +22,13 @@ export interface Messages {
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
   'sessions.restore': { req: { id: string; mode?: RestoreMode }; res: RestoreReport };
+  /** Turns an automatic snapshot (autosave, closed window, recovered) into a saved session. */
+  'sessions.promote': { req: { id: string }; res: { session: Session } };
+  'recovery.status': { req: Record<string, never>; res: { pending?: { windows: number; tabs: number; at: number } } };
+  'recovery.recover': { req: Record<string, never>; res: RestoreReport };
+  'recovery.dismiss': { req: Record<string, never>; res: Record<string, never> };
+  'settings.get': { req: Record<string, never>; res: Settings };
+  'settings.set': { req: Partial<Settings>; res: Settings };
 }
 
 export type MessageType = keyof Messages;

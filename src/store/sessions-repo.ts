@@ -78,6 +78,14 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
   });
 }
 
+/** Removes a session for good (retention of automatic snapshots), with no trip to the trash. */
+export function removeSession(db: DB, id: string): Promise<void> {
+  return run(async () => {
+    const tx = writeTx(db, ['sessions', 'bodies']);
+    await commit(tx, [tx.objectStore('sessions').delete(id), tx.objectStore('bodies').delete(id)]);
+  });
+}
+
 /** Drops trash older than `maxAgeMs`; returns how many entries went. */
 export function purgeTrash(db: DB, maxAgeMs: number, now = Date.now()): Promise<number> {
   return run(async () => {

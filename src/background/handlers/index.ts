@@ -1,10 +1,14 @@
 // Every message of the protocol, answered. `satisfies Handlers` makes a missing one a compile error.
 import type { Handlers } from '../../shared/protocol.ts';
-import type { Deps } from '../deps.ts';
+import type { Services } from '../deps.ts';
+import { recoveryHandlers } from './recovery.ts';
 import { sessionHandlers } from './sessions.ts';
+import { settingsHandlers } from './settings.ts';
 
-export function createHandlers(deps: Deps) {
+export function createHandlers(s: Services) {
   return {
-    ...sessionHandlers(deps),
+    ...sessionHandlers(s),
+    ...recoveryHandlers(s),
+    ...settingsHandlers(s),
   } satisfies Handlers;
 }

@@ -109,7 +109,7 @@ export function auditCookie(c: CookieRecord, now: number): Finding[] {
       title: overCap ? `Session cookie claims to last ${days} days` : 'Session cookie persists after the browser closes',
       reason: overCap
         ? `${looks} It claims to last ${days} days, past the ${MAX_LIFETIME_DAYS}-day cap browsers apply; it still survives browser restarts, so a shared or stolen computer stays logged in.`
-        : `${looks} It expires in ${days} day${days === 1 ? '' : 's'} instead of with the browser, so a shared or stolen computer stays logged in.`,
+        : `${looks} It ${days >= 1 ? `lasts ${days} more day${days === 1 ? '' : 's'}` : 'has an expiry date'} instead of ending with the browser, so a shared or stolen computer stays logged in.`,
       fix: 'Drop Expires/Max-Age so it ends with the browser, or keep the lifetime short and renew it on activity.',
     });
   }

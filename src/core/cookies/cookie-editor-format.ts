@@ -6,24 +6,15 @@ import { CookieFormatError } from './cookie-format-error.ts';
 import type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
 import { plural, reportedDomain, storeLossNote } from './cookie-format-common.ts';
 import { bareHost } from './cookie-domain.ts';
+import { jsonErrorOffset, lineColumn } from './json-error-position.ts';
 
 function fail(problem: string, path: string): never {
   throw new CookieFormatError(problem, { format: 'json', path });
 }
 
-/** Line and column of a JSON.parse failure, from either message style V8 uses. */
-function syntaxLocation(text: string, message: string): { line?: number; column?: number } {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/.exec(message);
-  if (pos) {
-    const before = text.slice(0, Number(pos[1]));
-    const lines = before.split('\n');
-    return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
-  }
-  // "Unexpected end of JSON input" carries no position: the end of the text is where it broke.
-  const lines = text.split('\n');
-  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+/** Line and column of a JSON.parse failure. */
+function syntaxLocation(text: string): { line?: number; column?: number } {
+  return lineColumn(text, jsonErrorOffset(text) ?? text.length);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -142,7 +133,7 @@ export function parseCookieEditorJson(text: string): ParsedCookies {
     root = JSON.parse(source);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    throw new CookieFormatError(`not valid JSON (${message}).`, { format: 'json', ...syntaxLocation(source, message) });
+    throw new CookieFormatError(`not valid JSON (${message}).`, { format: 'json', ...syntaxLocation(source) });
   }
   const warnings: string[] = [];
   let items: unknown[];

@@ -26,7 +26,8 @@ function tabItem(t: TabRecord): string {
   return `<li class="${cls}">${title}<code class="url">${escapeHtml(t.url)}</code></li>`;
 }
 
-const iso = (ms: number): string => {
+/** ISO date, or '' for a value Date cannot hold (toISOString would throw). */
+export const iso = (ms: number): string => {
   const d = new Date(ms);
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 };

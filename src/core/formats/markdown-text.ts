@@ -2,7 +2,7 @@
 // (or the HTML it may contain) would interpret is backslash-escaped, so `<img onerror=…>` or
 // `[x](javascript:…)` in a title renders as the characters themselves. Only http(s)/ftp URLs become
 // links; other URLs are shown as code and are never clickable.
-import { isLinkable, plural } from './html-export.ts';
+import { isLinkable, iso, plural } from './html-export.ts';
 import { makeImportedSession, makeTab, newWindow, type FileContext } from './import-context.ts';
 import { oneLine, splitLines, stripBom } from './text-lines.ts';
 import type { SessionWithBody, TabRecord, WindowRecord } from '../model.ts';
@@ -40,7 +40,7 @@ export function exportMarkdown(items: readonly SessionWithBody[]): string {
   for (const { session, body } of items) {
     out.push(`# ${escapeMarkdown(session.name)}`, '');
     const tags = session.tags.length ? ` · tags: ${session.tags.map(escapeMarkdown).join(', ')}` : '';
-    out.push(`Saved ${new Date(session.createdAt).toISOString()} · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}`, '');
+    out.push(`Saved ${iso(session.createdAt)} · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}`, '');
     body.windows.forEach((w, i) => {
       out.push(`## Window ${i + 1}`, '');
       for (const t of w.tabs) out.push(tabLine(t));
@@ -50,9 +50,10 @@ export function exportMarkdown(items: readonly SessionWithBody[]): string {
   return out.join('\n');
 }
 
-/** A heading, then a list item that is a link, an autolink or code: enough to call it our Markdown. */
+/** A list of Markdown links, or a heading with list items of links, autolinks or code (our export). */
 export function looksLikeMarkdown(lines: readonly string[]): boolean {
-  return lines.some((l) => /^#{1,2}( |$)/.test(l)) && lines.some((l) => /^- (\[|<|`)/.test(l));
+  if (lines.some((l) => /^- \[.*\]\(.*\)$/.test(l))) return true;
+  return lines.some((l) => /^#{1,2}( |$)/.test(l)) && lines.some((l) => /^- (<|`)/.test(l));
 }
 
 function parseTab(item: string): { url: string; title: string } | undefined {

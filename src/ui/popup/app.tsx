@@ -3,13 +3,16 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Session } from '../../core/model.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
+import { KindSelect, type KindFilter } from './kind-filter.tsx';
+import { RecoveryBanner } from './recovery-banner.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { SessionList } from './session-list.tsx';
-import { StatusLine, type Status } from './status-line.tsx';
+import { StatusLine, type Status } from '../components/status-line.tsx';
 
 export function App() {
   const [sessions, setSessions] = useState<Session[] | undefined>(undefined);
   const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<KindFilter>('all');
   const [status, setStatus] = useState<Status | undefined>(undefined);
 
   const fail = (e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) });
@@ -26,12 +29,17 @@ export function App() {
     void reload();
   }, [reload]);
 
+  const counts = useMemo(() => {
+    const m = new Map<KindFilter, number>([['all', sessions?.length ?? 0]]);
+    for (const s of sessions ?? []) m.set(s.kind, (m.get(s.kind) ?? 0) + 1);
+    return m;
+  }, [sessions]);
+
   const visible = useMemo(() => {
     if (!sessions) return [];
     const q = query.trim().toLowerCase();
-    if (!q) return sessions;
-    return sessions.filter((s) => s.name.toLowerCase().includes(q) || s.tags.some((tag) => tag.toLowerCase().includes(q)));
-  }, [sessions, query]);
+    return sessions.filter((s) => (kind === 'all' || s.kind === kind) && (!q || s.name.toLowerCase().includes(q) || s.tags.some((tag) => tag.toLowerCase().includes(q))));
+  }, [sessions, query, kind]);
 
   const onSaved = (s: Session) => {
     setStatus({ kind: 'info', text: t('savedSessionMsg', s.name) });
@@ -43,6 +51,16 @@ export function App() {
       const r = await call('sessions.restore', { id: s.id });
       const failed = r.failed.length ? ` ${t('restoreFailures', r.failed.length)}` : '';
       setStatus({ kind: r.failed.length ? 'error' : 'info', text: t('restoredMsg', r.tabs, r.windows) + failed });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const onKeep = async (s: Session) => {
+    try {
+      await call('sessions.promote', { id: s.id });
+      setStatus({ kind: 'info', text: t('keptSession', s.name) });
+      await reload();
     } catch (e) {
       fail(e);
     }
@@ -75,12 +93,14 @@ export function App() {
 
   return (
     <main class="popup" aria-label={t('popupTitle')}>
+      <RecoveryBanner onDone={(text) => { setStatus({ kind: 'info', text }); void reload(); }} onError={fail} />
       <SaveBar onSaved={onSaved} onError={fail} />
-      <div class="toolbar">
+      <div class="toolbar filters">
         <input type="search" aria-label={t('searchSessions')} placeholder={t('searchSessions')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <KindSelect value={kind} counts={counts} onChange={setKind} />
       </div>
       <StatusLine status={status} />
-      <SessionList sessions={visible} loading={sessions === undefined} filtered={query.trim() !== ''} onRestore={onRestore} onDelete={onDelete} />
+      <SessionList sessions={visible} loading={sessions === undefined} filtered={query.trim() !== ''} onRestore={onRestore} onDelete={onDelete} onKeep={onKeep} />
     </main>
   );
 }

@@ -13,9 +13,10 @@ interface Props {
   filtered: boolean;
   onRestore: (s: Session) => void;
   onDelete: (s: Session) => void;
+  onKeep: (s: Session) => void;
 }
 
-export function SessionList({ sessions, loading, filtered, onRestore, onDelete }: Props) {
+export function SessionList({ sessions, loading, filtered, onRestore, onDelete, onKeep }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -39,7 +40,7 @@ export function SessionList({ sessions, loading, filtered, onRestore, onDelete }
     <div class="list" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
       <ul aria-label={t('savedSessions')} style={{ height: `${sessions.length * ROW_HEIGHT}px` }}>
         {sessions.slice(first, last).map((s, i) => (
-          <SessionRow key={s.id} session={s} top={(first + i) * ROW_HEIGHT} now={now} position={first + i + 1} size={sessions.length} onRestore={onRestore} onDelete={onDelete} />
+          <SessionRow key={s.id} session={s} top={(first + i) * ROW_HEIGHT} now={now} position={first + i + 1} size={sessions.length} onRestore={onRestore} onDelete={onDelete} onKeep={onKeep} />
         ))}
       </ul>
     </div>

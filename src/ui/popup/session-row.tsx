@@ -2,6 +2,7 @@
 import { absoluteTime, relativeTime } from '../../core/format-time.ts';
 import type { Session } from '../../core/model.ts';
 import { t } from '../i18n.ts';
+import { kindLabel } from './kind-filter.tsx';
 
 export const ROW_HEIGHT = 56;
 
@@ -13,9 +14,10 @@ interface Props {
   size: number;
   onRestore: (s: Session) => void;
   onDelete: (s: Session) => void;
+  onKeep: (s: Session) => void;
 }
 
-export function SessionRow({ session: s, top, now, position, size, onRestore, onDelete }: Props) {
+export function SessionRow({ session: s, top, now, position, size, onRestore, onDelete, onKeep }: Props) {
   return (
     <li class="session" style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }} aria-posinset={position} aria-setsize={size}>
       <div class="info">
@@ -24,8 +26,12 @@ export function SessionRow({ session: s, top, now, position, size, onRestore, on
           <time dateTime={new Date(s.createdAt).toISOString()} title={absoluteTime(s.createdAt)}>{relativeTime(s.createdAt, now)}</time>
           {' · '}
           {t('countsLine', s.counts.windows, s.counts.tabs)}
+          {s.kind !== 'manual' && ` · ${kindLabel(s.kind)}`}
         </div>
       </div>
+      {s.kind !== 'manual' && s.kind !== 'imported' && (
+        <button type="button" aria-label={t('keepSession', s.name)} onClick={() => onKeep(s)}>{t('keepShort')}</button>
+      )}
       <button type="button" class="primary" aria-label={t('restoreSession', s.name)} onClick={() => onRestore(s)}>{t('restoreShort')}</button>
       <button type="button" class="danger" aria-label={t('deleteSession', s.name)} onClick={() => onDelete(s)}>{t('deleteShort')}</button>
     </li>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/store/db.ts';
 import { createHandlers } from '../../../src/background/handlers/index.ts';
+import { createServices } from '../../../src/background/app.ts';
 import type { Deps } from '../../../src/background/deps.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
 
@@ -9,7 +10,7 @@ function setup() {
   let n = 0;
   const dbp = openDatabase(`bg-${Math.random()}`);
   const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
-  return { fake, handlers: createHandlers(deps) };
+  return { fake, handlers: createHandlers(createServices(deps)) };
 }
 
 describe('save and restore through the worker handlers', () => {

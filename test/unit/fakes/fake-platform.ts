@@ -17,6 +17,9 @@ export class FakeBrowser {
   refuse = (url: string | undefined) => !!url && url.startsWith('javascript:');
   badge = '';
   calls: string[] = [];
+  session = new Map<string, unknown>();
+  local = new Map<string, unknown>();
+  alarms = new Map<string, number>();
 
   addWindow(urls: string[], extra: Partial<FWindow> = {}): FWindow {
     const id = this.nextId++;
@@ -38,6 +41,9 @@ export class FakeBrowser {
   platform(): Platform {
     return {
       extensionBase: EXT_BASE,
+      sessionArea: { get: async <T,>(k: string) => this.session.get(k) as T | undefined, set: async (k, v) => void this.session.set(k, v) },
+      localArea: { get: async <T,>(k: string) => this.local.get(k) as T | undefined, set: async (k, v) => void this.local.set(k, v) },
+      alarms: { ensure: async (name, period) => void this.alarms.set(name, period) },
       allowsDataUrls: true,
       allowsFileUrls: async () => false,
       badge: { set: async (text) => void (this.badge = text) },

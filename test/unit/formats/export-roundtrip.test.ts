@@ -30,7 +30,9 @@ describe('Tabularium JSON export', () => {
   });
 
   it('declares format and version, and leaves no stray fields', () => {
-    const dirty = [{ ...items[1], session: { ...items[1]?.session, secret: 'x' } }] as SessionWithBody[];
+    const [, second] = items;
+    if (!second) throw new Error('fixture');
+    const dirty = [{ ...second, session: Object.assign({ secret: 'x' }, second.session) }];
     const text = exportSessions(dirty, 'tabularium', { now: NOW });
     const data = JSON.parse(text) as { format: string; version: number; exportedAt: number };
     expect(data).toMatchObject({ format: 'tabularium', version: 1, exportedAt: NOW });

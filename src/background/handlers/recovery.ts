@@ -1,0 +1,36 @@
+// The recovery banner: what can come back, bringing it back, or letting it go.
+import type { Handlers } from '../../shared/protocol.ts';
+import type { Services } from '../deps.ts';
+import { clearPending, pendingRecovery } from '../recovery.ts';
+import { restoreSession } from './sessions.ts';
+import { updateBadge } from '../badge.ts';
+
+type RecoveryHandlers = Pick<Handlers, 'recovery.status' | 'recovery.recover' | 'recovery.dismiss'>;
+
+export async function openUrls(s: Services): Promise<Set<string>> {
+  const windows = await s.tracker.snapshot();
+  return new Set(windows.flatMap((w) => w.tabs.map((t) => t.url)));
+}
+
+export function recoveryHandlers(s: Services): RecoveryHandlers {
+  return {
+    async 'recovery.status'() {
+      const pending = await pendingRecovery(s.deps, await openUrls(s));
+      await updateBadge(s.deps, pending);
+      return pending ? { pending: { windows: pending.windows, tabs: pending.tabs, at: pending.at } } : {};
+    },
+    async 'recovery.recover'() {
+      const pending = await pendingRecovery(s.deps, await openUrls(s));
+      if (!pending) return { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false };
+      // Cleared first: a second click while the first restore runs must not open everything twice.
+      await clearPending(s.deps);
+      await updateBadge(s.deps, undefined);
+      return restoreSession(s.deps, pending.sessionId);
+    },
+    async 'recovery.dismiss'() {
+      await clearPending(s.deps);
+      await updateBadge(s.deps, undefined);
+      return {};
+    },
+  };
+}

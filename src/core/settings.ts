@@ -1,0 +1,39 @@
+// The person's settings, with defaults and bounds, as plain data (stored in storage.local).
+
+export interface Settings {
+  /** Minutes between periodic autosaves; 0.5 is the shortest alarms allow. */
+  autosaveMinutes: number;
+  /** Autosaves kept of each kind. */
+  retention: number;
+  /** Restore by itself after a crash (once; a crash loop asks). */
+  autoRecover: boolean;
+  /** Restore tabs lazily: a light placeholder until first shown. */
+  lazyRestore: boolean;
+  /** Keep the session cookies of open sites (needs the cookies permission). */
+  keepCookies: boolean;
+  /** Widen cookie keeping from session cookies to all cookies of those sites. */
+  keepAllCookies: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  autosaveMinutes: 5,
+  retention: 10,
+  autoRecover: false,
+  lazyRestore: true,
+  keepCookies: false,
+  keepAllCookies: false,
+};
+
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const num = (v: unknown, d: number, lo: number, hi: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : d);
+  const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
+  return {
+    autosaveMinutes: num(r.autosaveMinutes, DEFAULT_SETTINGS.autosaveMinutes, 0.5, 24 * 60),
+    retention: Math.round(num(r.retention, DEFAULT_SETTINGS.retention, 1, 500)),
+    autoRecover: bool(r.autoRecover, DEFAULT_SETTINGS.autoRecover),
+    lazyRestore: bool(r.lazyRestore, DEFAULT_SETTINGS.lazyRestore),
+    keepCookies: bool(r.keepCookies, DEFAULT_SETTINGS.keepCookies),
+    keepAllCookies: bool(r.keepAllCookies, DEFAULT_SETTINGS.keepAllCookies),
+  };
+}
