@@ -1,35 +1,18 @@
 // The typed message protocol between extension pages and the service worker: one map, a request
 // and a response type per message. The worker's handlers `satisfy` Handlers, so a message without
 // a handler does not compile.
-import type { Session, SessionWithBody } from '../core/model.ts';
-import type { RestoreMode } from '../core/restore-plan.ts';
-import type { Settings } from '../core/settings.ts';
+//
+// The map is assembled from one file per area in ./messages/, so each area's messages sit beside
+// each other and a newcomer finds them by name.
+import type { CookieMessages } from './messages/cookies.ts';
+import type { ImportExportMessages } from './messages/import-export.ts';
+import type { RecoveryMessages } from './messages/recovery.ts';
+import type { SessionMessages } from './messages/sessions.ts';
+import type { SettingsMessages } from './messages/settings.ts';
 
-export interface RestoreReport {
-  windows: number;
-  tabs: number;
-  /** Tabs whose URL could not be opened and came back as a placeholder saying why. */
-  blocked: number;
-  failed: { url: string; reason: string }[];
-  cancelled: boolean;
-}
+export type { RestoreReport } from './messages/sessions.ts';
 
-export interface Messages {
-  'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
-  'sessions.get': { req: { id: string }; res: SessionWithBody };
-  'sessions.saveAll': { req: { name?: string }; res: { session: Session } };
-  'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
-  'sessions.delete': { req: { id: string }; res: Record<string, never> };
-  'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
-  'sessions.restore': { req: { id: string; mode?: RestoreMode }; res: RestoreReport };
-  /** Turns an automatic snapshot (autosave, closed window, recovered) into a saved session. */
-  'sessions.promote': { req: { id: string }; res: { session: Session } };
-  'recovery.status': { req: Record<string, never>; res: { pending?: { windows: number; tabs: number; at: number } } };
-  'recovery.recover': { req: Record<string, never>; res: RestoreReport };
-  'recovery.dismiss': { req: Record<string, never>; res: Record<string, never> };
-  'settings.get': { req: Record<string, never>; res: Settings };
-  'settings.set': { req: Partial<Settings>; res: Settings };
-}
+export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages {}
 
 export type MessageType = keyof Messages;
 export type Req<K extends MessageType> = Messages[K]['req'];

@@ -1,0 +1,6 @@
+import type { Settings } from '../../core/settings.ts';
+
+export interface SettingsMessages {
+  'settings.get': { req: Record<string, never>; res: Settings };
+  'settings.set': { req: Partial<Settings>; res: Settings };
+}
