@@ -19,6 +19,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         placeholder: 'src/ui/placeholder/index.html',
+        inspector: 'src/ui/inspector/index.html',
       },
     },
   },

@@ -9,6 +9,7 @@ import { openUrls } from './handlers/recovery.ts';
 import { restoreSession, storeNewSession } from './handlers/sessions.ts';
 import { beginRun, clearPending, pendingRecovery, resetCrashStreak, type RunStart } from './recovery.ts';
 import { loadSettings } from './settings.ts';
+import { SearchService } from './search-service.ts';
 import { Tracker } from './tracker.ts';
 
 export const AUTOSAVE_ALARM = 'autosave';
@@ -30,6 +31,9 @@ export function createServices(deps: Deps): Services {
   const services: Services = {
     deps,
     tracker,
+    search: new SearchService(deps),
+    restores: new Map(),
+    handlerMs: {},
     async settingsChanged() {
       const s = await loadSettings(deps);
       await deps.platform.alarms.ensure(AUTOSAVE_ALARM, s.autosaveMinutes);

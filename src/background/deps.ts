@@ -2,6 +2,7 @@
 import type { Platform } from '../platform/types.ts';
 import type { DB } from '../store/db.ts';
 
+import type { SearchService } from './search-service.ts';
 import type { Tracker } from './tracker.ts';
 
 export interface Deps {
@@ -15,6 +16,11 @@ export interface Deps {
 export interface Services {
   deps: Deps;
   tracker: Tracker;
+  search: SearchService;
+  /** Restores under way, by restoreId, so a page can cancel one. */
+  restores: Map<string, AbortController>;
+  /** The last duration of each message's handler, in ms (diagnostics and the bench). */
+  handlerMs: Record<string, number>;
   /** Re-reads settings and applies them (alarm period). */
   settingsChanged(): Promise<void>;
 }

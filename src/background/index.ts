@@ -5,8 +5,10 @@ import { onRuntimeMessage } from '../platform/messaging.ts';
 import { platform } from '../platform/chrome-platform.ts';
 import { getDb } from '../store/db.ts';
 import { createServices, onAlarm, onCommand, startWorker } from './app.ts';
+import { startCookieLog } from './cookie-log.ts';
 import type { Deps } from './deps.ts';
 import { createHandlers } from './handlers/index.ts';
+import { loadIfPlaceholder } from './lazy-tabs.ts';
 import { createRouter } from './router.ts';
 
 const deps: Deps = {
@@ -18,14 +20,18 @@ const deps: Deps = {
 
 const services = createServices(deps);
 const { tracker } = services;
-const route = createRouter(createHandlers(services));
+const route = createRouter(createHandlers(services), (type, ms) => (services.handlerMs[type] = ms));
 const log = (what: string) => (e: unknown) => console.error(`[tabularium] ${what}`, e);
 
-onRuntimeMessage((msg) => route(msg) as Promise<unknown>);
+onRuntimeMessage((msg, sender) => route(msg, sender.tabId === undefined ? {} : { tabId: sender.tabId }) as Promise<unknown>);
+startCookieLog();
 subscribeBrowserEvents({
   tabCreated: (t) => tracker.tabCreated(t),
   tabUpdated: (t) => tracker.tabUpdated(t),
-  tabActivated: (id, w) => tracker.tabActivated(id, w),
+  tabActivated: (id, w) => {
+    tracker.tabActivated(id, w);
+    void loadIfPlaceholder(services, id).catch(log('lazy load'));
+  },
   tabMoved: (id, w, to) => tracker.tabMoved(id, w, to),
   tabAttached: (id, w, pos) => tracker.tabAttached(id, w, pos),
   tabRemoved: (id, w, closing) => tracker.tabRemoved(id, w, closing),

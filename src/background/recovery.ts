@@ -5,7 +5,9 @@
 import { countTabs, type Session, type WindowRecord } from '../core/model.ts';
 import { parseLiveRecords, snapshotFromRecords } from '../core/live-state.ts';
 import { alreadyOpen, chooseRecoverySource, decideRecovery, makeCopy, verifyCopy, type Candidate } from '../core/recovery.ts';
+import { buildSearchRecord } from '../core/search.ts';
 import { defaultSessionName } from '../core/session-name.ts';
+import { emitSessionsChanged } from '../store/changes.ts';
 import type { DB } from '../store/db.ts';
 import { clearLiveStateIn, readLiveState } from '../store/live-repo.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
@@ -44,12 +46,13 @@ async function readCandidates(db: DB, extensionBase: string): Promise<{ candidat
 /** Stores the recovered session and clears the previous run's records, atomically. */
 async function storeRecovered(db: DB, session: Session, windows: WindowRecord[], streak: number, now: number): Promise<void> {
   await run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies', 'live', 'meta']);
+    const tx = writeTx(db, ['sessions', 'bodies', 'search', 'live', 'meta']);
     const meta = tx.objectStore('meta');
     const pending: PendingRecovery = { sessionId: session.id, windows: session.counts.windows, tabs: session.counts.tabs, at: now };
     await commit(tx, [
       tx.objectStore('sessions').put(session),
       tx.objectStore('bodies').put({ id: session.id, windows }),
+      tx.objectStore('search').put(buildSearchRecord(session, { id: session.id, windows })),
       ...clearLiveStateIn(tx.objectStore('live')),
       meta.put({ key: 'copy:previous', value: makeCopy(windows, now) }),
       meta.delete('copy:recovery'),
@@ -58,6 +61,7 @@ async function storeRecovered(db: DB, session: Session, windows: WindowRecord[],
       meta.put({ key: 'crash:streak', value: streak }),
     ]);
   });
+  emitSessionsChanged([session.id]);
 }
 
 /**

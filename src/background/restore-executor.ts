@@ -41,14 +41,19 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
     const first = w.tabs[0];
     // The window is created with its first tab, so no stray blank tab is left behind.
     const url = first ? tabUrl(platform, first) : undefined;
-    const created = await platform.windows.create({
+    const props = {
       ...(url === undefined ? {} : { url }),
       type: w.target.type,
       incognito: w.target.incognito,
       focused: w.focused,
-      // Bounds apply to normal windows only: Chrome refuses a maximized window with a width.
-      ...(w.target.bounds && w.target.state === 'normal' ? { bounds: w.target.bounds } : {}),
-    });
+    };
+    // Bounds apply to normal windows only: Chrome refuses a maximized window with a width. Saved
+    // bounds from a larger screen are refused too ("at least 50% within visible screen space"):
+    // then the window opens at the browser's default place rather than not at all.
+    const bounds = w.target.bounds && w.target.state === 'normal' ? w.target.bounds : undefined;
+    const created = bounds
+      ? await platform.windows.create({ ...props, bounds }).catch(() => platform.windows.create(props))
+      : await platform.windows.create(props);
     windowId = created.id;
     if (first) {
       tabIds.push(created.tabIds[0]);

@@ -1,12 +1,16 @@
 // Routes a message envelope to its handler and turns failures into replies the page can show.
-import { isEnvelope, type Handlers, type MessageType, type Reply } from '../shared/protocol.ts';
+import { isEnvelope, type Handlers, type MessageType, type Reply, type RequestContext } from '../shared/protocol.ts';
 
-export function createRouter(handlers: Handlers) {
-  return async function route(msg: unknown): Promise<Reply<unknown> | undefined> {
+/** `onTiming` hears how long each handler took, from the message to its last committed write. */
+export function createRouter(handlers: Handlers, onTiming?: (type: MessageType, ms: number) => void) {
+  return async function route(msg: unknown, ctx: RequestContext = {}): Promise<Reply<unknown> | undefined> {
     if (!isEnvelope(msg) || !Object.hasOwn(handlers, msg.type)) return undefined;
-    const handler = handlers[msg.type as MessageType] as (req: unknown) => Promise<unknown>;
+    const handler = handlers[msg.type as MessageType] as (req: unknown, ctx: RequestContext) => Promise<unknown>;
     try {
-      return { ok: true, value: await handler(msg.payload) };
+      const t0 = performance.now();
+      const value = await handler(msg.payload, ctx);
+      onTiming?.(msg.type as MessageType, performance.now() - t0);
+      return { ok: true, value };
     } catch (e) {
       const err = e as { message?: string; code?: string };
       console.error(`[tabularium] ${msg.type} failed`, e);

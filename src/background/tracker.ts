@@ -3,7 +3,7 @@
 // rebuilt from the browser at every worker start, and compared with what is stored, so nothing
 // that happened while the worker slept is lost.
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
-import { LiveState, snapshotFromRecords } from '../core/live-state.ts';
+import { LiveState, snapshotFromRecords, type LiveChanges } from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
 import { makeCopy, isWorse, verifyCopy } from '../core/recovery.ts';
 import { applyLiveChanges, readLiveState } from '../store/live-repo.ts';
@@ -16,6 +16,16 @@ export const FLUSH_DELAY_MS = 150;
 export const COPY_INTERVAL_MS = 15_000;
 
 type TabWithIds = RawTab & { id: number; windowId: number };
+
+/** What tracking has cost so far in this worker's life: the bench and diagnostics read it. */
+export interface TrackerStats {
+  events: number;
+  /** Time spent in our own code for events and the writes they cause, excluding I/O waits. */
+  cpuMs: number;
+  flushes: number;
+  recordsWritten: number;
+  bytesWritten: number;
+}
 
 export interface TrackerHooks {
   /** A window is about to leave the mirror, with what it held. */
@@ -31,6 +41,7 @@ export class Tracker {
   private lastCopyAt = 0;
   /** Bumped on every change, for "only when something changed". */
   changeSeq = 0;
+  readonly stats: TrackerStats = { events: 0, cpuMs: 0, flushes: 0, recordsWritten: 0, bytesWritten: 0 };
   /** Windows whose tabs are closing with them: keep the tabs until the window goes. */
   private closingWindows = new Set<number>();
 
@@ -68,11 +79,14 @@ export class Tracker {
     this.queue = this.queue
       .then(() => this.start())
       .then(() => {
+        const t0 = performance.now();
         fn(this.state);
         if (this.state.hasChanges()) {
           this.changeSeq++;
           this.schedule();
         }
+        this.stats.events++;
+        this.stats.cpuMs += performance.now() - t0;
       })
       .catch((e: unknown) => console.error('[tabularium] tracking failed', e));
   }
@@ -90,7 +104,12 @@ export class Tracker {
       await this.queue;
       if (!this.state.hasChanges()) return;
       const db = await this.deps.db();
-      await applyLiveChanges(db, this.state.takeChanges());
+      const t0 = performance.now();
+      const changes = this.state.takeChanges();
+      const pending = applyLiveChanges(db, changes);
+      this.stats.cpuMs += performance.now() - t0;
+      await pending;
+      this.countWrite(changes);
       const now = this.deps.now();
       if (now - this.lastCopyAt >= COPY_INTERVAL_MS) {
         this.lastCopyAt = now;
@@ -98,6 +117,14 @@ export class Tracker {
       }
     }).catch((e: unknown) => console.error('[tabularium] live write failed', e));
     return this.flushing;
+  }
+
+  private countWrite(changes: LiveChanges): void {
+    this.stats.flushes++;
+    this.stats.recordsWritten += changes.put.length + changes.del.length;
+    // Approximate bytes on disk: the records' JSON plus the deleted keys.
+    for (const r of changes.put) this.stats.bytesWritten += r.key.length + JSON.stringify(r.value).length;
+    for (const k of changes.del) this.stats.bytesWritten += k.length;
   }
 
   /**
@@ -127,6 +154,14 @@ export class Tracker {
     const tabs = [...this.state.tabs.values()].filter((t) => t.windowId === windowId);
     const groups = [...this.state.groups.values()].filter((g) => g.windowId === windowId);
     return snapshotFromRecords([w], tabs, groups, this.deps.platform.extensionBase);
+  }
+
+  /** The browser's URL of a tab (placeholder included), after every event received so far. */
+  async tabUrl(tabId: number): Promise<string | undefined> {
+    await this.start();
+    await this.queue;
+    const t = this.state.tabs.get(tabId);
+    return t ? t.url || t.pendingUrl : undefined;
   }
 
   // Event entry points (wired in index.ts).

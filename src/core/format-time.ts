@@ -10,9 +10,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
+// Building an Intl formatter costs far more than using one: keep one per locale.
+const relative = new Map<string, Intl.RelativeTimeFormat>();
+const absolute = new Map<string, Intl.DateTimeFormat>();
+
 export function relativeTime(then: number, now: number, locale?: string): string {
   const diff = then - now;
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  let rtf = relative.get(locale ?? '');
+  if (!rtf) relative.set(locale ?? '', (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === 'second') return rtf.format(Math.round(diff / ms), unit);
   }
@@ -20,5 +25,7 @@ export function relativeTime(then: number, now: number, locale?: string): string
 }
 
 export function absoluteTime(at: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  let f = absolute.get(locale ?? '');
+  if (!f) absolute.set(locale ?? '', (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return f.format(at);
 }

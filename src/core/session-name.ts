@@ -1,4 +1,5 @@
 // A default name a person can recognise in a list: the date, then the sites that fill the session.
+import { absoluteTime } from './format-time.ts';
 import type { WindowRecord } from './model.ts';
 
 export function mainSites(windows: readonly WindowRecord[], max = 3): string[] {
@@ -23,7 +24,7 @@ export function mainSites(windows: readonly WindowRecord[], max = 3): string[] {
 }
 
 export function defaultSessionName(windows: readonly WindowRecord[], at: Date, locale?: string): string {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  const date = absoluteTime(at.getTime(), locale);
   const sites = mainSites(windows);
   return sites.length ? `${date} · ${sites.join(', ')}` : date;
 }

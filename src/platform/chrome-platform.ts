@@ -3,6 +3,7 @@
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 
 import { browser } from './browser.ts';
+import { broadcast } from './messaging.ts';
 import { alarms, localStorageArea, sessionStorageArea } from './storage.ts';
 import type { Platform, TabGroupsApi } from './types.ts';
 
@@ -31,6 +32,7 @@ export const platform: Platform = {
   sessionArea: sessionStorageArea,
   localArea: localStorageArea,
   alarms,
+  broadcast,
   allowsDataUrls: !isFirefox,
   async allowsFileUrls() {
     return browser.extension.isAllowedFileSchemeAccess();
@@ -48,6 +50,20 @@ export const platform: Platform = {
     },
     async remove(tabIds) {
       await browser.tabs.remove(tabIds);
+    },
+    async discardIfHidden(tabId) {
+      try {
+        const t = await browser.tabs.get(tabId);
+        if (t.active) return 'active';
+        if (t.discarded) return 'kept';
+        await browser.tabs.discard(tabId);
+        return 'discarded';
+      } catch {
+        return 'kept';
+      }
+    },
+    async navigate(tabId, url) {
+      await browser.tabs.update(tabId, { url });
     },
   },
   windows: {

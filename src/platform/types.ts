@@ -13,6 +13,9 @@ export interface TabsApi {
   create(p: { windowId: number; url?: string; active: boolean; pinned?: boolean; index?: number; cookieStoreId?: string }): Promise<CreatedTab>;
   update(tabId: number, p: { active?: boolean; muted?: boolean; pinned?: boolean }): Promise<void>;
   remove(tabIds: number[]): Promise<void>;
+  /** Discards a tab that is not active (frees its memory, keeps title and favicon). */
+  discardIfHidden(tabId: number): Promise<'active' | 'discarded' | 'kept'>;
+  navigate(tabId: number, url: string): Promise<void>;
 }
 
 export interface WindowsApi {
@@ -49,6 +52,8 @@ export interface Platform {
   /** storage.local: settings. */
   localArea: KeyValueArea;
   alarms: AlarmsApi;
+  /** Sends an event to open extension pages. */
+  broadcast(msg: unknown): void;
   /** e.g. `chrome-extension://<id>/`. */
   extensionBase: string;
   tabs: TabsApi;

@@ -5,14 +5,16 @@
 // The map is assembled from one file per area in ./messages/, so each area's messages sit beside
 // each other and a newcomer finds them by name.
 import type { CookieMessages } from './messages/cookies.ts';
+import type { DiagnosticsMessages } from './messages/diagnostics.ts';
 import type { ImportExportMessages } from './messages/import-export.ts';
+import type { PlaceholderMessages } from './messages/placeholder.ts';
 import type { RecoveryMessages } from './messages/recovery.ts';
 import type { SessionMessages } from './messages/sessions.ts';
 import type { SettingsMessages } from './messages/settings.ts';
 
 export type { RestoreReport } from './messages/sessions.ts';
 
-export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages {}
+export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages, DiagnosticsMessages, PlaceholderMessages {}
 
 export type MessageType = keyof Messages;
 export type Req<K extends MessageType> = Messages[K]['req'];
@@ -26,7 +28,12 @@ export interface Envelope<K extends MessageType = MessageType> {
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string } };
 
-export type Handlers = { [K in MessageType]: (req: Req<K>) => Promise<Res<K>> };
+/** Who sent a request: the tab of the page, when it is one. */
+export interface RequestContext {
+  tabId?: number;
+}
+
+export type Handlers = { [K in MessageType]: (req: Req<K>, ctx?: RequestContext) => Promise<Res<K>> };
 
 export function isEnvelope(x: unknown): x is Envelope {
   return typeof x === 'object' && x !== null && (x as { tabularium?: unknown }).tabularium === 1 && typeof (x as { type?: unknown }).type === 'string';

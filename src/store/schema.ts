@@ -3,6 +3,7 @@
 // list against a fresh database gives the same result as upgrading step by step).
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Session, SessionBody } from '../core/model.ts';
+import { buildSearchRecord, type SearchRecord } from '../core/search.ts';
 
 export const DB_NAME = 'tabularium';
 
@@ -48,6 +49,7 @@ export interface TabulariumDB extends DBSchema {
   live: { key: string; value: LiveEntry };
   cookieJars: { key: string; value: CookieJarEntry };
   keys: { key: string; value: KeyEntry };
+  search: { key: string; value: SearchRecord };
 }
 
 type UpgradeTx = IDBPTransaction<TabulariumDB, ArrayLike<StoreNames<TabulariumDB>>, 'versionchange'>;
@@ -71,6 +73,20 @@ export const MIGRATIONS: readonly Migration[] = [
     if (!db.objectStoreNames.contains('live')) db.createObjectStore('live', { keyPath: 'key' });
     if (!db.objectStoreNames.contains('cookieJars')) db.createObjectStore('cookieJars', { keyPath: 'id' });
     if (!db.objectStoreNames.contains('keys')) db.createObjectStore('keys', { keyPath: 'id' });
+  },
+  // v3: a compact search text per session (name, tags, tab titles and URLs), filled from the
+  // existing sessions, so search never has to read every body.
+  (db, tx) => {
+    if (db.objectStoreNames.contains('search')) return;
+    const search = db.createObjectStore('search', { keyPath: 'id' });
+    const sessions = tx.objectStore('sessions');
+    void tx.objectStore('bodies').openCursor().then(async function fill(cursor): Promise<void> {
+      if (!cursor) return;
+      const body = cursor.value;
+      const session = await sessions.get(body.id);
+      if (session) await search.put(buildSearchRecord(session, body));
+      return fill(await cursor.continue());
+    });
   },
 ];
 

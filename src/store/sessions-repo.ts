@@ -1,6 +1,8 @@
 // Saved sessions: a summary (read by the popup list) and a body (read for detail and restore),
 // always written and deleted together in one transaction.
-import type { Session, SessionBody, SessionWithBody } from '../core/model.ts';
+import { countTabs, type Session, type SessionBody, type SessionWithBody } from '../core/model.ts';
+import { buildSearchRecord, type SearchRecord } from '../core/search.ts';
+import { emitSessionsChanged } from './changes.ts';
 import type { DB } from './db.ts';
 import { StoreError } from './errors.ts';
 import { commit, run, writeTx } from './tx.ts';
@@ -8,18 +10,21 @@ import { commit, run, writeTx } from './tx.ts';
 export function saveSession(db: DB, session: Session, body: SessionBody): Promise<void> {
   if (session.id !== body.id) throw new Error('session and body ids differ');
   return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies']);
-    await commit(tx, [tx.objectStore('sessions').put(session), tx.objectStore('bodies').put(body)]);
+    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
+    await commit(tx, [tx.objectStore('sessions').put(session), tx.objectStore('bodies').put(body), tx.objectStore('search').put(buildSearchRecord(session, body))]);
+    emitSessionsChanged([session.id]);
   });
 }
 
 /** Several sessions in one transaction: an import stores all or nothing. */
 export function saveSessions(db: DB, items: readonly SessionWithBody[]): Promise<void> {
   return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies']);
+    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
     const s = tx.objectStore('sessions');
     const b = tx.objectStore('bodies');
-    await commit(tx, items.flatMap(({ session, body }) => [s.put(session), b.put(body)]));
+    const f = tx.objectStore('search');
+    await commit(tx, items.flatMap(({ session, body }) => [s.put(session), b.put(body), f.put(buildSearchRecord(session, body))]));
+    emitSessionsChanged(items.map((i) => i.session.id));
   });
 }
 
@@ -40,12 +45,20 @@ export function getSession(db: DB, id: string): Promise<SessionWithBody | undefi
 
 export function updateSession(db: DB, id: string, patch: (s: Session) => Session): Promise<Session> {
   return run(async () => {
-    const tx = writeTx(db, ['sessions']);
+    const tx = writeTx(db, ['sessions', 'search']);
     const store = tx.objectStore('sessions');
-    const cur = await store.get(id);
+    const [cur, found] = await Promise.all([store.get(id), tx.objectStore('search').get(id)]);
     if (!cur) throw new StoreError('not-found', 'That session no longer exists.');
     const next = { ...patch(cur), id, updatedAt: Date.now() };
-    await commit(tx, [store.put(next)]);
+    const requests: Promise<unknown>[] = [store.put(next)];
+    if (found) {
+      // Only the first line (name and tags) depends on the summary.
+      const rest = found.text.indexOf('\n');
+      const line0 = buildSearchRecord(next, { id, windows: [] }).text;
+      requests.push(tx.objectStore('search').put({ ...found, text: rest < 0 ? line0 : line0 + found.text.slice(rest) }));
+    }
+    await commit(tx, requests);
+    emitSessionsChanged([id]);
     return next;
   });
 }
@@ -53,27 +66,31 @@ export function updateSession(db: DB, id: string, patch: (s: Session) => Session
 /** Moves summary and body to the trash in one transaction, so an undo can bring both back. */
 export function deleteSession(db: DB, id: string, now = Date.now()): Promise<void> {
   return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies', 'trash']);
+    const tx = writeTx(db, ['sessions', 'bodies', 'trash', 'search']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
     if (!session) return commit(tx, []);
     await commit(tx, [
       tx.objectStore('trash').put({ id, deletedAt: now, session, body: body ?? { id, windows: [] } }),
       tx.objectStore('sessions').delete(id),
       tx.objectStore('bodies').delete(id),
+      tx.objectStore('search').delete(id),
     ]);
+    emitSessionsChanged([id]);
   });
 }
 
 export function undoDelete(db: DB, id: string): Promise<Session> {
   return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies', 'trash']);
+    const tx = writeTx(db, ['sessions', 'bodies', 'trash', 'search']);
     const entry = await tx.objectStore('trash').get(id);
     if (!entry) throw new StoreError('not-found', 'That session can no longer be brought back.');
     await commit(tx, [
       tx.objectStore('sessions').put(entry.session),
       tx.objectStore('bodies').put(entry.body),
+      tx.objectStore('search').put(buildSearchRecord(entry.session, entry.body)),
       tx.objectStore('trash').delete(id),
     ]);
+    emitSessionsChanged([id]);
     return entry.session;
   });
 }
@@ -81,9 +98,48 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
 /** Removes a session for good (retention of automatic snapshots), with no trip to the trash. */
 export function removeSession(db: DB, id: string): Promise<void> {
   return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies']);
-    await commit(tx, [tx.objectStore('sessions').delete(id), tx.objectStore('bodies').delete(id)]);
+    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
+    await commit(tx, [tx.objectStore('sessions').delete(id), tx.objectStore('bodies').delete(id), tx.objectStore('search').delete(id)]);
+    emitSessionsChanged([id]);
   });
+}
+
+/** Rewrites a session's windows (tabs removed from it), keeping counts and search in step. */
+export function updateBody(db: DB, id: string, patch: (b: SessionBody) => SessionBody): Promise<Session> {
+  return run(async () => {
+    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
+    const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
+    if (!session || !body) throw new StoreError('not-found', 'That session no longer exists.');
+    const nextBody = { ...patch(body), id };
+    const next: Session = { ...session, counts: countTabs(nextBody.windows), updatedAt: Date.now() };
+    await commit(tx, [tx.objectStore('sessions').put(next), tx.objectStore('bodies').put(nextBody), tx.objectStore('search').put(buildSearchRecord(next, nextBody))]);
+    emitSessionsChanged([id]);
+    return next;
+  });
+}
+
+export function allSearchRecords(db: DB): Promise<SearchRecordWithDate[]> {
+  return run(async () => {
+    const tx = db.transaction(['search', 'sessions']);
+    const [recs, sessions] = await Promise.all([tx.objectStore('search').getAll(), tx.objectStore('sessions').getAll()]);
+    const created = new Map(sessions.map((s) => [s.id, s.createdAt]));
+    return recs.filter((r) => created.has(r.id)).map((rec) => ({ rec, createdAt: created.get(rec.id)! }));
+  });
+}
+
+export function searchRecords(db: DB, ids: readonly string[]): Promise<(SearchRecordWithDate | undefined)[]> {
+  return run(async () => {
+    const tx = db.transaction(['search', 'sessions']);
+    return Promise.all(ids.map(async (id) => {
+      const [rec, s] = await Promise.all([tx.objectStore('search').get(id), tx.objectStore('sessions').get(id)]);
+      return rec && s ? { rec, createdAt: s.createdAt } : undefined;
+    }));
+  });
+}
+
+export interface SearchRecordWithDate {
+  rec: SearchRecord;
+  createdAt: number;
 }
 
 /** Drops trash older than `maxAgeMs`; returns how many entries went. */

@@ -1,6 +1,10 @@
 // Every message of the protocol, answered. `satisfies Handlers` makes a missing one a compile error.
 import type { Handlers } from '../../shared/protocol.ts';
 import type { Services } from '../deps.ts';
+import { diagnosticsHandlers } from './diagnostics.ts';
+import { importExportHandlers } from './import-export.ts';
+import { cookieHandlers } from './cookies.ts';
+import { placeholderHandlers } from './placeholder.ts';
 import { recoveryHandlers } from './recovery.ts';
 import { sessionHandlers } from './sessions.ts';
 import { settingsHandlers } from './settings.ts';
@@ -10,5 +14,9 @@ export function createHandlers(s: Services) {
     ...sessionHandlers(s),
     ...recoveryHandlers(s),
     ...settingsHandlers(s),
+    ...cookieHandlers(s),
+    ...importExportHandlers(s),
+    ...diagnosticsHandlers(s),
+    ...placeholderHandlers(s),
   } satisfies Handlers;
 }

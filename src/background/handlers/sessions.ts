@@ -2,12 +2,14 @@
 import { countTabs, type Session, type SessionKind, type WindowRecord } from '../../core/model.ts';
 import { planRestore, type RestoreMode } from '../../core/restore-plan.ts';
 import { defaultSessionName } from '../../core/session-name.ts';
+import { diffSessions } from '../../core/session-diff.ts';
+import type { RestoreProgressEvent } from '../../shared/events.ts';
 import { StoreError } from '../../store/errors.ts';
 import * as repo from '../../store/sessions-repo.ts';
 import type { Handlers, RestoreReport } from '../../shared/protocol.ts';
 import { loadSettings } from '../settings.ts';
 import type { Deps, Services } from '../deps.ts';
-import { executeRestore } from '../restore-executor.ts';
+import { executeRestore, type ExecuteOptions, type RestoreProgress } from '../restore-executor.ts';
 
 type SessionHandlers = Pick<Handlers, `sessions.${string}` & keyof Handlers>;
 
@@ -31,7 +33,7 @@ function nothingToSave(): never {
   throw new StoreError('not-found', 'There are no tabs to save.');
 }
 
-export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode): Promise<RestoreReport> {
+export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode, opts: ExecuteOptions = {}): Promise<RestoreReport> {
   const found = await repo.getSession(await deps.db(), id);
   if (!found) throw new StoreError('not-found', 'That session no longer exists.');
   const settings = await loadSettings(deps);
@@ -40,10 +42,26 @@ export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode)
     allowData: deps.platform.allowsDataUrls,
     allowFile: await deps.platform.allowsFileUrls(),
   });
-  return executeRestore(deps.platform, plan);
+  return executeRestore(deps.platform, plan, opts);
 }
 
-export function sessionHandlers({ deps, tracker }: Services): SessionHandlers {
+function mustExist<T>(x: T | undefined): T {
+  if (x === undefined) throw new StoreError('not-found', 'That session no longer exists.');
+  return x;
+}
+
+/** Progress events at most every 100 ms, and always the last one. */
+function throttledProgress(deps: Deps, restoreId: string): (p: RestoreProgress) => void {
+  let last = 0;
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 100 && p.done < p.total) return;
+    last = now;
+    deps.platform.broadcast({ tabulariumEvent: 'restore.progress', restoreId, done: p.done, total: p.total } satisfies RestoreProgressEvent);
+  };
+}
+
+export function sessionHandlers({ deps, tracker, search, restores }: Services): SessionHandlers {
   return {
     async 'sessions.list'() {
       return { sessions: await repo.listSessions(await deps.db()) };
@@ -72,8 +90,50 @@ export function sessionHandlers({ deps, tracker }: Services): SessionHandlers {
     async 'sessions.undoDelete'({ id }) {
       return { session: await repo.undoDelete(await deps.db(), id) };
     },
-    async 'sessions.restore'({ id, mode }) {
-      return restoreSession(deps, id, mode);
+    async 'sessions.restore'({ id, mode, restoreId }) {
+      const controller = new AbortController();
+      if (restoreId) restores.set(restoreId, controller);
+      try {
+        return await restoreSession(deps, id, mode, {
+          signal: controller.signal,
+          onProgress: restoreId ? throttledProgress(deps, restoreId) : undefined,
+        });
+      } finally {
+        if (restoreId) restores.delete(restoreId);
+      }
+    },
+    async 'sessions.cancelRestore'({ restoreId }) {
+      restores.get(restoreId)?.abort();
+      return {};
+    },
+    async 'sessions.search'({ query, limit }) {
+      const results = await search.search(query, limit ?? 50);
+      const db = await deps.db();
+      const sessions = await Promise.all(results.map((r) => db.get('sessions', r.id)));
+      return { results: results.flatMap((r, i) => (sessions[i] ? [{ ...r, session: sessions[i] }] : [])) };
+    },
+    async 'sessions.rename'({ id, name }) {
+      const trimmed = name.trim();
+      if (!trimmed) throw new StoreError('not-found', 'A session needs a name.');
+      return { session: await repo.updateSession(await deps.db(), id, (s) => ({ ...s, name: trimmed.slice(0, 500) })) };
+    },
+    async 'sessions.setTags'({ id, tags }) {
+      const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean).map((t) => t.slice(0, 64)))].slice(0, 50);
+      return { session: await repo.updateSession(await deps.db(), id, (s) => ({ ...s, tags: clean })) };
+    },
+    async 'sessions.removeTabs'({ id, tabs }) {
+      const drop = new Set(tabs.map((t) => `${t.windowIndex}:${t.tabIndex}`));
+      const session = await repo.updateBody(await deps.db(), id, (b) => ({
+        ...b,
+        windows: b.windows
+          .map((w, wi) => ({ ...w, tabs: w.tabs.filter((_, ti) => !drop.has(`${wi}:${ti}`)) }))
+          .filter((w) => w.tabs.length > 0),
+      }));
+      return { session };
+    },
+    async 'sessions.compare'({ id }) {
+      const found = mustExist(await repo.getSession(await deps.db(), id));
+      return diffSessions(found.body.windows, await tracker.snapshot());
     },
     async 'sessions.promote'({ id }) {
       const session = await repo.updateSession(await deps.db(), id, (s) => ({ ...s, kind: 'manual' }));

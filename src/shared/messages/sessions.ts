@@ -1,4 +1,5 @@
-import type { Session, SessionWithBody } from '../../core/model.ts';
+import type { Session, SessionWithBody, TabRecord } from '../../core/model.ts';
+import type { SearchResult } from '../../core/search.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
 
 export interface RestoreReport {
@@ -17,7 +18,16 @@ export interface SessionMessages {
   'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
-  'sessions.restore': { req: { id: string; mode?: RestoreMode }; res: RestoreReport };
+  /** `restoreId` names the restore for progress events and for cancelling it. */
+  'sessions.restore': { req: { id: string; mode?: RestoreMode; restoreId?: string }; res: RestoreReport };
+  'sessions.cancelRestore': { req: { restoreId: string }; res: Record<string, never> };
+  'sessions.search': { req: { query: string; limit?: number }; res: { results: (SearchResult & { session: Session })[] } };
+  'sessions.rename': { req: { id: string; name: string }; res: { session: Session } };
+  'sessions.setTags': { req: { id: string; tags: string[] }; res: { session: Session } };
+  /** Removes tabs (by window and tab index) from a saved session. */
+  'sessions.removeTabs': { req: { id: string; tabs: { windowIndex: number; tabIndex: number }[] }; res: { session: Session } };
+  /** The saved session against what is open now. */
+  'sessions.compare': { req: { id: string }; res: { added: TabRecord[]; removed: TabRecord[]; unchanged: number } };
   /** Turns an automatic snapshot (autosave, closed window, recovered) into a saved session. */
   'sessions.promote': { req: { id: string }; res: { session: Session } };
 }

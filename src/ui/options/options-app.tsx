@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
+import { ImportExportSection } from './import-export/import-export-section.tsx';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
@@ -47,6 +48,7 @@ export function OptionsApp() {
         </fieldset>
       )}
       <StatusLine status={status} />
+      <ImportExportSection />
     </main>
   );
 }

@@ -3,7 +3,8 @@
 // here as text with a reason and a copy button. No framework: hundreds of these can be open.
 import { parsePlaceholder } from '../../core/placeholder-url.ts';
 import { checkUrl } from '../../core/url-policy.ts';
-import { faviconFor, liteExtensionBase, liteMessage } from '../../platform/lite.ts';
+import { faviconFor, liteExtensionBase, liteMessage, liteSend } from '../../platform/lite.ts';
+import type { Envelope, Reply, Res } from '../../shared/protocol.ts';
 
 const target = parsePlaceholder(liteExtensionBase(), location.href);
 const $ = (id: string) => document.getElementById(id)!;
@@ -41,10 +42,18 @@ if (target) {
     load.textContent = liteMessage('placeholderLoad');
     load.hidden = false;
     load.addEventListener('click', () => loadRealPage(target.url));
-    const go = () => {
-      if (document.visibilityState === 'visible') loadRealPage(target.url);
-    };
-    document.addEventListener('visibilitychange', go);
-    go();
+    // Whether this tab is the one shown is the worker's call (it asks the browser): page
+    // visibility is not reliable here (headless and occluded windows report background tabs as
+    // visible). The worker also loads the real page when the tab is activated later.
+    const msg: Envelope<'placeholder.loaded'> = { tabularium: 1, type: 'placeholder.loaded', payload: {} };
+    // After this turn, so the title is in place before the worker may discard the tab.
+    setTimeout(() => {
+      liteSend(msg)
+        .then((reply) => {
+          const r = reply as Reply<Res<'placeholder.loaded'>> | undefined;
+          if (r?.ok && r.value.action === 'navigate') loadRealPage(target.url);
+        })
+        .catch(() => undefined);
+    }, 0);
   }
 }

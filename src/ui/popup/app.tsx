@@ -6,6 +6,7 @@ import { t } from '../i18n.ts';
 import { KindSelect, type KindFilter } from './kind-filter.tsx';
 import { RecoveryBanner } from './recovery-banner.tsx';
 import { SaveBar } from './save-bar.tsx';
+import { ToolRow } from './tool-row.tsx';
 import { SessionList } from './session-list.tsx';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 
@@ -95,6 +96,7 @@ export function App() {
     <main class="popup" aria-label={t('popupTitle')}>
       <RecoveryBanner onDone={(text) => { setStatus({ kind: 'info', text }); void reload(); }} onError={fail} />
       <SaveBar onSaved={onSaved} onError={fail} />
+      <ToolRow onError={fail} />
       <div class="toolbar filters">
         <input type="search" aria-label={t('searchSessions')} placeholder={t('searchSessions')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         <KindSelect value={kind} counts={counts} onChange={setKind} />

@@ -20,6 +20,7 @@ export class FakeBrowser {
   session = new Map<string, unknown>();
   local = new Map<string, unknown>();
   alarms = new Map<string, number>();
+  events: unknown[] = [];
 
   addWindow(urls: string[], extra: Partial<FWindow> = {}): FWindow {
     const id = this.nextId++;
@@ -44,6 +45,7 @@ export class FakeBrowser {
       sessionArea: { get: async <T,>(k: string) => this.session.get(k) as T | undefined, set: async (k, v) => void this.session.set(k, v) },
       localArea: { get: async <T,>(k: string) => this.local.get(k) as T | undefined, set: async (k, v) => void this.local.set(k, v) },
       alarms: { ensure: async (name, period) => void this.alarms.set(name, period) },
+      broadcast: (msg) => void this.events.push(msg),
       allowsDataUrls: true,
       allowsFileUrls: async () => false,
       badge: { set: async (text) => void (this.badge = text) },
@@ -65,6 +67,16 @@ export class FakeBrowser {
           if (p.active) for (const x of this.windows.find((w) => w.id === t.windowId)!.tabs) x.active = x.id === id;
           if (p.pinned !== undefined) t.pinned = p.pinned;
           if (p.muted !== undefined) t.mutedInfo = { muted: p.muted };
+        },
+        discardIfHidden: async (id) => {
+          const t = this.tab(id);
+          if (t.active) return 'active';
+          this.calls.push(`tabs.discard ${id}`);
+          return 'discarded';
+        },
+        navigate: async (id, url) => {
+          this.tab(id).url = url;
+          this.calls.push(`tabs.navigate ${id} ${url}`);
         },
         remove: async (ids) => {
           for (const w of this.windows) {

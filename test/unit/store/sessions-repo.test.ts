@@ -13,7 +13,7 @@ describe('sessions store', () => {
   it('creates every store from an empty database at the latest version', async () => {
     const db = await openDatabase('t-empty');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['bodies', 'cookieJars', 'keys', 'live', 'meta', 'sessions', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['bodies', 'cookieJars', 'keys', 'live', 'meta', 'search', 'sessions', 'trash']);
     db.close();
   });
 
@@ -68,7 +68,22 @@ describe('sessions store', () => {
     };
     await repo.deleteSession(db, 'a');
     (db as { transaction: unknown }).transaction = real;
-    expect(seen).toEqual([{ stores: ['sessions', 'bodies', 'trash'], mode: 'readwrite', durability: 'strict' }]);
+    expect(seen).toEqual([{ stores: ['sessions', 'bodies', 'trash', 'search'], mode: 'readwrite', durability: 'strict' }]);
+    db.close();
+  });
+
+  it('fills the search store from sessions saved before it existed (v2 → v3)', async () => {
+    const { openDB } = await import('idb');
+    const old = await openDB('t-v2', 2, {
+      upgrade(d, _o, _n, t) {
+        for (const m of MIGRATIONS.slice(0, 2)) m(d as never, t as never);
+      },
+    });
+    await old.put('sessions', session('a', 1));
+    await old.put('bodies', body('a'));
+    old.close();
+    const db = await openDatabase('t-v2');
+    expect((await db.get('search', 'a'))?.text).toBe('S a\nA\thttps://a.test/');
     db.close();
   });
 

@@ -1,0 +1,120 @@
+// The inspector's cookie messages. All cookie reads and writes happen here, in the worker: the
+// DevTools panel cannot reach chrome.cookies itself.
+import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
+import { cookieKey } from '../../core/cookies/cookie-record.ts';
+import { cookieUrl } from '../../core/cookies/cookie-url.ts';
+import { registrableDomain } from '../../core/cookies/cookie-domain.ts';
+import { toSetDetails } from '../../core/cookies/set-details.ts';
+import { cookiesForSite, pageHost } from '../../core/cookies/site-match.ts';
+import { cookiesApi as realCookies, type CookiesApi } from '../../platform/cookies.ts';
+import { permissionsApi, type PermissionsApi } from '../../platform/permissions.ts';
+import { checkAccess, originsFor } from '../../shared/cookie-access.ts';
+import type { BulkResult, SiteCookies } from '../../shared/messages/cookies.ts';
+import type { Handlers } from '../../shared/protocol.ts';
+import type { Services } from '../deps.ts';
+
+type CookieHandlers = Pick<Handlers, 'cookies.access' | 'cookies.forUrl' | 'cookies.set' | 'cookies.remove' | 'cookies.removeAll' | 'cookies.import'>;
+
+function coded(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function readSiteCookies(api: CookiesApi, url: string): Promise<SiteCookies> {
+  const host = pageHost(url) ?? '';
+  const base: SiteCookies = { url, host, cookies: [], stores: [], browser: api.browser };
+  if (!host) return base;
+  if (!api.available()) throw coded('Cookie access is off: allow it to see this site’s cookies.', 'no-permission');
+  const stores = await api.getAllCookieStores();
+  // Asking for the registrable domain returns the whole site (every subdomain, every path, every
+  // partition); cookiesForSite then keeps what this host receives: its own and its parents'.
+  const site = registrableDomain(host) || host;
+  // Cross-site frames on this site's pages keep partitioned cookies under this site's key (CHIPS):
+  // they belong to another domain, yet they are part of this site as the person sees it.
+  const topLevelSite = `${new URL(url).protocol === 'http:' ? 'http' : 'https'}://${site}`;
+  for (const s of stores) {
+    // Both reads at once: with thousands of cookies each takes tens of milliseconds in the browser.
+    const [all, embedded] = await Promise.all([api.getAllForDomain(site, s.id), api.getAllInPartition(topLevelSite, s.id)]);
+    const mine = cookiesForSite(all, url);
+    const seen = new Set(mine.map(cookieKey));
+    for (const c of embedded) {
+      if (!seen.has(cookieKey(c))) mine.push(c);
+    }
+    base.cookies.push(...mine);
+    base.stores.push({ id: s.id, incognito: s.incognito, count: mine.length });
+  }
+  return base;
+}
+
+async function setOne(api: CookiesApi, now: number, cookie: CookieRecord): Promise<CookieRecord> {
+  const r = toSetDetails(cookie, { browser: api.browser, now });
+  if (!r.ok) throw coded(r.reason, 'refused');
+  try {
+    return await api.set(r.details);
+  } catch (e) {
+    // The browser's own words ("Failed to parse or set cookie named …") reach the person as-is.
+    throw coded(errorText(e), 'refused');
+  }
+}
+
+async function removeOne(api: CookiesApi, c: CookieRecord): Promise<void> {
+  await api.remove({
+    url: cookieUrl(c),
+    name: c.name,
+    storeId: c.storeId,
+    ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
+    ...(c.firstPartyDomain !== undefined ? { firstPartyDomain: c.firstPartyDomain } : {}),
+  });
+}
+
+export function cookieHandlers(s: Services, api: CookiesApi = realCookies, perms: () => PermissionsApi | undefined = permissionsApi): CookieHandlers {
+  const now = () => s.deps.now();
+  return {
+    async 'cookies.access'({ url }) {
+      const p = perms();
+      if (!p) return { cookies: api.available(), host: api.available(), origins: originsFor(url) };
+      return checkAccess(p, url);
+    },
+    async 'cookies.forUrl'({ url }) {
+      return readSiteCookies(api, url);
+    },
+    async 'cookies.set'({ cookie, replaces }) {
+      const set = await setOne(api, now(), cookie);
+      // An edit that changed the cookie's identity made a new cookie: the old one must go.
+      if (replaces && cookieKey(replaces) !== cookieKey(cookie)) await removeOne(api, replaces);
+      return { cookie: set };
+    },
+    async 'cookies.remove'({ cookie }) {
+      await removeOne(api, cookie);
+      return {};
+    },
+    async 'cookies.removeAll'({ url }) {
+      const { cookies } = await readSiteCookies(api, url);
+      const out: BulkResult = { done: 0, failed: [] };
+      for (const c of cookies) {
+        try {
+          await removeOne(api, c);
+          out.done++;
+        } catch (e) {
+          out.failed.push({ name: c.name, domain: c.domain, reason: errorText(e) });
+        }
+      }
+      return out;
+    },
+    async 'cookies.import'({ cookies }) {
+      const out: BulkResult = { done: 0, failed: [] };
+      for (const c of cookies) {
+        try {
+          await setOne(api, now(), c);
+          out.done++;
+        } catch (e) {
+          out.failed.push({ name: c.name, domain: c.domain, reason: errorText(e) });
+        }
+      }
+      return out;
+    },
+  };
+}

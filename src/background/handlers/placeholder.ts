@@ -1,0 +1,17 @@
+// A restored lazy tab first shows the extension's placeholder. Once its title is up, a hidden tab
+// is discarded: it keeps its title and favicon in the tab strip and costs no memory until shown,
+// so a 500-tab restore does not leave 500 live pages behind. Page visibility cannot be trusted
+// for this (headless and occluded windows report background tabs as visible): the worker asks
+// the browser which tab is active.
+import type { Handlers } from '../../shared/protocol.ts';
+import type { Services } from '../deps.ts';
+
+export function placeholderHandlers({ deps }: Services): Pick<Handlers, 'placeholder.loaded'> {
+  return {
+    async 'placeholder.loaded'(_req, ctx) {
+      if (ctx?.tabId === undefined) return { action: 'stay' };
+      const state = await deps.platform.tabs.discardIfHidden(ctx.tabId);
+      return { action: state === 'active' ? 'navigate' : state === 'discarded' ? 'discarded' : 'stay' };
+    },
+  };
+}

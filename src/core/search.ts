@@ -1,0 +1,151 @@
+// Search over every saved session: names, tags, tab titles and URLs. Each session becomes one
+// compact text (a line for the name and tags, a line per tab), lower-cased once, so a keystroke
+// over 50,000 tabs is a string scan, not an object walk.
+import type { Session, SessionBody } from './model.ts';
+
+export interface SearchRecord {
+  id: string;
+  /** Line 0: name and tags; then one `title\turl` line per tab, windows in order. */
+  text: string;
+  /** Tabs per window, to turn a line number back into (window, tab). */
+  windowSizes: number[];
+}
+
+export interface TabHit {
+  windowIndex: number;
+  tabIndex: number;
+  title: string;
+  url: string;
+}
+
+export interface SearchResult {
+  id: string;
+  score: number;
+  nameHit: boolean;
+  tabHits: TabHit[];
+  /** All matching tabs, of which tabHits holds the first few. */
+  tabHitCount: number;
+}
+
+const clean = (s: string) => s.replace(/[\n\t]/g, ' ');
+
+export function buildSearchRecord(session: Pick<Session, 'id' | 'name' | 'tags'>, body: SessionBody): SearchRecord {
+  const lines = [clean([session.name, ...session.tags.map((t) => `#${t}`)].join(' '))];
+  const windowSizes: number[] = [];
+  for (const w of body.windows) {
+    windowSizes.push(w.tabs.length);
+    for (const t of w.tabs) lines.push(`${clean(t.title)}\t${clean(t.url)}`);
+  }
+  return { id: session.id, text: lines.join('\n'), windowSizes };
+}
+
+export function queryWords(query: string): string[] {
+  return query.toLowerCase().split(/\s+/).filter(Boolean);
+}
+
+interface Entry {
+  rec: SearchRecord;
+  lower: string;
+  lineStarts: Uint32Array;
+  createdAt: number;
+}
+
+function lineStarts(text: string): Uint32Array {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  const out = new Uint32Array(n);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out[k++] = i + 1;
+  return out;
+}
+
+function lineOf(starts: Uint32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export class SearchIndex {
+  private readonly entries = new Map<string, Entry>();
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  upsert(rec: SearchRecord, createdAt: number): void {
+    this.entries.set(rec.id, { rec, lower: rec.text.toLowerCase(), lineStarts: lineStarts(rec.text), createdAt });
+  }
+
+  remove(id: string): void {
+    this.entries.delete(id);
+  }
+
+  /** Sessions where every word appears; ranked name hits first, then by matching tabs, then newest. */
+  search(query: string, opts: { limit: number; tabsPerSession: number }): SearchResult[] {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const results: SearchResult[] = [];
+    for (const e of this.entries.values()) {
+      if (!words.every((w) => e.lower.includes(w))) continue;
+      const nameEnd = e.lineStarts.length > 1 ? e.lineStarts[1]! - 1 : e.lower.length;
+      const nameLine = e.lower.slice(0, nameEnd);
+      const nameHit = words.every((w) => nameLine.includes(w));
+      // Tabs whose own line holds every word.
+      const lines = new Set<number>();
+      const first = words[0]!;
+      for (let i = e.lower.indexOf(first, nameEnd); i >= 0; i = e.lower.indexOf(first, i + 1)) {
+        const line = lineOf(e.lineStarts, i);
+        if (line === 0 || lines.has(line)) continue;
+        const start = e.lineStarts[line]!;
+        const end = line + 1 < e.lineStarts.length ? e.lineStarts[line + 1]! - 1 : e.lower.length;
+        const text = e.lower.slice(start, end);
+        if (words.every((w) => text.includes(w))) lines.add(line);
+      }
+      if (!nameHit && lines.size === 0) continue;
+      const tabHits: TabHit[] = [];
+      for (const line of [...lines].slice(0, opts.tabsPerSession)) tabHits.push(this.hit(e, line));
+      results.push({ id: e.rec.id, score: (nameHit ? 1e6 : 0) + Math.min(lines.size, 999) * 1e3, nameHit, tabHits, tabHitCount: lines.size });
+    }
+    results.sort((a, b) => b.score - a.score || this.entries.get(b.id)!.createdAt - this.entries.get(a.id)!.createdAt);
+    return results.slice(0, opts.limit);
+  }
+
+  private hit(e: Entry, line: number): TabHit {
+    const start = e.lineStarts[line]!;
+    const end = line + 1 < e.lineStarts.length ? e.lineStarts[line + 1]! - 1 : e.rec.text.length;
+    const [title = '', url = ''] = e.rec.text.slice(start, end).split('\t');
+    let flat = line - 1;
+    let windowIndex = 0;
+    while (windowIndex < e.rec.windowSizes.length && flat >= e.rec.windowSizes[windowIndex]!) flat -= e.rec.windowSizes[windowIndex++]!;
+    return { windowIndex, tabIndex: flat, title, url };
+  }
+}
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+/** Splits text into plain and matching parts, for <mark>ing matches as text (never as HTML). */
+export function highlight(text: string, words: readonly string[]): Segment[] {
+  if (words.length === 0 || !text) return [{ text, hit: false }];
+  const lower = text.toLowerCase();
+  const marks = new Uint8Array(text.length);
+  for (const w of words) {
+    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) marks.fill(1, i, i + w.length);
+  }
+  const out: Segment[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || marks[i] !== marks[start]) {
+      out.push({ text: text.slice(start, i), hit: marks[start] === 1 });
+      start = i;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+// Export: choose sessions and a format, optionally a passphrase for the cookies, get a file.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ExportFormat } from '../../../core/formats/index.ts';
+import type { Session } from '../../../core/model.ts';
+import type { MessageKey } from '../../message-keys.ts';
+import { t } from '../../i18n.ts';
+import { buildExport, download } from './export-flow.ts';
+import type { Progress } from './import-flow.ts';
+import type { Notices } from './import-panel.tsx';
+import { describeExportFailure } from './messages.ts';
+import { ProgressBar } from './progress-bar.tsx';
+
+const FORMATS: [ExportFormat, MessageKey][] = [
+  ['tabularium', 'ieFormatTabularium'],
+  ['html', 'ieFormatHtml'],
+  ['markdown', 'ieFormatMarkdown'],
+  ['text', 'ieFormatText'],
+  ['onetab', 'ieFormatOnetab'],
+];
+
+export function ExportPanel({ sessions, notices }: { sessions: Session[]; notices: Notices }) {
+  // Unchecked ids rather than checked ones: sessions that appear later (an import) start selected.
+  const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
+  const [format, setFormat] = useState<ExportFormat>('tabularium');
+  const [passphrase, setPassphrase] = useState('');
+  const [progress, setProgress] = useState<Progress | undefined>(undefined);
+
+  useEffect(() => {
+    // Forget ids that are gone, so "All" stays truthful.
+    const ids = new Set(sessions.map((s) => s.id));
+    setUnchecked((cur) => new Set([...cur].filter((id) => ids.has(id))));
+  }, [sessions]);
+
+  const chosen = useMemo(() => sessions.filter((s) => !unchecked.has(s.id)), [sessions, unchecked]);
+  const allChecked = chosen.length === sessions.length;
+
+  const toggle = (id: string, on: boolean) =>
+    setUnchecked((cur) => {
+      const next = new Set(cur);
+      if (on) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const run = async () => {
+    notices.clear();
+    setProgress({ done: 0, total: chosen.length });
+    try {
+      const r = await buildExport(chosen.map((s) => s.id), format, format === 'tabularium' ? passphrase : '', setProgress);
+      download(r.blob, r.fileName);
+      notices.info(t('ieExported', r.sessions, r.fileName) + (r.withCookies ? ` ${t('ieExportedCookies', r.withCookies)}` : ''));
+    } catch (e) {
+      notices.error(describeExportFailure(e));
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  if (sessions.length === 0) {
+    return (
+      <section class="ie-panel" aria-labelledby="ie-export-heading">
+        <h3 id="ie-export-heading">{t('ieExportHeading')}</h3>
+        <p class="muted">{t('ieNoSessions')}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section class="ie-panel" aria-labelledby="ie-export-heading">
+      <h3 id="ie-export-heading">{t('ieExportHeading')}</h3>
+      <fieldset>
+        <legend>{t('ieExportSessions')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={allChecked}
+            indeterminate={!allChecked && chosen.length > 0}
+            onChange={(e) => setUnchecked(e.currentTarget.checked ? new Set() : new Set(sessions.map((s) => s.id)))}
+          />
+          {t('ieSelectAll', sessions.length)}
+        </label>
+        <ul class="ie-choose">
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <label>
+                <input type="checkbox" checked={!unchecked.has(s.id)} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
+                <span class="name">{s.name}</span>
+                <span class="muted">{t('ieSessionLine', s.counts.windows, s.counts.tabs)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <label>
+        {t('ieFormat')}
+        <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+          {FORMATS.map(([f, key]) => (
+            <option key={f} value={f}>{t(key)}</option>
+          ))}
+        </select>
+      </label>
+      {format === 'tabularium' && (
+        <div>
+          <label>
+            {t('ieExportPassphrase')}
+            <input type="password" autocomplete="new-password" value={passphrase} aria-describedby="ie-export-pass-help" onInput={(e) => setPassphrase(e.currentTarget.value)} />
+          </label>
+          <p id="ie-export-pass-help" class="muted">{t('ieExportPassphraseHelp')}</p>
+        </div>
+      )}
+      {progress && <ProgressBar label={t('ieExportProgress')} progress={progress} />}
+      <div class="row">
+        <button type="button" class="primary" disabled={!!progress || chosen.length === 0} onClick={() => void run()}>
+          {t('ieExportButton', chosen.length)}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+// Turns what can go wrong in an import or export into one sentence for the alert region.
+import { DecryptError, ImportError, type ImportFormat } from '../../../core/formats/index.ts';
+import { t } from '../../i18n.ts';
+
+export function describeImportFailure(e: unknown): string {
+  if (e instanceof ImportError) {
+    return e.place ? t('ieImportErrorAt', e.file, e.place, e.problem) : t('ieImportErrorFile', e.file, e.problem);
+  }
+  if (e instanceof DecryptError) return t('ieWrongPassphrase');
+  return t('ieImportFailed', e instanceof Error ? e.message : String(e));
+}
+
+export function describeExportFailure(e: unknown): string {
+  return t('ieExportFailed', e instanceof Error ? e.message : String(e));
+}
+
+/** Product names are not translated; only "several formats" is. */
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  'tabularium': 'Tabularium',
+  'tab-session-manager': 'Tab Session Manager',
+  'session-buddy-json': 'Session Buddy JSON',
+  'session-buddy-text': 'Session Buddy text',
+  'session-buddy-csv': 'Session Buddy CSV',
+  'onetab': 'OneTab',
+  'url-list': 'URL list',
+  'html': 'HTML',
+  'markdown': 'Markdown',
+};
+
+export function formatName(f: ImportFormat | 'mixed'): string {
+  return f === 'mixed' ? t('ieFormatMixed') : FORMAT_NAMES[f];
+}

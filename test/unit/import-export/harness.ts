@@ -1,0 +1,43 @@
+// The worker's real handlers on a fake browser and an in-memory database, and a stand-in for the
+// pages' `call` that goes through the real router with a JSON round trip, as runtime messaging does.
+import { createServices } from '../../../src/background/app.ts';
+import type { Deps } from '../../../src/background/deps.ts';
+import { createHandlers } from '../../../src/background/handlers/index.ts';
+import { createRouter } from '../../../src/background/router.ts';
+import { openDatabase, type DB } from '../../../src/store/db.ts';
+import type { MessageType, Req, Res } from '../../../src/shared/protocol.ts';
+import { FakeBrowser } from '../fakes/fake-platform.ts';
+
+export interface Worker {
+  dbp: Promise<DB>;
+  handlers: ReturnType<typeof createHandlers>;
+  call<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>>;
+  /** Messages sent, by type. */
+  sent: Map<string, number>;
+}
+
+let ids = 0;
+
+export function startWorker(dbp: Promise<DB> = openDatabase(`ie-${Math.random()}`), wrapDb?: (db: DB) => DB): Worker {
+  const fake = new FakeBrowser();
+  const deps: Deps = {
+    db: async () => (wrapDb ? wrapDb(await dbp) : dbp),
+    platform: fake.platform(),
+    now: () => 1_790_000_000_000,
+    newId: () => `w${++ids}`,
+  };
+  const handlers = createHandlers(createServices(deps));
+  const route = createRouter(handlers);
+  const sent = new Map<string, number>();
+  return {
+    dbp,
+    handlers,
+    sent,
+    async call(type, payload) {
+      sent.set(type, (sent.get(type) ?? 0) + 1);
+      const reply = JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify({ tabularium: 1, type, payload })))));
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.value;
+    },
+  };
+}

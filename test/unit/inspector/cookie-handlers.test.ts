@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cookieHandlers } from '../../../src/background/handlers/cookies.ts';
+import type { Services } from '../../../src/background/deps.ts';
+import { cookie, NOW } from '../cookies/make-cookie.ts';
+import { FakeCookies, FakePermissions } from './fake-cookies.ts';
+
+const services = { deps: { now: () => NOW } } as unknown as Services;
+const URL_ = 'https://app.example.test/account';
+
+function setup() {
+  const api = new FakeCookies();
+  api.add(cookie({ name: 'own', domain: 'app.example.test' }));
+  api.add(cookie({ name: 'parent', domain: '.example.test', hostOnly: false }));
+  api.add(cookie({ name: 'deep', domain: 'app.example.test', path: '/account/settings' }));
+  api.add(cookie({ name: 'sibling', domain: 'www.example.test' }));
+  api.add(cookie({ name: 'embedded', domain: 'other.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://example.test' } }));
+  api.add(cookie({ name: 'elsewhere', domain: 'other.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://third.test' } }));
+  return { api, h: cookieHandlers(services, api, () => new FakePermissions()) };
+}
+
+describe('cookie worker handlers', () => {
+  it('lists own, parent-domain, every-path and partitioned-under-this-site cookies, not siblings', async () => {
+    const { h } = setup();
+    const r = await h['cookies.forUrl']({ url: URL_ });
+    expect(r.cookies.map((c) => c.name).sort()).toEqual(['deep', 'embedded', 'own', 'parent']);
+    expect(r.stores).toEqual([{ id: '0', incognito: false, count: 4 }]);
+  });
+
+  it('refuses a cookie the browser would refuse, with the reason, and passes on the browser refusal', async () => {
+    const { api, h } = setup();
+    await expect(h['cookies.set']({ cookie: cookie({ name: '__Host-x', path: '/a' }) })).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/__Host-/) });
+    api.refuse = () => 'Failed to parse or set cookie named "bad".';
+    await expect(h['cookies.set']({ cookie: cookie({ name: 'bad' }) })).rejects.toThrow('Failed to parse or set cookie named "bad".');
+  });
+
+  it('an edit that renames a cookie removes the old one; deleting passes the partition key', async () => {
+    const { api, h } = setup();
+    const own = (await h['cookies.forUrl']({ url: URL_ })).cookies.find((c) => c.name === 'own')!;
+    await h['cookies.set']({ cookie: { ...own, name: 'renamed' }, replaces: own });
+    const names = (await h['cookies.forUrl']({ url: URL_ })).cookies.map((c) => c.name);
+    expect(names).toContain('renamed');
+    expect(names).not.toContain('own');
+    const embedded = (await h['cookies.forUrl']({ url: URL_ })).cookies.find((c) => c.name === 'embedded')!;
+    await h['cookies.remove']({ cookie: embedded });
+    expect(api.calls).toContain('remove embedded in https://example.test');
+  });
+
+  it('deletes all for the site and imports with per-cookie failures', async () => {
+    const { h } = setup();
+    const all = await h['cookies.removeAll']({ url: URL_ });
+    expect(all).toEqual({ done: 4, failed: [] });
+    expect((await h['cookies.forUrl']({ url: URL_ })).cookies).toEqual([]);
+    const imp = await h['cookies.import']({ cookies: [cookie({ name: 'a' }), cookie({ name: 'b', sameSite: 'no_restriction', secure: false })] });
+    expect(imp.done).toBe(1);
+    expect(imp.failed[0]).toMatchObject({ name: 'b', reason: expect.stringMatching(/SameSite=None/) });
+  });
+});
