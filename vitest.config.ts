@@ -23,6 +23,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // Debian's firefox-esr with the e2e Firefox build (npm run test:firefox builds it).
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.e2e.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

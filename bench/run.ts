@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { DIST, launch, removeProfileDir, waitFor, type Launched } from '../test/e2e/support/browser.ts';
 import { startServer, type TestServer } from '../test/e2e/support/server.ts';
 import { bundleSize } from './bundle-size.ts';
+import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
+import { benchPopup } from './popup.ts';
 
 interface Row { metric: string; value: number; unit: string; target: string; ok: boolean }
 const rows: Row[] = [];
@@ -64,6 +66,19 @@ async function main() {
   row('popup CSS raw', size.css / 1024, 'KiB', Infinity);
   row('popup JS+CSS gzip', (size.jsGzip + size.cssGzip) / 1024, 'KiB', 25);
 
+  if (process.argv.includes('--only-popup')) {
+    await benchPopup(row);
+    return print();
+  }
+  if (process.argv.includes('--only-lazy')) {
+    const server = await startServer();
+    const b = await launch();
+    await benchLazyRestore(b, server, row);
+    await b.ctx.close();
+    removeProfileDir(b.profileDir);
+    await server.close();
+    return print();
+  }
   const server = await startServer();
   const b = await launch();
   try {
@@ -91,6 +106,11 @@ async function main() {
     await server.close();
   }
 
+  await benchPopup(row);
+  print();
+}
+
+function print(): void {
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(`${'metric'.padEnd(width)} | value      | target   | ok`);
   for (const r of rows) {

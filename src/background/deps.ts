@@ -2,6 +2,7 @@
 import type { Platform } from '../platform/types.ts';
 import type { DB } from '../store/db.ts';
 
+import type { CookieEnv } from './cookie-env.ts';
 import type { SearchService } from './search-service.ts';
 import type { Tracker } from './tracker.ts';
 
@@ -10,6 +11,8 @@ export interface Deps {
   platform: Platform;
   now(): number;
   newId(): string;
+  /** Cookie and permission APIs for cookie keeping; the real ones when absent (tests pass fakes). */
+  cookieEnv?: CookieEnv;
 }
 
 /** The worker's long-lived parts, created once per worker start. */

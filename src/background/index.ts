@@ -6,6 +6,7 @@ import { platform } from '../platform/chrome-platform.ts';
 import { getDb } from '../store/db.ts';
 import { createServices, onAlarm, onCommand, startWorker } from './app.ts';
 import { startCookieLog } from './cookie-log.ts';
+import { startCookieKeeping } from './cookie-keeping.ts';
 import type { Deps } from './deps.ts';
 import { createHandlers } from './handlers/index.ts';
 import { loadIfPlaceholder } from './lazy-tabs.ts';
@@ -25,6 +26,7 @@ const log = (what: string) => (e: unknown) => console.error(`[tabularium] ${what
 
 onRuntimeMessage((msg, sender) => route(msg, sender.tabId === undefined ? {} : { tabId: sender.tabId }) as Promise<unknown>);
 startCookieLog();
+startCookieKeeping(services);
 subscribeBrowserEvents({
   tabCreated: (t) => tracker.tabCreated(t),
   tabUpdated: (t) => tracker.tabUpdated(t),

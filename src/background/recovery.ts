@@ -9,10 +9,12 @@ import { buildSearchRecord } from '../core/search.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { emitSessionsChanged } from '../store/changes.ts';
 import type { DB } from '../store/db.ts';
+import { clearLiveCookies, liveCookieRange } from '../store/live-cookies-repo.ts';
 import { clearLiveStateIn, readLiveState } from '../store/live-repo.ts';
 import { getMeta, setMeta } from '../store/meta-repo.ts';
 import { commit, run, writeTx } from '../store/tx.ts';
 import type { Deps } from './deps.ts';
+import { jarFromLiveCookies } from './recovery-cookies.ts';
 
 const RUN_MARKER = 'tabularium.run';
 
@@ -54,6 +56,8 @@ async function storeRecovered(db: DB, session: Session, windows: WindowRecord[],
       tx.objectStore('bodies').put({ id: session.id, windows }),
       tx.objectStore('search').put(buildSearchRecord(session, { id: session.id, windows })),
       ...clearLiveStateIn(tx.objectStore('live')),
+      // The previous run's cookies are in the recovered session's jar now.
+      tx.objectStore('live').delete(liveCookieRange()),
       meta.put({ key: 'copy:previous', value: makeCopy(windows, now) }),
       meta.delete('copy:recovery'),
       meta.delete('copy:backup'),
@@ -91,12 +95,17 @@ export async function beginRun(deps: Deps): Promise<RunStart> {
       tags: [],
       counts: countTabs(chosen.windows),
     };
+    // The logins of the previous run go with its tabs: its live cookies become the session's jar.
+    const cookieJarId = await jarFromLiveCookies(deps, db);
+    if (cookieJarId) recovered.cookieJarId = cookieJarId;
     await storeRecovered(db, recovered, chosen.windows, nextStreak, now);
   } else {
     if (!chosen && liveRecords > 0) {
       await setMeta(db, { 'recovery:unreadable': { at: now, records: await readLiveState(db) } });
     }
     await setMeta(db, { 'crash:streak': nextStreak });
+    // Nothing to recover them with: the new run's cookies are caught up from the browser.
+    await clearLiveCookies(db).catch(() => undefined);
   }
   await deps.platform.sessionArea.set(RUN_MARKER, `${now}`);
   return { fresh: true, ...(recovered ? { recovered } : {}), streak: nextStreak };

@@ -2,8 +2,11 @@
 // groups, the active tab and the window state. A tab that fails does not stop the rest.
 import { placeholderUrl } from '../core/placeholder-url.ts';
 import type { RestorePlan, TabStep, WindowStep } from '../core/restore-plan.ts';
-import type { Platform } from '../platform/types.ts';
+import type { DroppedContainer, Platform } from '../platform/types.ts';
 import type { RestoreReport } from '../shared/protocol.ts';
+
+/** Tabs created per round trip; small enough that a cancel takes effect quickly. */
+const CREATE_BATCH = 25;
 
 export interface RestoreProgress {
   done: number;
@@ -22,7 +25,8 @@ function tabUrl(platform: Platform, t: TabStep): string | undefined {
     case 'blocked':
       return placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, reason: t.open.reason });
     case 'url':
-      return t.lazy
+      // Where the browser creates discarded tabs (Firefox), a lazy tab is the real URL, unloaded.
+      return t.lazy && !platform.createsDiscardedTabs
         ? placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, ...(t.favIconUrl ? { favIconUrl: t.favIconUrl } : {}) })
         : t.open.url;
   }
@@ -32,13 +36,22 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A tab that opened outside its saved container still counts, but the person is told. */
+function noteContainer(report: RestoreReport, t: TabStep, created: { droppedContainer?: DroppedContainer }): void {
+  const d = created.droppedContainer;
+  if (!d || t.open.kind === 'newtab') return;
+  report.failed.push({ url: t.open.url, reason: `container ${d.cookieStoreId} not restored (${d.reason}); opened in the default container` });
+}
+
 async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreReport, opts: ExecuteOptions, progress: RestoreProgress): Promise<void> {
   const tabIds: (number | undefined)[] = [];
   let windowId: number;
   let firstIndex = 0;
   let blankTabId: number | undefined;
   if (w.target.kind === 'new') {
-    const first = w.tabs[0];
+    // windows.create cannot make its tab discarded: a lazy first tab on Firefox is created
+    // below like the others, and the window's own blank tab removed.
+    const first = w.tabs[0] && !(platform.createsDiscardedTabs && w.tabs[0].lazy) ? w.tabs[0] : undefined;
     // The window is created with its first tab, so no stray blank tab is left behind.
     const url = first ? tabUrl(platform, first) : undefined;
     const props = {
@@ -46,6 +59,7 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
       type: w.target.type,
       incognito: w.target.incognito,
       focused: w.focused,
+      ...(first?.cookieStoreId ? { cookieStoreId: first.cookieStoreId } : {}),
     };
     // Bounds apply to normal windows only: Chrome refuses a maximized window with a width. Saved
     // bounds from a larger screen are refused too ("at least 50% within visible screen space"):
@@ -56,6 +70,7 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
       : await platform.windows.create(props);
     windowId = created.id;
     if (first) {
+      noteContainer(report, first, created);
       tabIds.push(created.tabIds[0]);
       firstIndex = 1;
       progress.done++;
@@ -65,37 +80,47 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
   } else {
     windowId = w.target.windowId;
   }
-  for (let i = firstIndex; i < w.tabs.length; i++) {
+  // Tabs are created a batch at a time without waiting for each one. The calls reach the browser
+  // in order, so the tabs are appended in order. (One windows.create with every URL was tried:
+  // Chrome then gives each extension-page tab a renderer process of its own, 500 processes for
+  // 500 tabs.)
+  for (let start = firstIndex; start < w.tabs.length; start += CREATE_BATCH) {
     if (opts.signal?.aborted) {
       report.cancelled = true;
       break;
     }
-    const t = w.tabs[i]!;
-    const url = tabUrl(platform, t);
-    try {
-      const created = await platform.tabs.create({
+    const batch = w.tabs.slice(start, start + CREATE_BATCH);
+    const results = await Promise.allSettled(batch.map((t) => {
+      const url = tabUrl(platform, t);
+      return platform.tabs.create({
         windowId,
         ...(url === undefined ? {} : { url }),
         active: false,
         ...(t.pinned ? { pinned: true } : {}),
         ...(t.cookieStoreId ? { cookieStoreId: t.cookieStoreId } : {}),
+        ...(t.lazy && platform.createsDiscardedTabs && t.open.kind === 'url' ? { discarded: true, title: t.title } : {}),
       });
-      tabIds.push(created.id);
-    } catch (e) {
-      tabIds.push(undefined);
-      report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: describe(e) });
-    }
-    progress.done++;
+    }));
+    results.forEach((r, k) => {
+      const t = batch[k]!;
+      if (r.status === 'fulfilled') {
+        noteContainer(report, t, r.value);
+        tabIds.push(r.value.id);
+      } else {
+        tabIds.push(undefined);
+        report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: describe(r.reason) });
+      }
+    });
+    progress.done += batch.length;
     opts.onProgress?.({ ...progress });
   }
-  if (blankTabId !== undefined) await platform.tabs.remove([blankTabId]).catch(() => undefined);
-
   for (let i = 0; i < tabIds.length; i++) {
     const id = tabIds[i];
     const t = w.tabs[i]!;
     if (id === undefined) continue;
     report.tabs++;
     if (t.open.kind === 'blocked') report.blocked++;
+    // The tab opened by windows.create is pinned afterwards.
     if (i === 0 && t.pinned) await platform.tabs.update(id, { pinned: true }).catch(() => undefined);
     if (t.muted) await platform.tabs.update(id, { muted: true }).catch(() => undefined);
   }
@@ -116,13 +141,15 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
   const activeIdx = w.tabs.findIndex((t) => t.active);
   const activeId = activeIdx >= 0 ? tabIds[activeIdx] : undefined;
   if (activeId !== undefined) await platform.tabs.update(activeId, { active: true }).catch(() => undefined);
+  // Only now: closing the selected blank tab earlier would select (and load) a lazy neighbour.
+  if (blankTabId !== undefined) await platform.tabs.remove([blankTabId]).catch(() => undefined);
   if (w.target.kind === 'new' && w.target.state !== 'normal') {
     await platform.windows.update(windowId, { state: w.target.state }).catch(() => undefined);
   }
 }
 
 export async function executeRestore(platform: Platform, plan: RestorePlan, opts: ExecuteOptions = {}): Promise<RestoreReport> {
-  const report: RestoreReport = { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false };
+  const report: RestoreReport = { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false, cookies: { restored: 0, skipped: [], failed: [] } };
   const progress: RestoreProgress = { done: 0, total: plan.tabCount };
   for (const w of plan.windows) {
     if (opts.signal?.aborted) {

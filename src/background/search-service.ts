@@ -20,7 +20,7 @@ export class SearchService {
     return idx;
   }
 
-  async search(query: string, limit = 50, tabsPerSession = 5): Promise<SearchResult[]> {
+  async search(query: string, limit = 50, tabsPerSession = 3): Promise<SearchResult[]> {
     this.index ??= this.load().catch((e: unknown) => {
       this.index = undefined;
       throw e;

@@ -59,6 +59,30 @@ function lineStarts(text: string): Uint32Array {
   return out;
 }
 
+/**
+ * The lines (0 = name and tags) that hold every word. Walks the occurrences of the rarest-looking
+ * (longest) word and jumps to the next line after each hit, so a line is looked at once at most.
+ */
+function matchingLines(e: Entry, words: readonly string[]): number[] {
+  const lead = words.reduce((a, b) => (b.length > a.length ? b : a));
+  const others = words.filter((w) => w !== lead);
+  const out: number[] = [];
+  const text = e.lower;
+  const starts = e.lineStarts;
+  for (let i = text.indexOf(lead); i >= 0;) {
+    const line = lineOf(starts, i);
+    const end = line + 1 < starts.length ? starts[line + 1]! - 1 : text.length;
+    if (others.length === 0 || others.every((w) => lineHas(text, starts[line]!, end, w))) out.push(line);
+    i = end + 1 < text.length ? text.indexOf(lead, end + 1) : -1;
+  }
+  return out;
+}
+
+function lineHas(text: string, start: number, end: number, word: string): boolean {
+  // A slice, not indexOf from `start`: that would scan on past the line's end.
+  return text.slice(start, end).includes(word);
+}
+
 function lineOf(starts: Uint32Array, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
@@ -89,30 +113,24 @@ export class SearchIndex {
   search(query: string, opts: { limit: number; tabsPerSession: number }): SearchResult[] {
     const words = queryWords(query);
     if (words.length === 0) return [];
-    const results: SearchResult[] = [];
+    const found: { e: Entry; nameHit: boolean; lines: number[] }[] = [];
     for (const e of this.entries.values()) {
       if (!words.every((w) => e.lower.includes(w))) continue;
-      const nameEnd = e.lineStarts.length > 1 ? e.lineStarts[1]! - 1 : e.lower.length;
-      const nameLine = e.lower.slice(0, nameEnd);
-      const nameHit = words.every((w) => nameLine.includes(w));
-      // Tabs whose own line holds every word.
-      const lines = new Set<number>();
-      const first = words[0]!;
-      for (let i = e.lower.indexOf(first, nameEnd); i >= 0; i = e.lower.indexOf(first, i + 1)) {
-        const line = lineOf(e.lineStarts, i);
-        if (line === 0 || lines.has(line)) continue;
-        const start = e.lineStarts[line]!;
-        const end = line + 1 < e.lineStarts.length ? e.lineStarts[line + 1]! - 1 : e.lower.length;
-        const text = e.lower.slice(start, end);
-        if (words.every((w) => text.includes(w))) lines.add(line);
-      }
-      if (!nameHit && lines.size === 0) continue;
-      const tabHits: TabHit[] = [];
-      for (const line of [...lines].slice(0, opts.tabsPerSession)) tabHits.push(this.hit(e, line));
-      results.push({ id: e.rec.id, score: (nameHit ? 1e6 : 0) + Math.min(lines.size, 999) * 1e3, nameHit, tabHits, tabHitCount: lines.size });
+      const lines = matchingLines(e, words);
+      const nameHit = lines.length > 0 && lines[0] === 0;
+      if (nameHit) lines.shift();
+      if (nameHit || lines.length) found.push({ e, nameHit, lines });
     }
-    results.sort((a, b) => b.score - a.score || this.entries.get(b.id)!.createdAt - this.entries.get(a.id)!.createdAt);
-    return results.slice(0, opts.limit);
+    const score = (f: (typeof found)[number]) => (f.nameHit ? 1e6 : 0) + Math.min(f.lines.length, 999) * 1e3;
+    found.sort((a, b) => score(b) - score(a) || b.e.createdAt - a.e.createdAt);
+    // Only the results shown pay for cutting their tab lines into titles and URLs.
+    return found.slice(0, opts.limit).map((f) => ({
+      id: f.e.rec.id,
+      score: score(f),
+      nameHit: f.nameHit,
+      tabHits: f.lines.slice(0, opts.tabsPerSession).map((line) => this.hit(f.e, line)),
+      tabHitCount: f.lines.length,
+    }));
   }
 
   private hit(e: Entry, line: number): TabHit {

@@ -2,6 +2,7 @@
 // CookieRecord and SetDetails from core, so the worker's cookie logic can be tested with a fake.
 import type { CookieRecord, PartitionKey, SameSite } from '../core/cookies/cookie-record.ts';
 import type { SetDetails, TargetBrowser } from '../core/cookies/set-details.ts';
+import { flavourOf } from './flavour.ts';
 
 /** What onChanged reports; an update arrives as a removal ('overwrite') then an insert. */
 export interface RawCookieChange {
@@ -33,7 +34,7 @@ export interface CookiesApi {
 }
 
 // The browser's own Cookie object, as both Chrome and Firefox report it (Firefox adds fields).
-interface BrowserCookie {
+export interface BrowserCookie {
   name: string;
   value: string;
   domain: string;
@@ -49,7 +50,8 @@ interface BrowserCookie {
   firstPartyDomain?: string;
 }
 
-interface CookiesNamespace {
+/** The browser's `cookies` namespace, as much of it as this file calls (fakes implement this). */
+export interface CookiesNamespace {
   getAll(details: Record<string, unknown>): Promise<BrowserCookie[]>;
   getAllCookieStores(): Promise<{ id: string; tabIds: number[]; incognito?: boolean }[]>;
   set(details: Record<string, unknown>): Promise<BrowserCookie | null>;
@@ -60,19 +62,6 @@ interface CookiesNamespace {
   };
 }
 
-const g = globalThis as unknown as { browser?: { cookies?: CookiesNamespace; runtime?: { getURL(p: string): string } }; chrome?: { cookies?: CookiesNamespace } };
-// Firefox's `browser.cookies` is promise-based natively; Chrome's MV3 `chrome.cookies` returns
-// promises too, so no polyfill is needed here — and the namespace appears only once the optional
-// permission is granted, which is why it is looked up on every call rather than captured once.
-const isFirefox = typeof g.browser?.runtime?.getURL === 'function' && g.browser.runtime.getURL('/').startsWith('moz-extension:');
-function ns(): CookiesNamespace | undefined {
-  return (isFirefox ? g.browser?.cookies : g.chrome?.cookies) ?? g.browser?.cookies;
-}
-function need(): CookiesNamespace {
-  const c = ns();
-  if (!c) throw Object.assign(new Error('Cookie access is off: the extension has not been allowed to read cookies.'), { code: 'no-permission' });
-  return c;
-}
 
 const SAME_SITES: readonly SameSite[] = ['no_restriction', 'lax', 'strict', 'unspecified'];
 
@@ -104,60 +93,94 @@ function stripUndefined(o: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
-export const cookiesApi: CookiesApi = {
-  browser: isFirefox ? 'firefox' : 'chrome',
-  available: () => !!ns(),
-  async getAllForDomain(domain, storeId) {
-    const c = need();
-    // `partitionKey: {}` returns partitioned and unpartitioned cookies together (Chrome 119+,
-    // Firefox 94+); without it the partitioned ones are silently missing.
-    const base = { domain, storeId };
-    try {
-      return (await c.getAll({ ...base, partitionKey: {} })).map(toCookieRecord);
-    } catch {
-      // Older browsers reject the key: fall back to the unpartitioned jar rather than nothing.
-      return (await c.getAll(base)).map(toCookieRecord);
-    }
-  },
-  async getAllInPartition(topLevelSite, storeId) {
-    const c = need();
-    try {
-      const all = (await c.getAll({ storeId, partitionKey: { topLevelSite } })).map(toCookieRecord);
-      // The browser may add unpartitioned cookies to the answer; only the partition's are wanted.
-      return all.filter((x) => x.partitionKey?.topLevelSite === topLevelSite);
-    } catch {
-      return [];
-    }
-  },
-  async getAllCookieStores() {
-    const stores = await need().getAllCookieStores();
-    return stores.map((s) => ({ id: s.id, tabIds: s.tabIds, incognito: !!s.incognito || s.id === '1' }));
-  },
-  async set(details) {
-    const d = stripUndefined({ ...details, partitionKey: details.partitionKey ? stripUndefined(details.partitionKey) : undefined });
-    if (!isFirefox) delete d.firstPartyDomain;
-    const set = await need().set(d);
-    // Chrome answers null (with lastError, which the promise turns into a rejection on newer
-    // versions) when it refuses; say so rather than pretend it worked.
-    if (!set) throw Object.assign(new Error(`The browser refused the cookie "${details.name}".`), { code: 'refused' });
-    return toCookieRecord(set);
-  },
-  async remove(x) {
-    // The cookie's own partition key, or the browser removes the unpartitioned namesake.
-    const d = stripUndefined({
-      url: x.url,
-      name: x.name,
-      storeId: x.storeId,
-      partitionKey: x.partitionKey ? stripUndefined(x.partitionKey) : undefined,
-      firstPartyDomain: isFirefox ? (x.firstPartyDomain ?? '') : undefined,
-    });
-    await need().remove(d);
-  },
-  onChanged(cb) {
+/**
+ * The CookiesApi over one browser's namespace. `ns` is asked on every call: the namespace
+ * appears only once the optional permission is granted. `browser` picks the dialect: Firefox
+ * takes `firstPartyDomain` (and needs it under first-party isolation), has container stores and
+ * no 'unspecified' sameSite; Chrome rejects any key it does not know.
+ */
+export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: TargetBrowser): CookiesApi {
+  const isFirefox = browser === 'firefox';
+  function need(): CookiesNamespace {
     const c = ns();
-    if (!c) return () => undefined;
-    const listener = (info: { removed: boolean; cause: string; cookie: BrowserCookie }) => cb({ removed: info.removed, cause: info.cause, cookie: toCookieRecord(info.cookie) });
-    c.onChanged.addListener(listener);
-    return () => c.onChanged.removeListener(listener);
-  },
-};
+    if (!c) throw Object.assign(new Error('Cookie access is off: the extension has not been allowed to read cookies.'), { code: 'no-permission' });
+    return c;
+  }
+  // Firefox: `firstPartyDomain: null` reads every first-party jar; without it, under first-party
+  // isolation getAll throws, and otherwise isolated cookies are silently left out.
+  const everyJar = isFirefox ? { firstPartyDomain: null } : {};
+  return {
+    browser,
+    available: () => !!ns(),
+    async getAllForDomain(domain, storeId) {
+      const c = need();
+      // `partitionKey: {}` returns partitioned and unpartitioned cookies together (Chrome 119+,
+      // Firefox 94+); without it the partitioned ones are silently missing.
+      const base = { domain, storeId, ...everyJar };
+      try {
+        return (await c.getAll({ ...base, partitionKey: {} })).map(toCookieRecord);
+      } catch {
+        // Older browsers reject the key: fall back to the unpartitioned jar rather than nothing.
+        return (await c.getAll(base)).map(toCookieRecord);
+      }
+    },
+    async getAllInPartition(topLevelSite, storeId) {
+      const c = need();
+      try {
+        const all = (await c.getAll({ storeId, partitionKey: { topLevelSite }, ...everyJar })).map(toCookieRecord);
+        // The browser may add unpartitioned cookies to the answer; only the partition's are wanted.
+        return all.filter((x) => x.partitionKey?.topLevelSite === topLevelSite);
+      } catch {
+        return [];
+      }
+    },
+    async getAllCookieStores() {
+      const stores = await need().getAllCookieStores();
+      // Chrome's incognito store is '1' (older versions leave out the flag); Firefox's 'firefox-private'.
+      return stores.map((s) => ({ id: s.id, tabIds: s.tabIds, incognito: !!s.incognito || s.id === '1' || s.id === 'firefox-private' }));
+    },
+    async set(details) {
+      const d = stripUndefined({ ...details, partitionKey: details.partitionKey ? stripUndefined(details.partitionKey) : undefined });
+      if (isFirefox) {
+        // Firefox knows neither 'unspecified' (left out, it means the browser default there too)
+        // nor Chrome's `hasCrossSiteAncestor`, and refuses what it does not know.
+        if (d.sameSite === 'unspecified') delete d.sameSite;
+        if (details.partitionKey) d.partitionKey = stripUndefined({ topLevelSite: details.partitionKey.topLevelSite });
+        d.firstPartyDomain ??= '';
+      } else delete d.firstPartyDomain;
+      const set = await need().set(d);
+      // Chrome answers null (with lastError, which the promise turns into a rejection on newer
+      // versions) when it refuses; say so rather than pretend it worked.
+      if (!set) throw Object.assign(new Error(`The browser refused the cookie "${details.name}".`), { code: 'refused' });
+      return toCookieRecord(set);
+    },
+    async remove(x) {
+      // The cookie's own partition key, or the browser removes the unpartitioned namesake.
+      const d = stripUndefined({
+        url: x.url,
+        name: x.name,
+        storeId: x.storeId,
+        partitionKey: x.partitionKey ? stripUndefined(x.partitionKey) : undefined,
+        firstPartyDomain: isFirefox ? (x.firstPartyDomain ?? '') : undefined,
+      });
+      await need().remove(d);
+    },
+    onChanged(cb) {
+      const c = ns();
+      if (!c) return () => undefined;
+      const listener = (info: { removed: boolean; cause: string; cookie: BrowserCookie }) => cb({ removed: info.removed, cause: info.cause, cookie: toCookieRecord(info.cookie) });
+      c.onChanged.addListener(listener);
+      return () => c.onChanged.removeListener(listener);
+    },
+  };
+}
+
+const g = globalThis as unknown as { browser?: { cookies?: CookiesNamespace; runtime?: { getURL(p: string): string } }; chrome?: { cookies?: CookiesNamespace } };
+// Firefox's `browser.cookies` is promise-based natively; Chrome's MV3 `chrome.cookies` returns
+// promises too, so no polyfill is needed here (and this module loads where no extension API is).
+const runningInFirefox = typeof g.browser?.runtime?.getURL === 'function' && flavourOf(g.browser.runtime.getURL('/')) === 'firefox';
+
+export const cookiesApi: CookiesApi = makeCookiesApi(
+  () => (runningInFirefox ? g.browser?.cookies : g.chrome?.cookies) ?? g.browser?.cookies,
+  runningInFirefox ? 'firefox' : 'chrome',
+);

@@ -18,7 +18,7 @@ export async function openInspectorTab(pageUrl: string): Promise<void> {
 }
 
 interface DevtoolsNamespace {
-  inspectedWindow: { tabId: number; eval(expr: string, cb: (result: unknown, err?: unknown) => void): void };
+  inspectedWindow: { tabId: number };
   network?: { onNavigated: { addListener(cb: (url: string) => void): void } };
 }
 
@@ -36,9 +36,7 @@ export function onInspectedNavigation(cb: (url: string) => void): void {
   devtools()?.network?.onNavigated.addListener(cb);
 }
 
-/** In the panel: the inspected page's address now. */
-export function inspectedUrl(): Promise<string | undefined> {
-  const d = devtools();
-  if (!d) return Promise.resolve(undefined);
-  return new Promise((resolve) => d.inspectedWindow.eval('location.href', (r) => resolve(typeof r === 'string' ? r : undefined)));
+/** In the panel: the id of the inspected tab (its address comes from the worker). */
+export function inspectedTabId(): number | undefined {
+  return devtools()?.inspectedWindow.tabId;
 }

@@ -2,31 +2,57 @@
 // implemented for real in ./chrome-platform.ts and faked by hand in unit tests.
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 import type { Bounds, GroupColor, WindowState } from '../core/model.ts';
+import type { DroppedContainer } from './containers.ts';
+
+export type { DroppedContainer } from './containers.ts';
 
 export interface CreatedTab {
   id: number;
   windowId: number;
+  /**
+   * The container (`cookieStoreId`) the tab was meant for but could not get (it no longer
+   * exists, the browser has no containers or refuses it), and why: the tab opened in the
+   * default container instead.
+   */
+  droppedContainer?: DroppedContainer;
+}
+
+export interface TabCreate {
+  windowId: number;
+  url?: string;
+  active: boolean;
+  pinned?: boolean;
+  index?: number;
+  /** Firefox container; see CreatedTab.droppedContainer for when it cannot be honoured. */
+  cookieStoreId?: string;
+  /** Create the tab unloaded, showing `title`: only where `Platform.createsDiscardedTabs`. */
+  discarded?: boolean;
+  title?: string;
 }
 
 export interface TabsApi {
   query(q: { windowId?: number }): Promise<RawTab[]>;
-  create(p: { windowId: number; url?: string; active: boolean; pinned?: boolean; index?: number; cookieStoreId?: string }): Promise<CreatedTab>;
+  create(p: TabCreate): Promise<CreatedTab>;
   update(tabId: number, p: { active?: boolean; muted?: boolean; pinned?: boolean }): Promise<void>;
   remove(tabIds: number[]): Promise<void>;
   /** Discards a tab that is not active (frees its memory, keeps title and favicon). */
   discardIfHidden(tabId: number): Promise<'active' | 'discarded' | 'kept'>;
   navigate(tabId: number, url: string): Promise<void>;
+  /** A tab's address, or undefined when the tab is gone. */
+  urlOf(tabId: number): Promise<string | undefined>;
 }
 
 export interface WindowsApi {
   getAll(): Promise<RawWindow[]>;
   getLastFocusedId(): Promise<number | undefined>;
-  create(p: { url?: string; type: 'normal' | 'popup'; incognito: boolean; focused: boolean; bounds?: Bounds; cookieStoreId?: string }): Promise<{ id: number; tabIds: number[] }>;
+  /** `cookieStoreId` is the first tab's container (Firefox), dropped and reported like TabsApi's. */
+  /** With several URLs, the window opens with one tab each, in order (far faster than tab by tab). */
+  create(p: { url?: string | string[]; type: 'normal' | 'popup'; incognito: boolean; focused: boolean; bounds?: Bounds; cookieStoreId?: string }): Promise<{ id: number; tabIds: number[]; droppedContainer?: DroppedContainer }>;
   update(windowId: number, p: { state?: WindowState; focused?: boolean }): Promise<void>;
   remove(windowId: number): Promise<void>;
 }
 
-/** Absent where the browser has no tab groups (Firefox). */
+/** Absent where the browser has no tab groups (Firefox before 139, other browsers). */
 export interface TabGroupsApi {
   query(): Promise<RawGroup[]>;
   group(tabIds: number[], windowId: number): Promise<number>;
@@ -62,5 +88,11 @@ export interface Platform {
   badge: BadgeApi;
   /** Firefox refuses `data:` URLs from extensions. */
   allowsDataUrls: boolean;
+  /**
+   * `tabs.create({discarded: true, title})` works (Firefox), so a lazy tab can be the real URL,
+   * unloaded, instead of the extension's placeholder page (Chrome has no such option, and a tab
+   * discarded right after creation there loses its URL).
+   */
+  createsDiscardedTabs: boolean;
   allowsFileUrls(): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 // What extension pages use to talk to the worker: `call('sessions.list', {})`, typed end to end.
-import { sendRuntimeMessage } from '../platform/messaging.ts';
+import { onRuntimeEvent, sendRuntimeMessage } from '../platform/messaging.ts';
+import { isWorkerEvent, type WorkerEvent } from './events.ts';
 import type { Envelope, MessageType, Reply, Req, Res } from './protocol.ts';
 
 export class RemoteError extends Error {
@@ -15,4 +16,11 @@ export async function call<K extends MessageType>(type: K, payload: Req<K>): Pro
   if (!reply) throw new RemoteError('The background worker did not answer.');
   if (!reply.ok) throw new RemoteError(reply.error.message, reply.error.code);
   return reply.value;
+}
+
+/** Hears the worker's events (restore progress…); returns the function that stops listening. */
+export function onWorkerEvent(listener: (e: WorkerEvent) => void): () => void {
+  return onRuntimeEvent((msg) => {
+    if (isWorkerEvent(msg)) listener(msg);
+  });
 }

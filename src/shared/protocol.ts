@@ -4,6 +4,7 @@
 //
 // The map is assembled from one file per area in ./messages/, so each area's messages sit beside
 // each other and a newcomer finds them by name.
+import type { CookieKeepingMessages } from './messages/cookie-keeping.ts';
 import type { CookieMessages } from './messages/cookies.ts';
 import type { DiagnosticsMessages } from './messages/diagnostics.ts';
 import type { ImportExportMessages } from './messages/import-export.ts';
@@ -14,7 +15,7 @@ import type { SettingsMessages } from './messages/settings.ts';
 
 export type { RestoreReport } from './messages/sessions.ts';
 
-export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages, DiagnosticsMessages, PlaceholderMessages {}
+export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages, DiagnosticsMessages, PlaceholderMessages, CookieKeepingMessages {}
 
 export type MessageType = keyof Messages;
 export type Req<K extends MessageType> = Messages[K]['req'];

@@ -95,11 +95,17 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
   });
 }
 
-/** Removes a session for good (retention of automatic snapshots), with no trip to the trash. */
+/** Removes a session for good (retention of automatic snapshots), with no trip to the trash; its cookie jar goes with it. */
 export function removeSession(db: DB, id: string): Promise<void> {
   return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
-    await commit(tx, [tx.objectStore('sessions').delete(id), tx.objectStore('bodies').delete(id), tx.objectStore('search').delete(id)]);
+    const tx = writeTx(db, ['sessions', 'bodies', 'search', 'cookieJars']);
+    const jarId = (await tx.objectStore('sessions').get(id))?.cookieJarId;
+    await commit(tx, [
+      tx.objectStore('sessions').delete(id),
+      tx.objectStore('bodies').delete(id),
+      tx.objectStore('search').delete(id),
+      ...(jarId ? [tx.objectStore('cookieJars').delete(jarId)] : []),
+    ]);
     emitSessionsChanged([id]);
   });
 }
@@ -142,15 +148,20 @@ export interface SearchRecordWithDate {
   createdAt: number;
 }
 
-/** Drops trash older than `maxAgeMs`; returns how many entries went. */
+/** Drops trash older than `maxAgeMs`, with the deleted sessions' cookie jars (kept until now for Undo); returns how many entries went. */
 export function purgeTrash(db: DB, maxAgeMs: number, now = Date.now()): Promise<number> {
   return run(async () => {
-    const tx = writeTx(db, ['trash']);
+    const tx = writeTx(db, ['trash', 'cookieJars']);
     const deletes: Promise<unknown>[] = [];
+    let purged = 0;
     for (let c = await tx.objectStore('trash').openCursor(); c; c = await c.continue()) {
-      if (now - c.value.deletedAt > maxAgeMs) deletes.push(c.delete());
+      if (now - c.value.deletedAt <= maxAgeMs) continue;
+      purged++;
+      deletes.push(c.delete());
+      const jarId = c.value.session.cookieJarId;
+      if (jarId) deletes.push(tx.objectStore('cookieJars').delete(jarId));
     }
     await commit(tx, deletes);
-    return deletes.length;
+    return purged;
   });
 }

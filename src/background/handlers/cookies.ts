@@ -13,7 +13,7 @@ import type { BulkResult, SiteCookies } from '../../shared/messages/cookies.ts';
 import type { Handlers } from '../../shared/protocol.ts';
 import type { Services } from '../deps.ts';
 
-type CookieHandlers = Pick<Handlers, 'cookies.access' | 'cookies.forUrl' | 'cookies.set' | 'cookies.remove' | 'cookies.removeAll' | 'cookies.import'>;
+type CookieHandlers = Pick<Handlers, 'cookies.tabUrl' | 'cookies.access' | 'cookies.forUrl' | 'cookies.set' | 'cookies.remove' | 'cookies.removeAll' | 'cookies.import'>;
 
 function coded(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -73,6 +73,10 @@ async function removeOne(api: CookiesApi, c: CookieRecord): Promise<void> {
 export function cookieHandlers(s: Services, api: CookiesApi = realCookies, perms: () => PermissionsApi | undefined = permissionsApi): CookieHandlers {
   const now = () => s.deps.now();
   return {
+    async 'cookies.tabUrl'({ tabId }) {
+      const url = await s.deps.platform.tabs.urlOf(tabId);
+      return url ? { url } : {};
+    },
     async 'cookies.access'({ url }) {
       const p = perms();
       if (!p) return { cookies: api.available(), host: api.available(), origins: originsFor(url) };

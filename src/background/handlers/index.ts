@@ -4,6 +4,7 @@ import type { Services } from '../deps.ts';
 import { diagnosticsHandlers } from './diagnostics.ts';
 import { importExportHandlers } from './import-export.ts';
 import { cookieHandlers } from './cookies.ts';
+import { cookieKeepingHandlers } from './cookie-keeping.ts';
 import { placeholderHandlers } from './placeholder.ts';
 import { recoveryHandlers } from './recovery.ts';
 import { sessionHandlers } from './sessions.ts';
@@ -18,5 +19,6 @@ export function createHandlers(s: Services) {
     ...importExportHandlers(s),
     ...diagnosticsHandlers(s),
     ...placeholderHandlers(s),
+    ...cookieKeepingHandlers(s),
   } satisfies Handlers;
 }

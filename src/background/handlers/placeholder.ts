@@ -7,11 +7,17 @@ import type { Handlers } from '../../shared/protocol.ts';
 import type { Services } from '../deps.ts';
 
 export function placeholderHandlers({ deps }: Services): Pick<Handlers, 'placeholder.loaded'> {
+  // One discard at a time: a 500-tab restore sends 500 of these at once, and that many discards
+  // in parallel made Chrome drop titles and, once, crash.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     async 'placeholder.loaded'(_req, ctx) {
-      if (ctx?.tabId === undefined) return { action: 'stay' };
-      const state = await deps.platform.tabs.discardIfHidden(ctx.tabId);
-      return { action: state === 'active' ? 'navigate' : state === 'discarded' ? 'discarded' : 'stay' };
+      const tabId = ctx?.tabId;
+      if (tabId === undefined) return { action: 'stay' };
+      const state = queue.then(() => deps.platform.tabs.discardIfHidden(tabId));
+      queue = state.catch(() => undefined);
+      const s = await state;
+      return { action: s === 'active' ? 'navigate' : s === 'discarded' ? 'discarded' : 'stay' };
     },
   };
 }

@@ -21,7 +21,7 @@ export function recoveryHandlers(s: Services): RecoveryHandlers {
     },
     async 'recovery.recover'() {
       const pending = await pendingRecovery(s.deps, await openUrls(s));
-      if (!pending) return { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false };
+      if (!pending) return { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false, cookies: { restored: 0, skipped: [], failed: [] } };
       // Cleared first: a second click while the first restore runs must not open everything twice.
       await clearPending(s.deps);
       await updateBadge(s.deps, undefined);

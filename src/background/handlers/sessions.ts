@@ -8,6 +8,7 @@ import { StoreError } from '../../store/errors.ts';
 import * as repo from '../../store/sessions-repo.ts';
 import type { Handlers, RestoreReport } from '../../shared/protocol.ts';
 import { loadSettings } from '../settings.ts';
+import { dropJar, jarForWindows, restoreSessionCookies } from '../cookie-jar.ts';
 import type { Deps, Services } from '../deps.ts';
 import { executeRestore, type ExecuteOptions, type RestoreProgress } from '../restore-executor.ts';
 
@@ -25,7 +26,13 @@ export async function storeNewSession(deps: Deps, windows: WindowRecord[], kind:
     tags: [],
     counts: countTabs(windows),
   };
-  await repo.saveSession(await deps.db(), session, { id, windows });
+  // The sites' cookies go into their jar first: a stored session never points at a missing jar.
+  const cookieJarId = await jarForWindows(deps, windows);
+  if (cookieJarId) session.cookieJarId = cookieJarId;
+  await repo.saveSession(await deps.db(), session, { id, windows }).catch(async (e: unknown) => {
+    await dropJar(deps, cookieJarId);
+    throw e;
+  });
   return session;
 }
 
@@ -33,7 +40,7 @@ function nothingToSave(): never {
   throw new StoreError('not-found', 'There are no tabs to save.');
 }
 
-export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode, opts: ExecuteOptions = {}): Promise<RestoreReport> {
+export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode, opts: ExecuteOptions = {}, cookieOpts: { overwrite?: boolean } = {}): Promise<RestoreReport> {
   const found = await repo.getSession(await deps.db(), id);
   if (!found) throw new StoreError('not-found', 'That session no longer exists.');
   const settings = await loadSettings(deps);
@@ -42,7 +49,10 @@ export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode,
     allowData: deps.platform.allowsDataUrls,
     allowFile: await deps.platform.allowsFileUrls(),
   });
-  return executeRestore(deps.platform, plan, opts);
+  // Cookies before any tab loads, so the first request of each tab already carries them.
+  const urls = plan.windows.flatMap((w) => w.tabs.flatMap((t) => (t.open.kind === 'newtab' ? [] : [t.open.url])));
+  const cookies = await restoreSessionCookies(deps, found.session, urls, cookieOpts);
+  return { ...(await executeRestore(deps.platform, plan, opts)), cookies };
 }
 
 function mustExist<T>(x: T | undefined): T {
@@ -90,14 +100,17 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
     async 'sessions.undoDelete'({ id }) {
       return { session: await repo.undoDelete(await deps.db(), id) };
     },
-    async 'sessions.restore'({ id, mode, restoreId }) {
+    async 'sessions.restore'({ id, mode: asked, restoreId, overwriteCookies }) {
+      const mode = asked?.kind === 'replace' && asked.windowIds.length === 0
+        ? { kind: 'replace' as const, windowIds: [...tracker.state.windows.keys()] }
+        : asked;
       const controller = new AbortController();
       if (restoreId) restores.set(restoreId, controller);
       try {
         return await restoreSession(deps, id, mode, {
           signal: controller.signal,
           onProgress: restoreId ? throttledProgress(deps, restoreId) : undefined,
-        });
+        }, { overwrite: !!overwriteCookies });
       } finally {
         if (restoreId) restores.delete(restoreId);
       }

@@ -36,6 +36,8 @@ export interface BulkResult {
 
 export interface CookieMessages {
   'cookies.access': { req: { url: string }; res: CookieAccess };
+  /** The DevTools panel's inspected tab, by id: its address. */
+  'cookies.tabUrl': { req: { tabId: number }; res: { url?: string } };
   'cookies.forUrl': { req: { url: string }; res: SiteCookies };
   /** Creates or edits a cookie. `replaces` is the cookie being edited: removed when the edit moved it (new name, domain, path, store or partition). */
   'cookies.set': { req: { cookie: CookieRecord; replaces?: CookieRecord }; res: { cookie: CookieRecord } };

@@ -1,6 +1,7 @@
 import type { Session, SessionWithBody, TabRecord } from '../../core/model.ts';
 import type { SearchResult } from '../../core/search.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
+import type { CookieRestoreReport } from './cookie-keeping.ts';
 
 export interface RestoreReport {
   windows: number;
@@ -9,6 +10,8 @@ export interface RestoreReport {
   blocked: number;
   failed: { url: string; reason: string }[];
   cancelled: boolean;
+  /** The session's saved cookies, put back before its tabs (all zero when it has none). */
+  cookies: CookieRestoreReport;
 }
 
 export interface SessionMessages {
@@ -18,8 +21,8 @@ export interface SessionMessages {
   'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
-  /** `restoreId` names the restore for progress events and for cancelling it. */
-  'sessions.restore': { req: { id: string; mode?: RestoreMode; restoreId?: string }; res: RestoreReport };
+  /** `restoreId` names the restore for progress events and for cancelling it; `overwriteCookies` replaces newer cookies in the browser with the saved ones. */
+  'sessions.restore': { req: { id: string; mode?: RestoreMode; restoreId?: string; overwriteCookies?: boolean }; res: RestoreReport };
   'sessions.cancelRestore': { req: { restoreId: string }; res: Record<string, never> };
   'sessions.search': { req: { query: string; limit?: number }; res: { results: (SearchResult & { session: Session })[] } };
   'sessions.rename': { req: { id: string; name: string }; res: { session: Session } };

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CookieChange } from '../../core/cookie-changes.ts';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
-import { inDevtools, inspectedUrl, onInspectedNavigation } from '../../platform/inspector-page.ts';
+import { inDevtools, inspectedTabId, onInspectedNavigation } from '../../platform/inspector-page.ts';
 import { call, RemoteError } from '../../shared/client.ts';
 import { watchCookieChanges } from '../../shared/cookie-log-port.ts';
 import type { CookieAccess, SiteCookies } from '../../shared/messages/cookies.ts';
@@ -56,7 +56,8 @@ export function InspectorApp({ initialUrl }: { initialUrl: string }) {
   // In DevTools the panel follows the inspected tab from page to page.
   useEffect(() => {
     if (!inDevtools()) return;
-    if (!initialUrl) void inspectedUrl().then((u) => u && setUrl(u));
+    const tabId = inspectedTabId();
+    if (!initialUrl && tabId !== undefined) void call('cookies.tabUrl', { tabId }).then((r) => r.url && setUrl(r.url), () => undefined);
     onInspectedNavigation((u) => setUrl(u));
   }, [initialUrl]);
 

@@ -4,6 +4,7 @@ import type { Settings } from '../../core/settings.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
+import { CookieKeepingSection } from './cookie-keeping-section.tsx';
 import { ImportExportSection } from './import-export/import-export-section.tsx';
 
 export function OptionsApp() {
@@ -48,6 +49,7 @@ export function OptionsApp() {
         </fieldset>
       )}
       <StatusLine status={status} />
+      <CookieKeepingSection />
       <ImportExportSection />
     </main>
   );

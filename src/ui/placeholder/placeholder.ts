@@ -46,14 +46,17 @@ if (target) {
     // visibility is not reliable here (headless and occluded windows report background tabs as
     // visible). The worker also loads the real page when the tab is activated later.
     const msg: Envelope<'placeholder.loaded'> = { tabularium: 1, type: 'placeholder.loaded', payload: {} };
-    // After this turn, so the title is in place before the worker may discard the tab.
-    setTimeout(() => {
+    // After the load event: the title is in place, and Chrome does not discard a tab that is
+    // still loading.
+    const ready = () => {
       liteSend(msg)
         .then((reply) => {
           const r = reply as Reply<Res<'placeholder.loaded'>> | undefined;
           if (r?.ok && r.value.action === 'navigate') loadRealPage(target.url);
         })
         .catch(() => undefined);
-    }, 0);
+    };
+    if (document.readyState === 'complete') setTimeout(ready, 0);
+    else addEventListener('load', () => setTimeout(ready, 0), { once: true });
   }
 }

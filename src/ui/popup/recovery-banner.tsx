@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
 import type { Res } from '../../shared/protocol.ts';
+import { cookieRestoreText } from '../components/cookie-keeping.ts';
 import { t } from '../i18n.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;
@@ -21,7 +22,7 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => 
     try {
       const r = await call('recovery.recover', {});
       setPending(undefined);
-      onDone(t('restoredMsg', r.tabs, r.windows));
+      onDone(`${t('restoredMsg', r.tabs, r.windows)} ${cookieRestoreText(r.cookies)}`.trim());
     } catch (e) {
       onError(e);
     } finally {

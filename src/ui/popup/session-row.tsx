@@ -1,7 +1,7 @@
 // One saved session in the list: name, when, how big, and its actions.
 import { absoluteTime, relativeTime } from '../../core/format-time.ts';
 import type { Session } from '../../core/model.ts';
-import { t } from '../i18n.ts';
+import { countsText, t } from '../i18n.ts';
 import { kindLabel } from './kind-filter.tsx';
 
 export const ROW_HEIGHT = 56;
@@ -15,17 +15,30 @@ interface Props {
   onRestore: (s: Session) => void;
   onDelete: (s: Session) => void;
   onKeep: (s: Session) => void;
+  onDetails: (s: Session) => void;
 }
 
-export function SessionRow({ session: s, top, now, position, size, onRestore, onDelete, onKeep }: Props) {
+export function SessionRow({ session: s, top, now, position, size, onRestore, onDelete, onKeep, onDetails }: Props) {
   return (
-    <li class="session" style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }} aria-posinset={position} aria-setsize={size}>
+    <li
+      class="session"
+      style={{ top: `${top}px`, height: `${ROW_HEIGHT}px` }}
+      aria-posinset={position}
+      aria-setsize={size}
+      tabIndex={0}
+      data-nav
+      data-index={position - 1}
+      onKeyDown={(e) => {
+        // Enter on the row itself restores; on one of its buttons, the button acts.
+        if (e.key === 'Enter' && e.target === e.currentTarget) onRestore(s);
+      }}
+    >
       <div class="info">
-        <div class="name" title={s.name}>{s.name}</div>
+        <button type="button" class="name link" title={s.name} onClick={() => onDetails(s)}>{s.name}</button>
         <div class="meta">
           <time dateTime={new Date(s.createdAt).toISOString()} title={absoluteTime(s.createdAt)}>{relativeTime(s.createdAt, now)}</time>
           {' · '}
-          {t('countsLine', s.counts.windows, s.counts.tabs)}
+          {countsText(s.counts.windows, s.counts.tabs)}
           {s.kind !== 'manual' && ` · ${kindLabel(s.kind)}`}
         </div>
       </div>

@@ -47,6 +47,7 @@ export class FakeBrowser {
       alarms: { ensure: async (name, period) => void this.alarms.set(name, period) },
       broadcast: (msg) => void this.events.push(msg),
       allowsDataUrls: true,
+      createsDiscardedTabs: false,
       allowsFileUrls: async () => false,
       badge: { set: async (text) => void (this.badge = text) },
       tabs: {
@@ -74,6 +75,13 @@ export class FakeBrowser {
           this.calls.push(`tabs.discard ${id}`);
           return 'discarded';
         },
+        urlOf: async (id) => {
+          try {
+            return this.tab(id).url;
+          } catch {
+            return undefined;
+          }
+        },
         navigate: async (id, url) => {
           this.tab(id).url = url;
           this.calls.push(`tabs.navigate ${id} ${url}`);
@@ -90,9 +98,11 @@ export class FakeBrowser {
         getAll: async () => this.windows.map((w) => ({ ...w, tabs: w.tabs.map((t) => ({ ...t })) })),
         getLastFocusedId: async () => this.windows.find((w) => w.focused)?.id ?? this.windows[0]?.id,
         create: async (p) => {
-          if (this.refuse(p.url)) throw new Error(`Cannot open ${p.url}`);
-          const w = this.addWindow([p.url ?? 'chrome://newtab/'], { incognito: p.incognito, type: p.type, focused: p.focused, ...(p.bounds ?? {}) });
-          this.calls.push(`windows.create ${p.url}`);
+          const urls = p.url === undefined ? ['chrome://newtab/'] : [p.url].flat();
+          // Like Chrome, one URL it refuses fails the whole call.
+          for (const u of urls) if (this.refuse(u)) throw new Error(`Cannot open ${u}`);
+          const w = this.addWindow(urls, { incognito: p.incognito, type: p.type, focused: p.focused, ...(p.bounds ?? {}) });
+          this.calls.push(`windows.create ${urls.join(' ')}`);
           return { id: w.id, tabIds: w.tabs.map((t) => t.id) };
         },
         update: async (id, p) => {

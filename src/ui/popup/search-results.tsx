@@ -1,0 +1,103 @@
+// Results as you type: sessions whose name, tags, tab titles or URLs match, with the matching tabs
+// under each and the match marked. Arrow keys move, Enter restores a session or opens a tab.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { queryWords } from '../../core/search.ts';
+import type { Session } from '../../core/model.ts';
+import { call } from '../../shared/client.ts';
+import type { Res } from '../../shared/protocol.ts';
+import { Favicon } from '../components/favicon.tsx';
+import { Highlighted } from '../components/highlighted.tsx';
+import { countsText, t } from '../i18n.ts';
+import { moveFocus } from './list-keys.ts';
+
+type Result = Res<'sessions.search'>['results'][number];
+
+interface Props {
+  query: string;
+  onRestore: (s: Session) => void;
+  onDelete: (s: Session) => void;
+  onOpenTab: (s: Session, windowIndex: number, tabIndex: number) => void;
+  onDetails: (s: Session) => void;
+  onError: (e: unknown) => void;
+  /** Focus leaves the list upwards (back to the search box). */
+  onExitTop: () => void;
+  version: number;
+}
+
+export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails, onError, onExitTop, version }: Props) {
+  const [results, setResults] = useState<Result[] | undefined>(undefined);
+  const box = useRef<HTMLUListElement>(null);
+  const words = queryWords(query);
+
+  useEffect(() => {
+    let stale = false;
+    // 20 sessions fill more than the popup's height; the rest is one more specific word away.
+    call('sessions.search', { query, limit: 20 }).then((r) => {
+      if (stale) return;
+      setResults(r.results);
+      // For the benchmark: when the results of this query reached the screen.
+      requestAnimationFrame(() => performance.mark('tabularium:search-results', { detail: query }));
+    }, (e: unknown) => !stale && onError(e));
+    return () => {
+      stale = true;
+    };
+  }, [query, version]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const items = [...(box.current?.querySelectorAll('[data-nav]') ?? [])];
+      if (e.key === 'ArrowUp' && items[0] === target) onExitTop();
+      else moveFocus(box.current, target.closest('[data-nav]'), e.key === 'ArrowDown' ? 1 : -1);
+    }
+  };
+
+  if (!results) return <p class="empty" aria-busy="true" />;
+  if (results.length === 0) return <p class="empty">{t('noMatches')}</p>;
+
+  return (
+    <ul class="results" ref={box} aria-label={t('searchResults')} onKeyDown={onKeyDown}>
+      {results.map((r) => (
+        <li key={r.id} class="result">
+          <div
+            class="result-head"
+            tabIndex={0}
+            data-nav
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && e.target === e.currentTarget) onRestore(r.session);
+            }}
+          >
+            <button type="button" class="name link" onClick={() => onDetails(r.session)}>
+              <Highlighted text={r.session.name} words={words} />
+            </button>
+            <span class="meta">{countsText(r.session.counts.windows, r.session.counts.tabs)}</span>
+            <button type="button" class="primary" aria-label={t('restoreSession', r.session.name)} onClick={() => onRestore(r.session)}>{t('restoreShort')}</button>
+            <button type="button" class="danger" aria-label={t('deleteSession', r.session.name)} onClick={() => onDelete(r.session)}>{t('deleteShort')}</button>
+          </div>
+          {r.tabHits.length > 0 && (
+            <div role="group" class="tab-hits" aria-label={r.session.name}>
+              {r.tabHits.map((h) => (
+                <button
+                  key={`${h.windowIndex}:${h.tabIndex}`}
+                  type="button"
+                  class="tab-hit"
+                  data-nav
+                  aria-label={t('openTab', h.title || h.url)}
+                  onClick={() => onOpenTab(r.session, h.windowIndex, h.tabIndex)}
+                >
+                  <Favicon pageUrl={h.url} />
+                  <span class="tab-text">
+                    <span class="tab-title"><Highlighted text={h.title || h.url} words={words} /></span>
+                    <span class="tab-url"><Highlighted text={h.url} words={words} /></span>
+                  </span>
+                </button>
+              ))}
+              {r.tabHitCount > r.tabHits.length && <p class="more muted">{t('moreMatchingTabs', r.tabHitCount - r.tabHits.length)}</p>}
+            </div>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,127 @@
+// The popup as people use it: find any tab in any session, edit sessions, keyboard only.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allWindows, launch, openPopup, openWindow, realUrl, removeProfileDir, waitFor, type Launched } from './support/browser.ts';
+import { startServer, type TestServer } from './support/server.ts';
+
+let server: TestServer;
+let b: Launched;
+
+beforeAll(async () => {
+  server = await startServer();
+  b = await launch();
+});
+
+afterAll(async () => {
+  await b?.ctx.close();
+  if (b) removeProfileDir(b.profileDir);
+  await server?.close();
+});
+
+async function saveAllAs(popup: Page, name: string): Promise<void> {
+  const before = await popup.getByRole('listitem').count();
+  await popup.getByRole('textbox', { name: /Name for the next save/ }).fill(name);
+  await popup.getByRole('button', { name: 'Save all windows' }).click();
+  await expect.poll(() => popup.getByRole('listitem').count()).toBe(before + 1);
+}
+
+/** Presses Tab until the focused element has the given accessible name (keyboard only). */
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? el.getAttribute('aria-label') ?? el.textContent ?? '' : '';
+    });
+    if (name.test(label)) return;
+  }
+  throw new Error(`Tab never reached ${name}`);
+}
+
+describe('the popup', () => {
+  it('finds a tab by a word only in its URL and opens just that tab from the result', async () => {
+    const popup = await openPopup(b);
+    const w1 = await openWindow(b.driver, [server.url('/page/one-a'), server.url('/page/one-b')]);
+    await saveAllAs(popup, 'First');
+    const w2 = await openWindow(b.driver, [server.url('/page/two-a')]);
+    await saveAllAs(popup, 'Second');
+    const w3 = await openWindow(b.driver, [server.url('/page/three-a'), server.url('/page/three-b?ref=quokka')]);
+    await saveAllAs(popup, 'Third');
+    await b.driver.evaluate(async (ids) => { for (const id of ids) await chrome.windows.remove(id); }, [w1, w2, w3]);
+
+    await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('quokka');
+    const results = popup.getByRole('list', { name: 'Search results' });
+    // "Third" and the snapshot taken when its window closed hold that tab; no other session does.
+    await expect.poll(async () => (await results.getByRole('listitem').allTextContents()).length).toBe(2);
+    for (const text of await results.getByRole('listitem').allTextContents()) expect(text).toContain('three-b?ref=quokka');
+    expect(await results.getByRole('listitem').filter({ hasText: 'Third' }).count()).toBe(1);
+    const third = results.getByRole('listitem').filter({ hasText: 'Third' });
+    const hit = third.getByRole('button', { name: 'Open Page three-b' });
+    expect(await hit.locator('mark').first().textContent()).toBe('quokka');
+
+    const tabsBefore = (await allWindows(b.driver)).flatMap((w) => w.tabs.map((t) => t.id));
+    await hit.click();
+    await waitFor(async () => (await allWindows(b.driver)).flatMap((w) => w.tabs).length > tabsBefore.length, 'the opened tab');
+    await new Promise((r) => setTimeout(r, 500));
+    const added = (await allWindows(b.driver)).flatMap((w) => w.tabs).filter((t) => !tabsBefore.includes(t.id));
+    expect(added.map((t) => realUrl(b.extId, t.url))).toEqual([server.url('/page/three-b?ref=quokka')]);
+    await popup.close();
+  });
+
+  it('keeps a rename and a tag across a reload, and finds the session by its tag', async () => {
+    let popup = await openPopup(b);
+    await popup.getByRole('button', { name: 'Second', exact: true }).click();
+    const nameBox = popup.getByRole('textbox', { name: 'Session name' });
+    await nameBox.fill('Renamed second');
+    await popup.getByRole('button', { name: 'Save name' }).click();
+    await popup.getByRole('textbox', { name: 'Add a tag' }).fill('work');
+    await popup.getByRole('button', { name: 'Add tag' }).click();
+    await popup.getByRole('button', { name: 'Remove tag work' }).waitFor();
+    await popup.close();
+
+    popup = await openPopup(b);
+    await popup.getByRole('button', { name: 'Renamed second', exact: true }).waitFor();
+    await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('#work');
+    const results = popup.getByRole('list', { name: 'Search results' });
+    await expect.poll(() => results.getByRole('listitem').count()).toBe(1);
+    expect(await results.getByRole('listitem').first().textContent()).toContain('Renamed second');
+    await popup.close();
+  });
+
+  it('shows a session\'s windows and tabs, removes a tab from it, and compares it with what is open', async () => {
+    const popup = await openPopup(b);
+    await popup.getByRole('button', { name: 'First', exact: true }).click();
+    await popup.getByRole('heading', { name: 'Window 1 · 2 tabs' }).waitFor();
+    await popup.getByRole('button', { name: 'Remove Page one-b from this session' }).click();
+    await popup.getByRole('heading', { name: 'Window 1 · 1 tabs' }).waitFor();
+    await popup.getByRole('button', { name: 'Compare with open tabs' }).click();
+    await expect.poll(() => popup.getByRole('status').filter({ hasText: 'not open' }).count()).toBe(1);
+    await popup.close();
+  });
+
+  it('saves, searches and restores with the keyboard alone', async () => {
+    const win = await openWindow(b.driver, [server.url('/page/kbd-a'), server.url('/page/kbd-b')]);
+    const popup = await openPopup(b);
+    await popup.getByRole('listitem').first().waitFor();
+    const before = await popup.getByRole('listitem').count();
+    await tabTo(popup, /^Save all windows$/);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByRole('listitem').count()).toBe(before + 1);
+    await b.driver.evaluate((id) => chrome.windows.remove(id), win);
+
+    await tabTo(popup, /^Search sessions$/);
+    await popup.keyboard.type('kbd-b');
+    await popup.getByRole('list', { name: 'Search results' }).waitFor();
+    const windowsBefore = new Set((await allWindows(b.driver)).map((w) => w.id));
+    await popup.keyboard.press('ArrowDown'); // to the first result
+    await popup.keyboard.press('Enter'); // restores it
+    await waitFor(async () => (await allWindows(b.driver)).some((w) => !windowsBefore.has(w.id) && w.tabs.length === 2), 'the restored window');
+    const restored = (await allWindows(b.driver)).find((w) => !windowsBefore.has(w.id))!;
+    expect(restored.tabs.map((t) => realUrl(b.extId, t.url))).toEqual([server.url('/page/kbd-a'), server.url('/page/kbd-b')]);
+
+    await popup.getByRole('searchbox', { name: 'Search sessions' }).focus();
+    await popup.keyboard.press('Escape');
+    expect(await popup.getByRole('searchbox', { name: 'Search sessions' }).inputValue()).toBe('');
+    await popup.close();
+  });
+});

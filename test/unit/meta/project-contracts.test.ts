@@ -1,0 +1,110 @@
+// Meta-tests in the spirit of Refined GitHub's: every locale key used exists, every message of the
+// protocol is handled, every permission asked for is used (and explained in the README).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../../../src/background/app.ts';
+import { createHandlers } from '../../../src/background/handlers/index.ts';
+import { openDatabase } from '../../../src/store/db.ts';
+import { FakeBrowser } from '../fakes/fake-platform.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const read = (p: string) => readFileSync(join(root, p), 'utf8');
+
+function files(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const p = join(dir, name);
+    if (statSync(join(root, p)).isDirectory()) out.push(...files(p, ext));
+    else if (ext.test(name)) out.push(p);
+  }
+  return out;
+}
+
+const sources = files('src', /\.(ts|tsx|html)$/).map((p) => ({ path: p, text: read(p) }));
+const messages = JSON.parse(read('public/_locales/en/messages.json')) as Record<string, { message: string; placeholders?: Record<string, unknown> }>;
+const manifest = JSON.parse(read('manifest.json')) as Record<string, unknown> & { permissions: string[]; optional_permissions?: string[]; optional_host_permissions?: string[] };
+
+describe('locale strings', () => {
+  it('has every key the code asks for', () => {
+    const used = new Set<string>();
+    for (const { text } of sources) {
+      for (const m of text.matchAll(/\b(?:t|liteMessage|getMessage)\(\s*'([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
+    }
+    for (const m of JSON.stringify(manifest).matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !(k in messages)).sort()).toEqual([]);
+  });
+
+  it('uses placeholders that are declared', () => {
+    const broken = Object.entries(messages).filter(([, v]) => {
+      const named = [...v.message.matchAll(/\$([A-Z_]+)\$/g)].map((m) => m[1]!.toLowerCase());
+      return named.some((n) => !v.placeholders || !(n in v.placeholders));
+    });
+    expect(broken.map(([k]) => k)).toEqual([]);
+  });
+});
+
+describe('the message protocol', () => {
+  it('has a handler for every message and no handler without a message', async () => {
+    const declared = new Set<string>();
+    for (const p of files('src/shared/messages', /\.ts$/)) {
+      for (const m of read(p).matchAll(/^\s*'([a-z]+\.[A-Za-z]+)':\s*\{\s*req:/gm)) declared.add(m[1]!);
+    }
+    const fake = new FakeBrowser();
+    const dbp = openDatabase('meta');
+    const handlers = createHandlers(createServices({ db: () => dbp, platform: fake.platform(), now: () => 0, newId: () => 'x' }));
+    expect(declared.size).toBeGreaterThan(10);
+    expect(Object.keys(handlers).sort()).toEqual([...declared].sort());
+  });
+});
+
+describe('permissions', () => {
+  const platformCode = sources.filter((s) => s.path.startsWith('src/platform')).map((s) => s.text).join('\n');
+  const allCode = sources.map((s) => s.text).join('\n');
+  // What shows that each permission is really used.
+  const evidence: Record<string, RegExp> = {
+    storage: /storage\.(local|session)/,
+    tabs: /tabs\.(query|create|update|get)/,
+    tabGroups: /\btabGroups\b/,
+    alarms: /alarms\.(create|get)/,
+    favicon: /_favicon\//,
+    cookies: /(browser|chrome)\.cookies|getAllCookieStores/,
+    // No API call shows this one: it keeps the sessions database from being evicted under
+    // storage pressure. The README says so.
+    unlimitedStorage: /unlimitedStorage/,
+  };
+
+  it('uses every permission it asks for, from src/platform', () => {
+    const asked = [...manifest.permissions, ...(manifest.optional_permissions ?? [])];
+    for (const p of asked) {
+      expect(evidence[p], `no evidence rule for "${p}"`).toBeDefined();
+      const where = p === 'favicon' || p === 'unlimitedStorage' ? allCode + read('manifest.json') : platformCode;
+      expect(evidence[p]!.test(where), `"${p}" is asked for but not used`).toBe(true);
+    }
+  });
+
+  it('explains every permission in the README', () => {
+    const readme = read('README.md');
+    for (const p of [...manifest.permissions, ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])]) {
+      expect(readme.includes(`\`${p}\``), `README does not explain "${p}"`).toBe(true);
+    }
+  });
+
+  it('keeps cookies and host access optional in the store build', () => {
+    expect(manifest.permissions).not.toContain('cookies');
+    expect(manifest.optional_permissions).toContain('cookies');
+    expect(manifest.optional_host_permissions).toEqual(['<all_urls>']);
+  });
+});
+
+describe('security', () => {
+  it('builds no HTML from strings anywhere in src', () => {
+    const offenders = sources.filter((s) => /\.(ts|tsx)$/.test(s.path) && /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/.test(s.text));
+    expect(offenders.map((s) => relative(root, s.path))).toEqual([]);
+  });
+
+  it('has no eval or Function constructor in src', () => {
+    expect(sources.filter((s) => /\beval\(|new Function\(/.test(s.text)).map((s) => s.path)).toEqual([]);
+  });
+});
