@@ -25,6 +25,13 @@ export interface PendingRecovery {
   at: number;
 }
 
+/** What is kept when no copy of the last state could be read. */
+export interface UnreadableState {
+  at: number;
+  records: unknown[];
+  copies: Record<string, unknown>;
+}
+
 export interface RunStart {
   fresh: boolean;
   recovered?: Session;
@@ -101,7 +108,8 @@ export async function beginRun(deps: Deps): Promise<RunStart> {
     await storeRecovered(db, recovered, chosen.windows, nextStreak, now);
   } else {
     if (!chosen && liveRecords > 0) {
-      await setMeta(db, { 'recovery:unreadable': { at: now, records: await readLiveState(db) } });
+      const copies = Object.fromEntries(await Promise.all(['copy:recovery', 'copy:backup', 'copy:previous'].map(async (k) => [k, await getMeta(db, k)])));
+      await setMeta(db, { 'recovery:unreadable': { at: now, records: await readLiveState(db), copies } satisfies UnreadableState });
     }
     await setMeta(db, { 'crash:streak': nextStreak });
     // Nothing to recover them with: the new run's cookies are caught up from the browser.

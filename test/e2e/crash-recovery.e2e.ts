@@ -35,7 +35,9 @@ async function relaunchAndRecover(before: Launched): Promise<{ b: Launched; wind
   const known = new Set((await allWindows(b.driver)).map((w) => w.id));
   await recover.click();
   await expect.poll(async () => (await allWindows(b.driver)).filter((w) => !known.has(w.id)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-  await sleep(500);
+  // Until every restored tab shows its saved title (a placeholder still loading shows its URL).
+  await waitFor(async () => (await allWindows(b.driver)).filter((w) => !known.has(w.id)).every((w) => w.tabs.every((t) => t.title && !t.title.startsWith('chrome-extension://'))), 'restored titles');
+  await sleep(300);
   const windows = (await allWindows(b.driver)).filter((w) => !known.has(w.id)).map((w) => ({
     id: w.id,
     urls: w.tabs.map((t) => realUrl(b.extId, t.url)),
@@ -88,13 +90,14 @@ describe('crash recovery after a SIGKILL of the browser', () => {
         await sleep(40);
       }
     })().catch(() => undefined); // the kill ends the burst midway
-    await sleep(1800);
+    await sleep(2500);
     const killAt = Date.now();
     const { b: b2, windows } = await relaunchAndRecover(b);
     await burst;
     const recovered = new Set(windows.flatMap((w) => w.urls));
     const mustHave = created.filter((c) => c.at <= killAt - 1000).map((c) => c.url);
-    expect(mustHave.length).toBeGreaterThan(10);
+    // The browser creates tabs at its own pace (slower on a loaded machine): enough must be older than 1 s.
+    expect(mustHave.length).toBeGreaterThanOrEqual(5);
     expect(mustHave.filter((u) => !recovered.has(u))).toEqual([]);
     expect(recovered.has(server.url('/page/burst-0'))).toBe(true);
     await b2.ctx.close();

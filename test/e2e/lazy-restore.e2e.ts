@@ -1,56 +1,44 @@
 // Lazy restore: 60 tabs come back at once with their titles; only the active ones load, and a
 // tab loads its real page when it is first shown.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allWindows, launch, openPopup, openWindow, realUrl, removeProfileDir, waitFor, type Launched } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { allWindows, openPopup, openWindow, realUrl, waitFor } from './support/browser.ts';
+import { useBrowser } from './support/use-browser.ts';
 
-let server: TestServer;
-let b: Launched;
-
-beforeAll(async () => {
-  server = await startServer();
-  b = await launch();
-});
-
-afterAll(async () => {
-  await b?.ctx.close();
-  if (b) removeProfileDir(b.profileDir);
-  await server?.close();
-});
+const env = useBrowser();
 
 describe('lazy restore of a 60-tab session', () => {
   it('creates every tab with its title, loads only the active one, and loads a tab when shown', async () => {
-    const urls = Array.from({ length: 60 }, (_, i) => server.url(`/page/lazy-${i}`));
-    const win = await openWindow(b.driver, urls);
-    const popup = await openPopup(b);
+    const urls = Array.from({ length: 60 }, (_, i) => env.server.url(`/page/lazy-${i}`));
+    const win = await openWindow(env.b.driver, urls);
+    const popup = await openPopup(env.b);
     await popup.getByRole('button', { name: 'Save all windows' }).click();
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
-    await b.driver.evaluate((id) => chrome.windows.remove(id), win);
+    await env.b.driver.evaluate((id) => chrome.windows.remove(id), win);
 
-    const hitsBefore = server.hits.length;
-    const before = new Set((await allWindows(b.driver)).map((w) => w.id));
+    const hitsBefore = env.server.hits.length;
+    const before = new Set((await allWindows(env.b.driver)).map((w) => w.id));
     await popup.getByRole('button', { name: /^Restore/ }).click();
     await waitFor(async () => {
-      const w = (await allWindows(b.driver)).find((x) => !before.has(x.id));
+      const w = (await allWindows(env.b.driver)).find((x) => !before.has(x.id));
       return !!w && w.tabs.length === 60 && w.tabs.every((t) => t.title.startsWith('Page lazy-'));
     }, '60 restored tabs with their titles', 30_000);
-    const restored = (await allWindows(b.driver)).find((x) => !before.has(x.id))!;
-    expect(restored.tabs.map((t) => realUrl(b.extId, t.url))).toEqual(urls);
+    const restored = (await allWindows(env.b.driver)).find((x) => !before.has(x.id))!;
+    expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual(urls);
     expect(restored.tabs.map((t) => t.title)).toEqual(urls.map((_, i) => `Page lazy-${i}`));
     // Only the active tab asked the server for its page.
     await new Promise((r) => setTimeout(r, 1000));
-    const loaded = server.hits.slice(hitsBefore).filter((h) => h.startsWith('/page/lazy-'));
+    const loaded = env.server.hits.slice(hitsBefore).filter((h) => h.startsWith('/page/lazy-'));
     expect(loaded).toEqual(['/page/lazy-0']);
 
     // Showing a tab loads the real page.
     const target = restored.tabs[30]!;
-    await b.driver.evaluate(async (id) => {
+    await env.b.driver.evaluate(async (id) => {
       const tabs = await chrome.tabs.query({});
       const t = tabs.find((x) => x.id === id) ?? tabs.find((x) => x.title === 'Page lazy-30');
       await chrome.tabs.update(t!.id!, { active: true });
     }, target.id);
-    await waitFor(async () => (await allWindows(b.driver)).some((w) => w.tabs.some((t) => t.url === urls[30] && t.title === 'Page lazy-30')), 'the real page of tab 30');
-    expect(server.hits.slice(hitsBefore)).toContain('/page/lazy-30');
+    await waitFor(async () => (await allWindows(env.b.driver)).some((w) => w.tabs.some((t) => t.url === urls[30] && t.title === 'Page lazy-30')), 'the real page of tab 30');
+    expect(env.server.hits.slice(hitsBefore)).toContain('/page/lazy-30');
 
     // A save right after records the real URLs and titles, never the placeholder's.
     // (Closing the first window left a "closed window" snapshot in the list too.)

@@ -1,22 +1,10 @@
 // The popup as people use it: find any tab in any session, edit sessions, keyboard only.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allWindows, launch, openPopup, openWindow, realUrl, removeProfileDir, waitFor, type Launched } from './support/browser.ts';
-import { startServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { allWindows, openPopup, openWindow, realUrl, waitFor } from './support/browser.ts';
+import { useBrowser } from './support/use-browser.ts';
 
-let server: TestServer;
-let b: Launched;
-
-beforeAll(async () => {
-  server = await startServer();
-  b = await launch();
-});
-
-afterAll(async () => {
-  await b?.ctx.close();
-  if (b) removeProfileDir(b.profileDir);
-  await server?.close();
-});
+const env = useBrowser();
 
 async function saveAllAs(popup: Page, name: string): Promise<void> {
   const before = await popup.getByRole('listitem').count();
@@ -40,14 +28,14 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
 
 describe('the popup', () => {
   it('finds a tab by a word only in its URL and opens just that tab from the result', async () => {
-    const popup = await openPopup(b);
-    const w1 = await openWindow(b.driver, [server.url('/page/one-a'), server.url('/page/one-b')]);
+    const popup = await openPopup(env.b);
+    const w1 = await openWindow(env.b.driver, [env.server.url('/page/one-a'), env.server.url('/page/one-b')]);
     await saveAllAs(popup, 'First');
-    const w2 = await openWindow(b.driver, [server.url('/page/two-a')]);
+    const w2 = await openWindow(env.b.driver, [env.server.url('/page/two-a')]);
     await saveAllAs(popup, 'Second');
-    const w3 = await openWindow(b.driver, [server.url('/page/three-a'), server.url('/page/three-b?ref=quokka')]);
+    const w3 = await openWindow(env.b.driver, [env.server.url('/page/three-a'), env.server.url('/page/three-b?ref=quokka')]);
     await saveAllAs(popup, 'Third');
-    await b.driver.evaluate(async (ids) => { for (const id of ids) await chrome.windows.remove(id); }, [w1, w2, w3]);
+    await env.b.driver.evaluate(async (ids) => { for (const id of ids) await chrome.windows.remove(id); }, [w1, w2, w3]);
 
     await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('quokka');
     const results = popup.getByRole('list', { name: 'Search results' });
@@ -59,17 +47,17 @@ describe('the popup', () => {
     const hit = third.getByRole('button', { name: 'Open Page three-b' });
     expect(await hit.locator('mark').first().textContent()).toBe('quokka');
 
-    const tabsBefore = (await allWindows(b.driver)).flatMap((w) => w.tabs.map((t) => t.id));
+    const tabsBefore = (await allWindows(env.b.driver)).flatMap((w) => w.tabs.map((t) => t.id));
     await hit.click();
-    await waitFor(async () => (await allWindows(b.driver)).flatMap((w) => w.tabs).length > tabsBefore.length, 'the opened tab');
+    await waitFor(async () => (await allWindows(env.b.driver)).flatMap((w) => w.tabs).length > tabsBefore.length, 'the opened tab');
     await new Promise((r) => setTimeout(r, 500));
-    const added = (await allWindows(b.driver)).flatMap((w) => w.tabs).filter((t) => !tabsBefore.includes(t.id));
-    expect(added.map((t) => realUrl(b.extId, t.url))).toEqual([server.url('/page/three-b?ref=quokka')]);
+    const added = (await allWindows(env.b.driver)).flatMap((w) => w.tabs).filter((t) => !tabsBefore.includes(t.id));
+    expect(added.map((t) => realUrl(env.b.extId, t.url))).toEqual([env.server.url('/page/three-b?ref=quokka')]);
     await popup.close();
   });
 
   it('keeps a rename and a tag across a reload, and finds the session by its tag', async () => {
-    let popup = await openPopup(b);
+    let popup = await openPopup(env.b);
     await popup.getByRole('button', { name: 'Second', exact: true }).click();
     const nameBox = popup.getByRole('textbox', { name: 'Session name' });
     await nameBox.fill('Renamed second');
@@ -79,7 +67,7 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: 'Remove tag work' }).waitFor();
     await popup.close();
 
-    popup = await openPopup(b);
+    popup = await openPopup(env.b);
     await popup.getByRole('button', { name: 'Renamed second', exact: true }).waitFor();
     await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('#work');
     const results = popup.getByRole('list', { name: 'Search results' });
@@ -89,7 +77,7 @@ describe('the popup', () => {
   });
 
   it('shows a session\'s windows and tabs, removes a tab from it, and compares it with what is open', async () => {
-    const popup = await openPopup(b);
+    const popup = await openPopup(env.b);
     await popup.getByRole('button', { name: 'First', exact: true }).click();
     await popup.getByRole('heading', { name: 'Window 1 · 2 tabs' }).waitFor();
     await popup.getByRole('button', { name: 'Remove Page one-b from this session' }).click();
@@ -100,24 +88,24 @@ describe('the popup', () => {
   });
 
   it('saves, searches and restores with the keyboard alone', async () => {
-    const win = await openWindow(b.driver, [server.url('/page/kbd-a'), server.url('/page/kbd-b')]);
-    const popup = await openPopup(b);
+    const win = await openWindow(env.b.driver, [env.server.url('/page/kbd-a'), env.server.url('/page/kbd-b')]);
+    const popup = await openPopup(env.b);
     await popup.getByRole('listitem').first().waitFor();
     const before = await popup.getByRole('listitem').count();
     await tabTo(popup, /^Save all windows$/);
     await popup.keyboard.press('Enter');
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(before + 1);
-    await b.driver.evaluate((id) => chrome.windows.remove(id), win);
+    await env.b.driver.evaluate((id) => chrome.windows.remove(id), win);
 
     await tabTo(popup, /^Search sessions$/);
     await popup.keyboard.type('kbd-b');
     await popup.getByRole('list', { name: 'Search results' }).waitFor();
-    const windowsBefore = new Set((await allWindows(b.driver)).map((w) => w.id));
+    const windowsBefore = new Set((await allWindows(env.b.driver)).map((w) => w.id));
     await popup.keyboard.press('ArrowDown'); // to the first result
     await popup.keyboard.press('Enter'); // restores it
-    await waitFor(async () => (await allWindows(b.driver)).some((w) => !windowsBefore.has(w.id) && w.tabs.length === 2), 'the restored window');
-    const restored = (await allWindows(b.driver)).find((w) => !windowsBefore.has(w.id))!;
-    expect(restored.tabs.map((t) => realUrl(b.extId, t.url))).toEqual([server.url('/page/kbd-a'), server.url('/page/kbd-b')]);
+    await waitFor(async () => (await allWindows(env.b.driver)).some((w) => !windowsBefore.has(w.id) && w.tabs.length === 2), 'the restored window');
+    const restored = (await allWindows(env.b.driver)).find((w) => !windowsBefore.has(w.id))!;
+    expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual([env.server.url('/page/kbd-a'), env.server.url('/page/kbd-b')]);
 
     await popup.getByRole('searchbox', { name: 'Search sessions' }).focus();
     await popup.keyboard.press('Escape');

@@ -1,11 +1,13 @@
 // The recovery banner: what can come back, bringing it back, or letting it go.
 import type { Handlers } from '../../shared/protocol.ts';
 import type { Services } from '../deps.ts';
-import { clearPending, pendingRecovery } from '../recovery.ts';
+import { getMeta, setMeta } from '../../store/meta-repo.ts';
+import { StoreError } from '../../store/errors.ts';
+import { clearPending, pendingRecovery, type UnreadableState } from '../recovery.ts';
 import { restoreSession } from './sessions.ts';
 import { updateBadge } from '../badge.ts';
 
-type RecoveryHandlers = Pick<Handlers, 'recovery.status' | 'recovery.recover' | 'recovery.dismiss'>;
+type RecoveryHandlers = Pick<Handlers, 'recovery.status' | 'recovery.recover' | 'recovery.dismiss' | 'recovery.exportUnreadable' | 'recovery.forgetUnreadable'>;
 
 export async function openUrls(s: Services): Promise<Set<string>> {
   const windows = await s.tracker.snapshot();
@@ -17,7 +19,20 @@ export function recoveryHandlers(s: Services): RecoveryHandlers {
     async 'recovery.status'() {
       const pending = await pendingRecovery(s.deps, await openUrls(s));
       await updateBadge(s.deps, pending);
-      return pending ? { pending: { windows: pending.windows, tabs: pending.tabs, at: pending.at } } : {};
+      const unreadable = await getMeta<UnreadableState>(await s.deps.db(), 'recovery:unreadable');
+      return {
+        ...(pending ? { pending: { windows: pending.windows, tabs: pending.tabs, at: pending.at } } : {}),
+        ...(unreadable ? { unreadable: { at: unreadable.at } } : {}),
+      };
+    },
+    async 'recovery.exportUnreadable'() {
+      const unreadable = await getMeta<UnreadableState>(await s.deps.db(), 'recovery:unreadable');
+      if (!unreadable) throw new StoreError('not-found', 'There is no unreadable session data any more.');
+      return { json: JSON.stringify({ format: 'tabularium-unreadable-state', ...unreadable }, null, 1) };
+    },
+    async 'recovery.forgetUnreadable'() {
+      await setMeta(await s.deps.db(), { 'recovery:unreadable': undefined });
+      return {};
     },
     async 'recovery.recover'() {
       const pending = await pendingRecovery(s.deps, await openUrls(s));

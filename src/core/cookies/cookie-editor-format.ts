@@ -6,7 +6,7 @@ import { CookieFormatError } from './cookie-format-error.ts';
 import type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
 import { plural, reportedDomain, storeLossNote } from './cookie-format-common.ts';
 import { bareHost } from './cookie-domain.ts';
-import { jsonErrorOffset, lineColumn } from './json-error-position.ts';
+import { findJsonError, lineColumn } from '../formats/json-text.ts';
 
 function fail(problem: string, path: string): never {
   throw new CookieFormatError(problem, { format: 'json', path });
@@ -14,7 +14,7 @@ function fail(problem: string, path: string): never {
 
 /** Line and column of a JSON.parse failure. */
 function syntaxLocation(text: string): { line?: number; column?: number } {
-  return lineColumn(text, jsonErrorOffset(text) ?? text.length);
+  return lineColumn(text, findJsonError(text).offset);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

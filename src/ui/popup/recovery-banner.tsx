@@ -9,13 +9,17 @@ type Pending = NonNullable<Res<'recovery.status'>['pending']>;
 
 export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => void; onError: (e: unknown) => void }) {
   const [pending, setPending] = useState<Pending | undefined>(undefined);
+  const [unreadable, setUnreadable] = useState(false);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    call('recovery.status', {}).then((r) => setPending(r.pending), onError);
+    call('recovery.status', {}).then((r) => {
+      setPending(r.pending);
+      setUnreadable(!!r.unreadable);
+    }, onError);
   }, []);
 
-  if (!pending) return null;
+  if (!pending) return unreadable ? <UnreadableBanner onGone={() => setUnreadable(false)} onError={onError} /> : null;
 
   const recover = async () => {
     setBusy(true);
@@ -39,6 +43,33 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => 
       <p>{t('recoverBannerText', pending.windows, pending.tabs)}</p>
       <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>{t('recover')}</button>
       <button type="button" onClick={() => void dismiss()}>{t('dismiss')}</button>
+    </section>
+  );
+}
+
+/** Every copy of the last session was damaged: the raw data is kept for the person to take. */
+function UnreadableBanner({ onGone, onError }: { onGone: () => void; onError: (e: unknown) => void }) {
+  const download = async () => {
+    try {
+      const { json } = await call('recovery.exportUnreadable', {});
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+      a.download = 'tabularium-unreadable-session.json';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    } catch (e) {
+      onError(e);
+    }
+  };
+  const forget = async () => {
+    onGone();
+    await call('recovery.forgetUnreadable', {}).catch(onError);
+  };
+  return (
+    <section class="banner" role="region" aria-label={t('downloadUnreadable')}>
+      <p>{t('unreadableBannerText')}</p>
+      <button type="button" class="primary" onClick={() => void download()}>{t('downloadUnreadable')}</button>
+      <button type="button" onClick={() => void forget()}>{t('forgetUnreadable')}</button>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autosave } from '../../../src/background/autosave.ts';
 import { createServices } from '../../../src/background/app.ts';
+import { createHandlers } from '../../../src/background/handlers/index.ts';
 import type { Deps } from '../../../src/background/deps.ts';
 import { beginRun, pendingRecovery } from '../../../src/background/recovery.ts';
 import { Tracker } from '../../../src/background/tracker.ts';
@@ -120,7 +121,13 @@ describe('a fresh browser run', () => {
     await setMeta(db2, { 'copy:recovery': { ...makeCopy([win], 1), checksum: 'bad' } });
     const s2 = await beginRun(w2.deps);
     expect(s2.recovered).toBeUndefined();
-    expect(await getMeta(db2, 'recovery:unreadable')).toMatchObject({ records: [{ key: 't:1' }] });
+    expect(await getMeta(db2, 'recovery:unreadable')).toMatchObject({ records: [{ key: 't:1' }], copies: { 'copy:recovery': { checksum: 'bad' } } });
+    // The popup is told, and can hand the raw data to the person before it is let go.
+    const h = createHandlers(createServices(w2.deps));
+    expect((await h['recovery.status']({})).unreadable).toBeDefined();
+    expect(JSON.parse((await h['recovery.exportUnreadable']({})).json)).toMatchObject({ format: 'tabularium-unreadable-state', records: [{ key: 't:1' }] });
+    await h['recovery.forgetUnreadable']({});
+    expect((await h['recovery.status']({})).unreadable).toBeUndefined();
   });
 });
 

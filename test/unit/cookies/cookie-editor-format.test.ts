@@ -108,18 +108,3 @@ describe('toCookieEditorJson', () => {
     expect(toCookieEditorJson([cookie()]).notes).toEqual([]);
   });
 });
-
-describe('jsonErrorOffset', () => {
-  it('agrees with JSON.parse on what is valid, and points at the first bad character', async () => {
-    const { jsonErrorOffset } = await import('../../../src/core/cookies/json-error-position.ts');
-    for (const ok of ['[]', ' {"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9"]} ', '"s"', '0']) {
-      expect(jsonErrorOffset(ok)).toBeUndefined();
-    }
-    expect(jsonErrorOffset('[1,]')).toBe(3);
-    expect(jsonErrorOffset('{"a" 1}')).toBe(5);
-    expect(jsonErrorOffset('[1] x')).toBe(4);
-    expect(jsonErrorOffset('[01]')).toBe(2);
-    expect(jsonErrorOffset('["a')).toBe(3);
-    expect(jsonErrorOffset('')).toBe(0);
-  });
-});

@@ -2,21 +2,11 @@
 import { unwrap } from 'idb';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
 import type { DB } from '../../../src/store/db.ts';
+import { cookie as baseCookie } from '../cookies/make-cookie.ts';
 
+/** A session cookie of example.test: the cookie tests' factory with store-test defaults. */
 export function cookie(over: Partial<CookieRecord> = {}): CookieRecord {
-  return {
-    name: 'sid',
-    value: 'v',
-    domain: 'example.test',
-    hostOnly: true,
-    path: '/',
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
+  return baseCookie({ name: 'sid', value: 'v', domain: 'example.test', ...over });
 }
 
 /**
