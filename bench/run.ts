@@ -5,12 +5,18 @@ import { join } from 'node:path';
 import { DIST, launch, removeProfileDir, waitFor, type Launched } from '../test/e2e/support/browser.ts';
 import { startServer, type TestServer } from '../test/e2e/support/server.ts';
 import { bundleSize } from './bundle-size.ts';
+import { benchCookies } from './cookies.ts';
+import { benchImportExport } from './import-export.ts';
+import { benchInspector } from './inspector.ts';
 import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
 import { benchPopup } from './popup.ts';
 
 interface Row { metric: string; value: number; unit: string; target: string; ok: boolean }
 const rows: Row[] = [];
+const started = Date.now();
+/** Progress on stderr, so a long run shows where it is. */
+const phase = (what: string) => console.error(`[bench +${((Date.now() - started) / 1000).toFixed(0)}s] ${what}`);
 const row = (metric: string, value: number, unit: string, target: number, cmp: '<=' = '<=') =>
   rows.push({ metric, value: Math.round(value * 100) / 100, unit, target: `${cmp} ${target}`, ok: value <= target });
 
@@ -71,18 +77,23 @@ async function main() {
     return print();
   }
   if (process.argv.includes('--only-lazy')) {
-    const server = await startServer();
-    const b = await launch();
-    await benchLazyRestore(b, server, row);
-    await b.ctx.close();
-    removeProfileDir(b.profileDir);
-    await server.close();
+    await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
     return print();
   }
+  if (!process.argv.includes('--skip-main')) await benchMain();
+  if (process.argv.includes('--only-main')) return print();
+  await benchGroups();
+  print();
+}
+
+/** Saving and live tracking, in one browser that ends up with 1,000 tabs open. */
+async function benchMain(): Promise<void> {
   const server = await startServer();
   const b = await launch();
   try {
+    phase('opening 500 tabs');
     await openTabs(b, server, 5, 100);
+    phase('saving');
     const saves: number[] = [];
     let lastId = '';
     const roundTrips: number[] = [];
@@ -98,7 +109,9 @@ async function main() {
     row('  same, as the popup waits for it (round trip)', median(roundTrips), 'ms', Infinity);
     row('bytes stored per tab', await storedBytesPerTab(b, lastId), 'B', 200);
     // 500 more tabs: the per-event figures are asked for with 1,000 open.
+    phase('opening 500 more tabs');
     await openTabs(b, server, 5, 100, 500);
+    phase('live tracking');
     await benchLiveTracking(b, server, row);
   } finally {
     await b.ctx.close();
@@ -106,8 +119,36 @@ async function main() {
     await server.close();
   }
 
+}
+
+async function benchGroups(): Promise<void> {
+  // Each group in a browser of its own, so one's leftovers do not weigh on the next.
+  phase('cookies');
+  await inFreshBrowser((b, server) => benchCookies(b, server, row));
+  phase('inspector');
+  await inFreshBrowser((b, server) => benchInspector(b, server, row));
+  phase('import/export');
+  await inFreshBrowser((b) => benchImportExport(b, row));
+  phase('popup');
   await benchPopup(row);
-  print();
+  // Last: a large lazy restore loads the machine more than anything else here.
+  phase('lazy restore');
+  await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
+}
+
+async function inFreshBrowser(work: (b: Launched, server: TestServer) => Promise<void>): Promise<void> {
+  const server = await startServer();
+  const b = await launch();
+  try {
+    await work(b, server);
+  } catch (e) {
+    // One failing group must not hide the others' figures.
+    console.error('bench group failed:', e instanceof Error ? e.message.slice(0, 400) : e);
+  } finally {
+    await b.ctx.close().catch(() => undefined);
+    removeProfileDir(b.profileDir);
+    await server.close();
+  }
 }
 
 function print(): void {
