@@ -1,7 +1,7 @@
 // Lint: TypeScript rules, the one-direction layer boundaries, and the security rules that keep
 // page data out of HTML and code out of strings.
 import tseslint from 'typescript-eslint';
-import importX from 'eslint-plugin-import-x';
+import importPlugin from 'eslint-plugin-import';
 
 const layers = ['core', 'store', 'platform', 'background', 'shared', 'ui'];
 // What each layer may import (besides itself). ui reaches the worker only through shared.
@@ -23,9 +23,9 @@ export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/results/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
-    plugins: { 'import-x': importX },
+    plugins: { import: importPlugin },
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones }],
+      'import/no-restricted-paths': ['error', { zones }],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
