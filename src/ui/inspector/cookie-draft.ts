@@ -1,23 +1,14 @@
 // The edit form's state and its translation to a CookieRecord. Validation is core's
 // refusalReason: the same words the restore uses, before the browser is even asked.
-import type { CookieRecord, SameSite } from '../../core/cookies/cookie-record.ts';
+import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { refusalReason, type TargetBrowser } from '../../core/cookies/set-details.ts';
 
-export interface CookieDraft {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSite;
-  session: boolean;
+/** The cookie's own fields, plus the form's way of holding expiry and partition. */
+export interface CookieDraft extends Pick<CookieRecord, 'name' | 'value' | 'domain' | 'hostOnly' | 'path' | 'secure' | 'httpOnly' | 'sameSite' | 'session' | 'storeId'> {
   /** `<input type="datetime-local">` value, local time. */
   expires: string;
   partitioned: boolean;
   topLevelSite: string;
-  storeId: string;
 }
 
 function localInput(ms: number): string {
