@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-interface Chunk { file: string; imports?: string[]; css?: string[] }
+interface Chunk { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[] }
 
 export function bundleSize(dist: string, entry: string): { js: number; css: number; jsGzip: number; cssGzip: number } {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
@@ -15,6 +15,8 @@ export function bundleSize(dist: string, entry: string): { js: number; css: numb
     js.add(c.file);
     c.css?.forEach((f) => css.add(f));
     c.imports?.forEach(visit);
+    // Parts loaded on first use count too: the budget is for everything the page can load.
+    c.dynamicImports?.forEach(visit);
   };
   visit(entry);
   const weigh = (files: Set<string>) => {

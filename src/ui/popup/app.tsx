@@ -13,12 +13,11 @@ import { KindSelect, type KindFilter } from './kind-filter.tsx';
 import { RecoveryBanner } from './recovery-banner.tsx';
 import { RestoreProgress } from './restore-progress.tsx';
 import { SaveBar } from './save-bar.tsx';
-import { SearchResults } from './search-results.tsx';
-import { SessionDetail } from './session-detail.tsx';
 import { SessionList } from './session-list.tsx';
 import { sortSessions, SortSelect, type SortOrder } from './sort-select.tsx';
 import { ToolRow } from './tool-row.tsx';
 import { useRestore } from './use-restore.ts';
+import { useLazy } from '../components/use-lazy.ts';
 
 export function App() {
   const [sessions, setSessions] = useState<Session[] | undefined>(undefined);
@@ -133,6 +132,9 @@ export function App() {
   };
 
   const searching = query.trim() !== '';
+  // Detail and search load on first use: the list is what the popup opens to.
+  const SessionDetail = useLazy(detailId !== undefined, () => import('./session-detail.tsx').then((m) => m.SessionDetail));
+  const SearchResults = useLazy(searching, () => import('./search-results.tsx').then((m) => m.SearchResults));
 
   return (
     <main class="popup" aria-label={t('popupTitle')}>
@@ -162,7 +164,7 @@ export function App() {
       {progress && progress.total > 0 && <RestoreProgress done={progress.done} total={progress.total} onCancel={cancel} />}
       <div class="content" ref={listBox}>
         {detailId !== undefined ? (
-          <SessionDetail
+          SessionDetail && <SessionDetail
             id={detailId}
             onBack={() => setDetailId(undefined)}
             onRestore={(s, mode) => void onRestore(s, mode)}
@@ -174,7 +176,7 @@ export function App() {
             onError={fail}
           />
         ) : searching ? (
-          <SearchResults
+          SearchResults && <SearchResults
             query={query}
             version={version}
             onRestore={(s) => void onRestore(s)}
