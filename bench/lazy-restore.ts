@@ -61,12 +61,15 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
     if (st.n >= tabs && !allAt) allAt = Date.now() - t0;
     return st.n >= tabs && st.loadingAll === 0;
   }, 'restore settled', 60_000).catch((e: Error) => {
-    throw new Error(`${e.message}: ${JSON.stringify(last)}`);
+    // Every tab may exist long before every placeholder has loaded: report what was reached.
+    console.error(`${e.message}: ${JSON.stringify(last).slice(0, 300)}`);
   });
-  await new Promise((r) => setTimeout(r, 3000));
+  // Time for the placeholders to be discarded (one at a time) and their memory to go.
+  await new Promise((r) => setTimeout(r, 8000));
   const titles = await b.driver.evaluate(async (before) => (await chrome.windows.getAll({ populate: true })).filter((w) => !before.includes(w.id!)).flatMap((w) => (w.tabs ?? []).map((t) => t.title ?? '')), [...before]);
   const blank = titles.filter((t, i) => !t.startsWith('Saved title') && !(i === 0 && t.startsWith('Page'))).length;
-  return { allAt, maxLoadingPages, maxLoadingAll, blank, windowIds: await b.driver.evaluate(async (before) => (await chrome.windows.getAll()).filter((w) => !before.includes(w.id!)).map((w) => w.id!), [...before]) };
+  const discarded = await b.driver.evaluate(async (before) => (await chrome.windows.getAll({ populate: true })).filter((w) => !before.includes(w.id!)).flatMap((w) => w.tabs ?? []).filter((t) => t.discarded).length, [...before]);
+  return { allAt, maxLoadingPages, maxLoadingAll, blank, discarded, windowIds: await b.driver.evaluate(async (before) => (await chrome.windows.getAll()).filter((w) => !before.includes(w.id!)).map((w) => w.id!), [...before]) };
 }
 
 export async function benchLazyRestore(b: Launched, server: TestServer, row: RowFn): Promise<void> {
@@ -78,9 +81,10 @@ export async function benchLazyRestore(b: Launched, server: TestServer, row: Row
       return undefined;
     });
     if (!r) continue;
-    row(`lazy restore of ${tabs} tabs: all tabs exist`, r.allAt, 'ms', tabs === 200 ? 2000 : 5000);
+    row(`lazy restore of ${tabs} tabs: all tabs exist`, r.allAt || Infinity, 'ms', tabs === 200 ? 2000 : 5000);
+    row(`  blank tabs after it (of ${tabs})`, r.blank, '', 0);
+    row('  tabs discarded after it', r.discarded, '', Infinity);
     if (tabs === 200) {
-      row('  blank tabs after it', r.blank, '', 0);
       row('  most real pages loading at once', r.maxLoadingPages, '', 3);
       row('  most tabs loading at once (placeholders included)', r.maxLoadingAll, '', Infinity);
       row("  extension process memory after it (RSS)", extensionProcessMiB(b.profileDir), 'MiB', 80);
