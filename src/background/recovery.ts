@@ -4,7 +4,7 @@
 // transaction that clears the old live records, so a state is recovered exactly once.
 import { countTabs, type Session, type WindowRecord } from '../core/model.ts';
 import { parseLiveRecords, snapshotFromRecords } from '../core/live-state.ts';
-import { alreadyOpen, chooseRecoverySource, decideRecovery, makeCopy, verifyCopy, type Candidate } from '../core/recovery.ts';
+import { alreadyOpen, chooseRecoverySource, makeCopy, verifyCopy, type Candidate } from '../core/recovery.ts';
 import { buildSearchRecord } from '../core/search.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { emitSessionsChanged } from '../store/changes.ts';
@@ -137,4 +137,3 @@ export async function resetCrashStreak(deps: Deps): Promise<void> {
   await setMeta(await deps.db(), { 'crash:streak': 0 });
 }
 
-export { decideRecovery };

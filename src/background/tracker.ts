@@ -39,8 +39,6 @@ export class Tracker {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private lastCopyAt = 0;
-  /** Bumped on every change, for "only when something changed". */
-  changeSeq = 0;
   readonly stats: TrackerStats = { events: 0, cpuMs: 0, flushes: 0, recordsWritten: 0, bytesWritten: 0 };
   /** Windows whose tabs are closing with them: keep the tabs until the window goes. */
   private closingWindows = new Set<number>();
@@ -71,7 +69,6 @@ export class Tracker {
     const live = new Set(this.state.keys());
     const del = [...storedByKey.keys()].filter((k) => !live.has(k));
     await applyLiveChanges(await this.deps.db(), { put, del });
-    this.changeSeq++;
   }
 
   /** Runs a mirror update after the rebuild, in event order, and schedules the write. */
@@ -81,10 +78,7 @@ export class Tracker {
       .then(() => {
         const t0 = performance.now();
         fn(this.state);
-        if (this.state.hasChanges()) {
-          this.changeSeq++;
-          this.schedule();
-        }
+        if (this.state.hasChanges()) this.schedule();
         this.stats.events++;
         this.stats.cpuMs += performance.now() - t0;
       })

@@ -80,6 +80,16 @@ export function findJsonError(text: string): { offset: number; problem: string }
     }
     return fail(CUT);
   };
+  /** A `"key":` inside an object, up to the value. */
+  const scanKey = (): { offset: number; problem: string } | undefined => {
+    if (text[i] !== '"') return fail(text[i] === undefined ? CUT : 'expected a "quoted" key');
+    const e = scanString();
+    if (e) return e;
+    skipWs();
+    if (text[i] !== ':') return fail(text[i] === undefined ? CUT : 'expected ":" after a key');
+    i++;
+    return undefined;
+  };
 
   const scanValue = (): { offset: number; problem: string } | 'open' | undefined => {
     skipWs();
@@ -111,12 +121,8 @@ export function findJsonError(text: string): { offset: number; problem: string }
         stack.pop();
         i++;
       } else if (top === 'object') {
-        if (text[i] !== '"') return fail(text[i] === undefined ? CUT : 'expected a "quoted" key');
-        const e = scanString();
+        const e = scanKey();
         if (e) return e;
-        skipWs();
-        if (text[i] !== ':') return fail(text[i] === undefined ? CUT : 'expected ":" after a key');
-        i++;
         r = scanValue();
         if (r !== undefined && r !== 'open') return r;
         continue;
@@ -140,12 +146,8 @@ export function findJsonError(text: string): { offset: number; problem: string }
       i++;
       skipWs();
       if (top === 'object') {
-        if (text[i] !== '"') return fail(text[i] === undefined ? CUT : 'expected a "quoted" key');
-        const e = scanString();
+        const e = scanKey();
         if (e) return e;
-        skipWs();
-        if (text[i] !== ':') return fail(text[i] === undefined ? CUT : 'expected ":" after a key');
-        i++;
       }
       r = scanValue();
       if (r !== undefined && r !== 'open') return r;
