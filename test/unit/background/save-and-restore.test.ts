@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/store/db.ts';
 import { createHandlers } from '../../../src/background/handlers/index.ts';
 import { createServices } from '../../../src/background/app.ts';
+import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
 import type { Deps } from '../../../src/background/deps.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
 
@@ -82,5 +83,18 @@ describe('save and restore through the worker handlers', () => {
     expect((await handlers['sessions.list']({})).sessions).toEqual([]);
     await handlers['sessions.undoDelete']({ id: session.id });
     expect((await handlers['sessions.list']({})).sessions.map((s) => s.id)).toEqual([session.id]);
+  });
+
+  it('promotes an automatic snapshot to a saved session ("Keep")', async () => {
+    const fake = new FakeBrowser();
+    const dbp = openDatabase(`keep-${Math.random()}`);
+    const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1, newId: () => 'auto1' };
+    const handlers = createHandlers(createServices(deps));
+    const windows = [{ type: 'normal' as const, state: 'normal' as const, incognito: false, focused: true, groups: [], tabs: [{ url: 'https://a.test/', title: 'A' }] }];
+    await storeNewSession(deps, windows, 'autosave');
+    expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['autosave']);
+    const kept = await handlers['sessions.promote']({ id: 'auto1' });
+    expect(kept.session.kind).toBe('manual');
+    expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['manual']);
   });
 });
