@@ -76,6 +76,10 @@ async function main() {
     await benchPopup(row);
     return print();
   }
+  if (process.argv.includes('--only-inspector')) {
+    await inFreshBrowser((b, server) => benchInspector(b, server, row));
+    return print();
+  }
   if (process.argv.includes('--only-lazy')) {
     await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
     return print();

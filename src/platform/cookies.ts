@@ -19,6 +19,8 @@ export interface CookieStoreInfo {
 
 export interface CookiesApi {
   browser: TargetBrowser;
+  /** The store of normal windows: '0' in Chrome, 'firefox-default' in Firefox. */
+  defaultStoreId: string;
   /** Available at all (the optional `cookies` permission granted, and the API present). */
   available(): boolean;
   /** Every cookie for `domain` and its subdomains in one store, partitioned ones included. */
@@ -111,6 +113,7 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
   const everyJar = isFirefox ? { firstPartyDomain: null } : {};
   return {
     browser,
+    defaultStoreId: isFirefox ? 'firefox-default' : '0',
     available: () => !!ns(),
     async getAllForDomain(domain, storeId) {
       const c = need();

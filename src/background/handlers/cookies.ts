@@ -1,15 +1,14 @@
-// The inspector's cookie messages. All cookie reads and writes happen here, in the worker: the
-// DevTools panel cannot reach chrome.cookies itself.
+// The inspector's cookie messages. Writes happen here, in the worker; reads too for the DevTools
+// panel, which cannot reach chrome.cookies itself (the standalone page reads on its own).
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { cookieKey } from '../../core/cookies/cookie-record.ts';
 import { cookieUrl } from '../../core/cookies/cookie-url.ts';
-import { registrableDomain } from '../../core/cookies/cookie-domain.ts';
 import { toSetDetails } from '../../core/cookies/set-details.ts';
-import { cookiesForSite, pageHost } from '../../core/cookies/site-match.ts';
 import { cookiesApi as realCookies, type CookiesApi } from '../../platform/cookies.ts';
 import { permissionsApi, type PermissionsApi } from '../../platform/permissions.ts';
 import { checkAccess, originsFor } from '../../shared/cookie-access.ts';
-import type { BulkResult, SiteCookies } from '../../shared/messages/cookies.ts';
+import type { BulkResult } from '../../shared/messages/cookies.ts';
+import { readSiteCookies } from '../../shared/site-cookies.ts';
 import type { Handlers } from '../../shared/protocol.ts';
 import type { Services } from '../deps.ts';
 
@@ -21,32 +20,6 @@ function coded(message: string, code: string): Error {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-export async function readSiteCookies(api: CookiesApi, url: string): Promise<SiteCookies> {
-  const host = pageHost(url) ?? '';
-  const base: SiteCookies = { url, host, cookies: [], stores: [], browser: api.browser };
-  if (!host) return base;
-  if (!api.available()) throw coded('Cookie access is off: allow it to see this site’s cookies.', 'no-permission');
-  const stores = await api.getAllCookieStores();
-  // Asking for the registrable domain returns the whole site (every subdomain, every path, every
-  // partition); cookiesForSite then keeps what this host receives: its own and its parents'.
-  const site = registrableDomain(host) || host;
-  // Cross-site frames on this site's pages keep partitioned cookies under this site's key (CHIPS):
-  // they belong to another domain, yet they are part of this site as the person sees it.
-  const topLevelSite = `${new URL(url).protocol === 'http:' ? 'http' : 'https'}://${site}`;
-  for (const s of stores) {
-    // Both reads at once: with thousands of cookies each takes tens of milliseconds in the browser.
-    const [all, embedded] = await Promise.all([api.getAllForDomain(site, s.id), api.getAllInPartition(topLevelSite, s.id)]);
-    const mine = cookiesForSite(all, url);
-    const seen = new Set(mine.map(cookieKey));
-    for (const c of embedded) {
-      if (!seen.has(cookieKey(c))) mine.push(c);
-    }
-    base.cookies.push(...mine);
-    base.stores.push({ id: s.id, incognito: s.incognito, count: mine.length });
-  }
-  return base;
 }
 
 async function setOne(api: CookiesApi, now: number, cookie: CookieRecord): Promise<CookieRecord> {

@@ -11,8 +11,24 @@ export const MANY_COOKIES_PER_DOMAIN = 50;
 /** RFC 6265bis caps Expires/Max-Age at 400 days from when the cookie is set. */
 export const MAX_LIFETIME_DAYS = 400;
 
-const encoder = new TextEncoder();
+/**
+ * UTF-8 length, as TextEncoder would encode the string (a lone surrogate becomes U+FFFD, 3 bytes),
+ * counted without encoding: the inspector sizes thousands of cookies before its first paint.
+ */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
 
 export function nameValueBytes(c: { name: string; value: string }): number {
-  return encoder.encode(c.name).length + encoder.encode(c.value).length;
+  return utf8Length(c.name) + utf8Length(c.value);
 }

@@ -1,6 +1,6 @@
 // The cookie/session inspector: every cookie of the page's site, which carry the session, what is
 // risky, a live log of changes, and edit/delete/import/export. The same page is the DevTools panel.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CookieChange } from '../../core/cookie-changes.ts';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { inDevtools, inspectedTabId, onInspectedNavigation } from '../../platform/inspector-page.ts';
@@ -22,6 +22,8 @@ import type { SiteAudit } from '../../core/cookies/audit-site.ts';
 import { SiteSummary } from './site-summary.tsx';
 import { filterRows, nextSort, sortRows, type Sort, type SortKey } from './table-model.ts';
 import { TransferPanel } from './transfer-panel.tsx';
+import { readSite } from './site-read.ts';
+import type { SiteRead } from '../../shared/site-cookies.ts';
 
 const EMPTY_AUDIT: SiteAudit = { perCookie: new Map(), site: [], summary: { high: 0, medium: 0, low: 0, info: 0 } };
 
@@ -33,7 +35,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function InspectorApp({ initialUrl }: { initialUrl: string }) {
+export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; firstRead?: SiteRead }) {
   const [url, setUrl] = useState(initialUrl);
   const [access, setAccess] = useState<CookieAccess | undefined>(undefined);
   const [data, setData] = useState<SiteCookies | undefined>(undefined);
@@ -74,15 +76,26 @@ export function InspectorApp({ initialUrl }: { initialUrl: string }) {
     void checkAccess();
   }, [checkAccess]);
 
+  // The read main.tsx started for the first URL is used once; later loads read afresh.
+  const pendingFirst = useRef(firstRead);
+  // Each load has a number: a slow answer to an older load never overwrites a newer one.
+  const loads = useRef(0);
   const load = useCallback(async () => {
+    const read = (url === initialUrl ? pendingFirst.current : undefined) ?? readSite(url);
+    pendingFirst.current = undefined;
+    const n = ++loads.current;
     try {
-      setData(await call('cookies.forUrl', { url }));
+      // The bulk shows as soon as it is read; cookies of embedded sites and other stores follow.
+      const first = await read.first;
+      if (n === loads.current) setData(first);
+      const all = await read.all;
+      if (n === loads.current && all !== first) setData(all);
       setNow(Date.now());
     } catch (e) {
       if (e instanceof RemoteError && e.code === 'no-permission') void checkAccess();
       else fail(e);
     }
-  }, [url, fail, checkAccess]);
+  }, [url, initialUrl, fail, checkAccess]);
 
   // Read at once rather than after the access check: with access (the usual case) that saves a
   // round trip; without it the worker says 'no-permission' and the gate shows.
@@ -124,8 +137,10 @@ export function InspectorApp({ initialUrl }: { initialUrl: string }) {
   const sorted = useMemo(() => sortRows(built.rows, sort), [built, sort]);
   const shown = useMemo(() => filterRows(sorted, { query, sessionOnly, tokensOnly }), [sorted, query, sessionOnly, tokensOnly]);
   // One mark when the first rows reach the screen: the bench reads it, and it costs nothing else.
+  // Set in the frame that paints them: a layout effect runs right after the DOM changed, and its
+  // rAF callback runs just before that frame is painted.
   const marked = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (marked.current || shown.length === 0) return;
     marked.current = true;
     requestAnimationFrame(() => performance.mark(FIRST_ROWS_MARK));

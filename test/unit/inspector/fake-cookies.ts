@@ -8,6 +8,7 @@ import type { PermissionSet, PermissionsApi } from '../../../src/platform/permis
 
 export class FakeCookies implements CookiesApi {
   browser = 'chrome' as const;
+  defaultStoreId = '0';
   jar = new Map<string, CookieRecord>();
   listeners = new Set<(c: RawCookieChange) => void>();
   enabled = true;
