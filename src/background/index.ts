@@ -9,7 +9,7 @@ import { startCookieLog } from './cookie-log.ts';
 import { startCookieKeeping } from './cookie-keeping.ts';
 import type { Deps } from './deps.ts';
 import { createHandlers } from './handlers/index.ts';
-import { loadIfPlaceholder } from './lazy-tabs.ts';
+import { loadIfPlaceholder, settleLoadedPlaceholder } from './lazy-tabs.ts';
 import { createRouter } from './router.ts';
 
 const deps: Deps = {
@@ -30,6 +30,7 @@ startCookieKeeping(services);
 subscribeBrowserEvents({
   tabCreated: (t) => tracker.tabCreated(t),
   tabUpdated: (t) => tracker.tabUpdated(t),
+  tabLoaded: (id, url, active) => settleLoadedPlaceholder(services, id, url, active),
   tabActivated: (id, w) => {
     tracker.tabActivated(id, w);
     void loadIfPlaceholder(services, id).catch(log('lazy load'));

@@ -1,16 +1,19 @@
 // Carries out a restore plan in the browser: windows first, then their tabs in order, then
 // groups, the active tab and the window state. A tab that fails does not stop the rest.
-import { placeholderUrl } from '../core/placeholder-url.ts';
+import { parsePlaceholder, placeholderUrl } from '../core/placeholder-url.ts';
 import type { RestorePlan, TabStep, WindowStep } from '../core/restore-plan.ts';
 import type { DroppedContainer, Platform } from '../platform/types.ts';
 import type { RestoreReport } from '../shared/protocol.ts';
+import { placeholderSlots, type LoadSlots } from './load-slots.ts';
 
 /**
- * Tabs asked for at once. Waiting for each batch lets the extension process (busy loading the
- * placeholders just created) slow the next batch down: 25 at a time took ~9 s for 200 tabs, a
- * minimal extension asking for all 200 at once ~2 s. 100 keeps cancelling possible mid-restore.
+ * Tab creations outstanding at once. Waiting for each one, or for batches, lets the extension
+ * process (busy loading the placeholders just created) slow the next ones down: batches of 25
+ * took ~9 s for 200 tabs, a minimal extension asking for all 200 at once ~2 s. A bound still lets
+ * Cancel stop what has not been asked for yet.
  */
-const CREATE_BATCH = 100;
+const IN_FLIGHT = 100;
+const PROGRESS_EVERY = 10;
 
 export interface RestoreProgress {
   done: number;
@@ -19,6 +22,8 @@ export interface RestoreProgress {
 
 export interface ExecuteOptions {
   signal?: AbortSignal;
+  /** Bounds the placeholder pages loading at once (see load-slots.ts); the worker's own by default. */
+  slots?: Pick<LoadSlots, 'acquire' | 'assign' | 'cancel'>;
   onProgress?: (p: RestoreProgress) => void;
 }
 
@@ -84,40 +89,61 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
   } else {
     windowId = w.target.windowId;
   }
-  // Tabs are created a batch at a time without waiting for each one. The calls reach the browser
-  // in order, so the tabs are appended in order. (One windows.create with every URL was tried:
-  // Chrome then gives each extension-page tab a renderer process of its own, 500 processes for
-  // 500 tabs.)
-  for (let start = firstIndex; start < w.tabs.length; start += CREATE_BATCH) {
-    if (opts.signal?.aborted) {
-      report.cancelled = true;
-      break;
-    }
-    const batch = w.tabs.slice(start, start + CREATE_BATCH);
-    const results = await Promise.allSettled(batch.map((t) => {
-      const url = tabUrl(platform, t);
-      return platform.tabs.create({
-        windowId,
-        ...(url === undefined ? {} : { url }),
-        active: false,
-        ...(t.pinned ? { pinned: true } : {}),
-        ...(t.cookieStoreId ? { cookieStoreId: t.cookieStoreId } : {}),
-        ...(t.lazy && platform.createsDiscardedTabs && t.open.kind === 'url' ? { discarded: true, title: t.title } : {}),
-      });
-    }));
-    results.forEach((r, k) => {
-      const t = batch[k]!;
-      if (r.status === 'fulfilled') {
-        noteContainer(report, t, r.value);
-        tabIds.push(r.value.id);
-      } else {
-        tabIds.push(undefined);
-        report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: describe(r.reason) });
+  // Tabs are asked for without waiting for each one, at most IN_FLIGHT at a time. The calls reach
+  // the browser in order, so the tabs are appended in order. (One windows.create with every URL was
+  // tried: Chrome then gives each extension-page tab a renderer process of its own.)
+  const rest = w.tabs.slice(firstIndex);
+  const slots = opts.slots ?? placeholderSlots;
+  let turns: Promise<void> = Promise.resolve();
+  const created: (number | undefined)[] = new Array(rest.length).fill(undefined);
+  let next = 0;
+  let sinceReport = 0;
+  const lane = async () => {
+    while (next < rest.length) {
+      if (opts.signal?.aborted) {
+        report.cancelled = true;
+        return;
       }
-    });
-    progress.done += batch.length;
-    opts.onProgress?.({ ...progress });
-  }
+      const k = next++;
+      const t = rest[k]!;
+      const url = tabUrl(platform, t);
+      // A placeholder page loads in the extension's own renderer: wait for a free slot. The turns
+      // are chained so the calls still reach the browser in the saved order.
+      const slot = url !== undefined && parsePlaceholder(platform.extensionBase, url) ? slots : undefined;
+      const turn = turns.then(() => slot?.acquire());
+      turns = turn;
+      await turn;
+      if (opts.signal?.aborted) {
+        slot?.cancel();
+        report.cancelled = true;
+        return;
+      }
+      try {
+        const r = await platform.tabs.create({
+          windowId,
+          ...(url === undefined ? {} : { url }),
+          active: false,
+          ...(t.pinned ? { pinned: true } : {}),
+          ...(t.cookieStoreId ? { cookieStoreId: t.cookieStoreId } : {}),
+          ...(t.lazy && platform.createsDiscardedTabs && t.open.kind === 'url' ? { discarded: true, title: t.title } : {}),
+        });
+        noteContainer(report, t, r);
+        created[k] = r.id;
+        slot?.assign(r.id);
+      } catch (e) {
+        slot?.cancel();
+        report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: describe(e) });
+      }
+      progress.done++;
+      // Progress every few tabs: each report is a message to every open extension page.
+      if (++sinceReport >= PROGRESS_EVERY || next >= rest.length) {
+        sinceReport = 0;
+        opts.onProgress?.({ ...progress });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, rest.length) }, lane));
+  tabIds.push(...created);
   for (let i = 0; i < tabIds.length; i++) {
     const id = tabIds[i];
     const t = w.tabs[i]!;

@@ -8,6 +8,8 @@ type TabWithIds = RawTab & { id: number; windowId: number };
 export interface BrowserEvents {
   tabCreated(t: TabWithIds): void;
   tabUpdated(t: TabWithIds): void;
+  /** A tab finished loading a document (its load event): `url` is the committed address. */
+  tabLoaded(tabId: number, url: string, active: boolean): void;
   tabActivated(tabId: number, windowId: number): void;
   tabMoved(tabId: number, windowId: number, toIndex: number): void;
   tabAttached(tabId: number, windowId: number, position: number): void;
@@ -27,8 +29,10 @@ export function subscribeBrowserEvents(h: BrowserEvents): void {
   browser.tabs.onCreated.addListener((t) => {
     if (t.id !== undefined && t.windowId !== undefined) h.tabCreated(t as TabWithIds);
   });
-  browser.tabs.onUpdated.addListener((_id, _change, t) => {
-    if (t.id !== undefined && t.windowId !== undefined) h.tabUpdated(t as TabWithIds);
+  browser.tabs.onUpdated.addListener((_id, change, t) => {
+    if (t.id === undefined || t.windowId === undefined) return;
+    h.tabUpdated(t as TabWithIds);
+    if (change.status === 'complete' && t.url) h.tabLoaded(t.id, t.url, t.active);
   });
   browser.tabs.onActivated.addListener((i) => h.tabActivated(i.tabId, i.windowId));
   browser.tabs.onMoved.addListener((id, i) => h.tabMoved(id, i.windowId, i.toIndex));

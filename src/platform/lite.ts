@@ -2,7 +2,7 @@
 // calls it needs, without loading webextension-polyfill.
 interface LiteApi {
   i18n: { getMessage(key: string, subs?: string[]): string };
-  runtime: { getURL(path: string): string; sendMessage(msg: unknown): Promise<unknown> };
+  runtime: { getURL(path: string): string };
 }
 
 const api = ((globalThis as { browser?: LiteApi }).browser ?? (globalThis as unknown as { chrome: LiteApi }).chrome);
@@ -20,8 +20,4 @@ export function faviconFor(pageUrl: string): string | undefined {
   const base = liteExtensionBase();
   if (!base.startsWith('chrome-extension:')) return undefined;
   return `${base}_favicon/?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
-}
-
-export function liteSend(msg: unknown): Promise<unknown> {
-  return api.runtime.sendMessage(msg);
 }

@@ -8,14 +8,13 @@ import type { CookieKeepingMessages } from './messages/cookie-keeping.ts';
 import type { CookieMessages } from './messages/cookies.ts';
 import type { DiagnosticsMessages } from './messages/diagnostics.ts';
 import type { ImportExportMessages } from './messages/import-export.ts';
-import type { PlaceholderMessages } from './messages/placeholder.ts';
 import type { RecoveryMessages } from './messages/recovery.ts';
 import type { SessionMessages } from './messages/sessions.ts';
 import type { SettingsMessages } from './messages/settings.ts';
 
 export type { RestoreReport } from './messages/sessions.ts';
 
-export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages, DiagnosticsMessages, PlaceholderMessages, CookieKeepingMessages {}
+export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages, DiagnosticsMessages, CookieKeepingMessages {}
 
 export type MessageType = keyof Messages;
 export type Req<K extends MessageType> = Messages[K]['req'];

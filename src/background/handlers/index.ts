@@ -5,7 +5,6 @@ import { diagnosticsHandlers } from './diagnostics.ts';
 import { importExportHandlers } from './import-export.ts';
 import { cookieHandlers } from './cookies.ts';
 import { cookieKeepingHandlers } from './cookie-keeping.ts';
-import { placeholderHandlers } from './placeholder.ts';
 import { recoveryHandlers } from './recovery.ts';
 import { sessionHandlers } from './sessions.ts';
 import { settingsHandlers } from './settings.ts';
@@ -18,7 +17,6 @@ export function createHandlers(s: Services) {
     ...cookieHandlers(s),
     ...importExportHandlers(s),
     ...diagnosticsHandlers(s),
-    ...placeholderHandlers(s),
     ...cookieKeepingHandlers(s),
   } satisfies Handlers;
 }

@@ -1,10 +1,10 @@
 // A lazily restored tab: shows the saved title and favicon and turns into the real page the first
 // time the person looks at it. A URL that must not be opened (javascript:, privileged pages) stays
-// here as text with a reason and a copy button. No framework: hundreds of these can be open.
+// here as text with a reason and a copy button. No framework and no messages: hundreds of these
+// can be open at once.
 import { parsePlaceholder } from '../../core/placeholder-url.ts';
 import { checkUrl } from '../../core/url-policy.ts';
-import { faviconFor, liteExtensionBase, liteMessage, liteSend } from '../../platform/lite.ts';
-import type { Envelope, Reply, Res } from '../../shared/protocol.ts';
+import { faviconFor, liteExtensionBase, liteMessage } from '../../platform/lite.ts';
 
 const target = parsePlaceholder(liteExtensionBase(), location.href);
 const $ = (id: string) => document.getElementById(id)!;
@@ -42,21 +42,7 @@ if (target) {
     load.textContent = liteMessage('placeholderLoad');
     load.hidden = false;
     load.addEventListener('click', () => loadRealPage(target.url));
-    // Whether this tab is the one shown is the worker's call (it asks the browser): page
-    // visibility is not reliable here (headless and occluded windows report background tabs as
-    // visible). The worker also loads the real page when the tab is activated later.
-    const msg: Envelope<'placeholder.loaded'> = { tabularium: 1, type: 'placeholder.loaded', payload: {} };
-    // After the load event: the title is in place, and Chrome does not discard a tab that is
-    // still loading.
-    const ready = () => {
-      liteSend(msg)
-        .then((reply) => {
-          const r = reply as Reply<Res<'placeholder.loaded'>> | undefined;
-          if (r?.ok && r.value.action === 'navigate') loadRealPage(target.url);
-        })
-        .catch(() => undefined);
-    };
-    if (document.readyState === 'complete') setTimeout(ready, 0);
-    else addEventListener('load', () => setTimeout(ready, 0), { once: true });
+    // Nothing more to do here: the worker sees this page finish loading, then discards the tab
+    // if it is hidden or loads the real page if it is the one shown (see background/lazy-tabs.ts).
   }
 }
