@@ -1,6 +1,6 @@
 // Carries out a restore plan in the browser: windows first, then their tabs in order, then
 // groups, the active tab and the window state. A tab that fails does not stop the rest.
-import { parsePlaceholder, placeholderUrl } from '../core/placeholder-url.ts';
+import { placeholderUrl } from '../core/placeholder-url.ts';
 import type { RestorePlan, TabStep, WindowStep } from '../core/restore-plan.ts';
 import type { DroppedContainer, Platform } from '../platform/types.ts';
 import type { RestoreReport } from '../shared/protocol.ts';
@@ -27,6 +27,11 @@ export interface ExecuteOptions {
   onProgress?: (p: RestoreProgress) => void;
 }
 
+/** Whether the tab opens the extension's placeholder page (and so loads in its renderer). */
+function opensPlaceholder(platform: Platform, t: TabStep): boolean {
+  return t.open.kind === 'blocked' || (t.open.kind === 'url' && t.lazy && !platform.createsDiscardedTabs);
+}
+
 function tabUrl(platform: Platform, t: TabStep): string | undefined {
   switch (t.open.kind) {
     case 'newtab':
@@ -35,7 +40,7 @@ function tabUrl(platform: Platform, t: TabStep): string | undefined {
       return placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, reason: t.open.reason });
     case 'url':
       // Where the browser creates discarded tabs (Firefox), a lazy tab is the real URL, unloaded.
-      return t.lazy && !platform.createsDiscardedTabs
+      return opensPlaceholder(platform, t)
         ? placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, ...(t.favIconUrl ? { favIconUrl: t.favIconUrl } : {}) })
         : t.open.url;
   }
@@ -109,7 +114,7 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
       const url = tabUrl(platform, t);
       // A placeholder page loads in the extension's own renderer: wait for a free slot. The turns
       // are chained so the calls still reach the browser in the saved order.
-      const slot = url !== undefined && parsePlaceholder(platform.extensionBase, url) ? slots : undefined;
+      const slot = opensPlaceholder(platform, t) ? slots : undefined;
       const turn = turns.then(() => slot?.acquire());
       turns = turn;
       await turn;
