@@ -124,6 +124,29 @@ describe('cookie inspector', () => {
     await page.close();
   });
 
+  it('reads the site once on opening: its access check answering does not start a second read', async () => {
+    await visit('/');
+    const page = await b.ctx.newPage();
+    // Counts the page's reads of a domain's cookies (the partition read has no domain).
+    await page.addInitScript(() => {
+      const api = (globalThis as unknown as { chrome?: { cookies?: { getAll(d: Record<string, unknown>): Promise<unknown> } } }).chrome?.cookies;
+      if (!api) return;
+      const getAll = api.getAll.bind(api);
+      const g = globalThis as unknown as { domainReads: number };
+      g.domainReads = 0;
+      api.getAll = (d) => {
+        if (d.domain) g.domainReads++;
+        return getAll(d);
+      };
+    });
+    await page.goto(b.extUrl(`src/ui/inspector/index.html?url=${encodeURIComponent(server.url(APP, '/'))}`));
+    await expect.poll(() => rowOf(page, 'plain').count(), { timeout: 10_000 }).toBe(1);
+    // The access check answers within milliseconds; give a second read every chance to start.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => (globalThis as unknown as { domainReads: number }).domainReads)).toBe(1);
+    await page.close();
+  });
+
   it('edits a value the server then receives, logs it as one update, and deletes a cookie', async () => {
     const page = await openInspector();
     await rowOf(page, 'PHPSESSID').waitFor();

@@ -98,10 +98,20 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   }, [url, initialUrl, fail, checkAccess]);
 
   // Read at once rather than after the access check: with access (the usual case) that saves a
-  // round trip; without it the worker says 'no-permission' and the gate shows.
+  // round trip; without it the worker says 'no-permission' and the gate shows. The check's answer
+  // must not start a second read of the same URL: with thousands of cookies that read competes with
+  // the first and, being newer, would also make the first one's answer be thrown away.
+  const readFor = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (access === undefined || granted) void load();
-  }, [granted, access === undefined, load]);
+    if (access !== undefined && !granted) {
+      // Refused: once access is granted, this URL is read again.
+      readFor.current = undefined;
+      return;
+    }
+    if (readFor.current === url) return;
+    readFor.current = url;
+    void load();
+  }, [granted, access === undefined, load, url]);
 
   // A burst of changes (a login sets ten cookies) becomes one re-read.
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
