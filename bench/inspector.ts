@@ -21,7 +21,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-async function setCookies(b: Launched): Promise<number> {
+export async function setCookies(b: Pick<Launched, 'driver'>): Promise<number> {
   return b.driver.evaluate(async ({ count, partitions }) => {
     const perPartition = count / partitions;
     const exp = Math.floor(Date.now() / 1000) + 30 * 86400;
@@ -74,7 +74,7 @@ export async function benchInspector(
       // in a microtask after the state change, so one macrotask later the DOM is updated).
       for (const text of ['s', 'se', 'ses', 'sess', 'sess_', 'sess_1', 'sess_12', 'sess_1', 'sess_', 'p', 'pr', '']) {
         keys.push(await page.evaluate(async (value) => {
-          const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+          const input = document.querySelector<HTMLInputElement>('input[aria-label="Filter cookies"]')!;
           const t0 = performance.now();
           input.value = value;
           input.dispatchEvent(new Event('input', { bubbles: true }));

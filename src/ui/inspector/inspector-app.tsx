@@ -238,7 +238,21 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
       </header>
       {access && !granted && <AccessGate access={access} url={url} host={host} onGranted={() => void checkAccess()} />}
       <div class="toolbar" role="toolbar" aria-label={t('inspToolbar')}>
-        <input type="search" aria-label={t('inspFilter')} placeholder={t('inspFilter')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        {/* A textbox, as the UI contract names it (a searchbox is the popup's); Escape clears it all the same. */}
+        <input
+          type="text"
+          class="filter"
+          aria-label={t('inspFilter')}
+          placeholder={t('inspFilter')}
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && query) {
+              e.preventDefault();
+              setQuery('');
+            }
+          }}
+        />
         <label class="check"><input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.currentTarget.checked)} />{t('inspSessionOnly')}</label>
         <label class="check"><input type="checkbox" checked={tokensOnly} onChange={(e) => setTokensOnly(e.currentTarget.checked)} />{t('inspTokensOnly')}</label>
         <span class="count" role="status" aria-live="polite">{t('inspCount', shown.length, built.rows.length)}</span>
