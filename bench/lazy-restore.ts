@@ -4,31 +4,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mainBrowserPid, waitFor, type Launched } from '../test/e2e/support/browser.ts';
 import type { TestServer } from '../test/e2e/support/server.ts';
+import { seedSession } from '../test/e2e/support/seed-session.ts';
 
 type RowFn = (metric: string, value: number, unit: string, target: number) => void;
-
-async function seedSession(b: Launched, server: TestServer, id: string, tabs: number): Promise<void> {
-  await b.driver.evaluate('globalThis.__name = (f) => f');
-  await b.driver.evaluate(async ({ id, urls }) => {
-    const send = async (type: string, payload: unknown) => {
-      const r = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value: Record<string, unknown>; error?: { message: string } };
-      if (!r.ok) throw new Error(r.error?.message);
-      return r.value;
-    };
-    const { importId } = (await send('import.begin', { format: 'tabularium' })) as { importId: string };
-    const session = { id, name: id, kind: 'manual', createdAt: Date.now(), updatedAt: Date.now(), tags: [], counts: { windows: 1, tabs: urls.length } };
-    const windows = [{ type: 'normal', state: 'normal', incognito: false, focused: true, groups: [], tabs: urls.map((url, i) => ({ url, title: `Saved title ${i}`, ...(i === 0 ? { active: true } : {}) })) }];
-    await send('import.chunk', { importId, parts: [{ session, windows }] });
-    await send('import.commit', { importId });
-  }, { id, urls: Array.from({ length: tabs }, (_, i) => server.url(`/page/${id}-${i}`)) });
-}
 
 /**
  * Memory of the extension's renderer process(es), in MiB: resident (RSS, which counts the shared
  * code of Chromium mapped into every process) and private (what Chrome's task manager calls the
  * memory footprint: pages only this process holds).
  */
-function extensionProcessMiB(profileDir: string): { rss: number; priv: number } {
+export function extensionProcessMiB(profileDir: string): { rss: number; priv: number } {
   const main = mainBrowserPid(profileDir);
   const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n').flatMap((l) => {
     const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l);
@@ -107,7 +92,7 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
 export async function benchLazyRestore(b: Launched, server: TestServer, row: RowFn): Promise<void> {
   for (const tabs of [200, 500]) {
     const id = `lazy${tabs}`;
-    await seedSession(b, server, id, tabs);
+    await seedSession(b.driver, id, id, Array.from({ length: tabs }, (_, i) => ({ url: server.url(`/page/${id}-${i}`), title: `Saved title ${i}`, ...(i === 0 ? { active: true } : {}) })));
     const r = await restoreAndWatch(b, id, tabs).catch((e: Error) => {
       console.error(e.message.slice(0, 300));
       return undefined;

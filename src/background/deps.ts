@@ -15,13 +15,22 @@ export interface Deps {
   cookieEnv?: CookieEnv;
 }
 
+export interface RestoreUnderway {
+  controller: AbortController;
+  done: number;
+  total: number;
+}
+
 /** The worker's long-lived parts, created once per worker start. */
 export interface Services {
   deps: Deps;
   tracker: Tracker;
   search: SearchService;
-  /** Restores under way, by restoreId, so a page can cancel one. */
-  restores: Map<string, AbortController>;
+  /**
+   * Restores under way, by restoreId: a page can cancel one, and a popup opened again (the first
+   * one closed when the restored window took the focus) shows its progress.
+   */
+  restores: Map<string, RestoreUnderway>;
   /** The last duration of each message's handler, in ms (diagnostics and the bench). */
   handlerMs: Record<string, number>;
   /** Re-reads settings and applies them (alarm period). */

@@ -1,9 +1,14 @@
 // How many placeholder pages may be loading at once. Every placeholder is a page in the
 // extension's one renderer process; measured here (Chromium 156, 2 cores) each costs ~60 ms of
-// that renderer's time and ~3 MiB while it loads. 200 at once finish in ~20 s with a peak near
-// 600 MiB; 500 at once took the renderer to 1.5 GB and left it unresponsive for minutes (the
-// popup could not open). So a restore asks for a placeholder tab only when a slot is free, and a
-// slot frees when that tab's page has loaded (or after a while, should that never be seen).
+// that renderer's time and ~3 MiB while it loads, and the renderer gets through ~10 a second
+// however many are queued. So a restore asks for a placeholder tab only when a slot is free, and
+// a slot frees when that tab's page has loaded (or after a while, should that never be seen).
+//
+// Why 40 (`npm run bench`, 200 and 500 tabs): with 200 slots, 200 tabs all existed after ~5 s but
+// most were untitled until ~30 s, the renderer kept 338 MiB afterwards, a popup opened meanwhile
+// did not load within 30 s, and 500 tabs left 299 untitled after 2 minutes. With 40, tabs appear
+// with their titles as they come, 200 are all there and titled in ~15–18 s, 500 in ~53–56 s, the
+// renderer keeps ~77 MiB, and the popup opens (with the progress and Cancel) during the restore.
 
 export class LoadSlots {
   private free: number;
@@ -16,13 +21,29 @@ export class LoadSlots {
     this.free = size;
   }
 
-  /** Resolves when a placeholder may be asked for. */
-  acquire(): Promise<void> {
+  /**
+   * Resolves true when a placeholder may be asked for, or false once `signal` aborts first: a
+   * cancelled restore must not wait for other tabs' pages to load before it can stop.
+   */
+  acquire(signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return Promise.resolve(false);
     if (this.free > 0) {
       this.free--;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => {
+      const granted = () => {
+        signal?.removeEventListener('abort', aborted);
+        resolve(true);
+      };
+      const aborted = () => {
+        const i = this.waiting.indexOf(granted);
+        if (i >= 0) this.waiting.splice(i, 1);
+        resolve(false);
+      };
+      signal?.addEventListener('abort', aborted, { once: true });
+      this.waiting.push(granted);
+    });
   }
 
   /** The slot taken by acquire() now belongs to this tab, until its page has loaded. */
@@ -58,4 +79,4 @@ export class LoadSlots {
 }
 
 /** The worker's one set of slots, shared by every restore under way. */
-export const placeholderSlots = new LoadSlots(200);
+export const placeholderSlots = new LoadSlots(40);

@@ -57,7 +57,7 @@ function noteContainer(report: RestoreReport, t: TabStep, created: { droppedCont
   report.failed.push({ url: t.open.url, reason: `container ${d.cookieStoreId} not restored (${d.reason}); opened in the default container` });
 }
 
-async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreReport, opts: ExecuteOptions, progress: RestoreProgress): Promise<void> {
+async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreReport, opts: ExecuteOptions, progress: RestoreProgress): Promise<number> {
   const tabIds: (number | undefined)[] = [];
   let windowId: number;
   let firstIndex = 0;
@@ -72,7 +72,9 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
       ...(url === undefined ? {} : { url }),
       type: w.target.type,
       incognito: w.target.incognito,
-      focused: w.focused,
+      // Focused only once every window is restored (executeRestore): a window taking the focus
+      // closes the popup, and with it the progress and the Cancel button of a long restore.
+      focused: false,
       ...(first?.cookieStoreId ? { cookieStoreId: first.cookieStoreId } : {}),
     };
     // Bounds apply to normal windows only: Chrome refuses a maximized window with a width. Saved
@@ -99,7 +101,7 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
   // tried: Chrome then gives each extension-page tab a renderer process of its own.)
   const rest = w.tabs.slice(firstIndex);
   const slots = opts.slots ?? placeholderSlots;
-  let turns: Promise<void> = Promise.resolve();
+  let turns: Promise<boolean | undefined> = Promise.resolve(undefined);
   const created: (number | undefined)[] = new Array(rest.length).fill(undefined);
   let next = 0;
   let sinceReport = 0;
@@ -115,11 +117,11 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
       // A placeholder page loads in the extension's own renderer: wait for a free slot. The turns
       // are chained so the calls still reach the browser in the saved order.
       const slot = opensPlaceholder(platform, t) ? slots : undefined;
-      const turn = turns.then(() => slot?.acquire());
+      const turn = turns.then(() => slot?.acquire(opts.signal));
       turns = turn;
-      await turn;
+      const got = await turn;
       if (opts.signal?.aborted) {
-        slot?.cancel();
+        if (got) slot?.cancel();
         report.cancelled = true;
         return;
       }
@@ -181,22 +183,27 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
   if (w.target.kind === 'new' && w.target.state !== 'normal') {
     await platform.windows.update(windowId, { state: w.target.state }).catch(() => undefined);
   }
+  return windowId;
 }
 
 export async function executeRestore(platform: Platform, plan: RestorePlan, opts: ExecuteOptions = {}): Promise<RestoreReport> {
   const report: RestoreReport = { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false, cookies: { restored: 0, skipped: [], failed: [] } };
   const progress: RestoreProgress = { done: 0, total: plan.tabCount };
+  let toFocus: number | undefined;
   for (const w of plan.windows) {
     if (opts.signal?.aborted) {
       report.cancelled = true;
       break;
     }
     try {
-      await restoreWindow(platform, w, report, opts, progress);
+      const windowId = await restoreWindow(platform, w, report, opts, progress);
+      if (w.focused && w.target.kind === 'new') toFocus = windowId;
     } catch (e) {
       report.failed.push({ url: '', reason: `window: ${describe(e)}` });
     }
   }
+  // Cancelled or not, what was restored comes to the front.
+  if (toFocus !== undefined) await platform.windows.update(toFocus, { focused: true }).catch(() => undefined);
   if (!report.cancelled) {
     for (const id of plan.closeWindowIds) await platform.windows.remove(id).catch(() => undefined);
   }

@@ -7,7 +7,13 @@ export interface RestoreProgressEvent {
   total: number;
 }
 
-export type WorkerEvent = RestoreProgressEvent;
+/** A restore ended (done, cancelled or failed): pages that only watched it drop its progress. */
+export interface RestoreEndedEvent {
+  tabulariumEvent: 'restore.ended';
+  restoreId: string;
+}
+
+export type WorkerEvent = RestoreProgressEvent | RestoreEndedEvent;
 
 export function isWorkerEvent(x: unknown): x is WorkerEvent {
   return typeof x === 'object' && x !== null && typeof (x as { tabulariumEvent?: unknown }).tabulariumEvent === 'string';

@@ -2,6 +2,7 @@
 // tab loads its real page when it is first shown.
 import { describe, expect, it } from 'vitest';
 import { allWindows, openPopup, openWindow, realUrl, waitFor } from './support/browser.ts';
+import { seedSession } from './support/seed-session.ts';
 import { useBrowser } from './support/use-browser.ts';
 
 const env = useBrowser();
@@ -55,5 +56,30 @@ describe('lazy restore of a 60-tab session', () => {
     });
     expect(saved.map((t) => t.url)).toEqual(urls);
     expect(saved.map((t) => t.title)).toEqual(urls.map((_, i) => `Page lazy-${i}`));
+  });
+
+  it('a popup opened again during a long restore shows its progress, and Cancel stops it', async () => {
+    // 300 tabs: more than the placeholders allowed to load at once, so the restore takes a while.
+    const urls = Array.from({ length: 300 }, (_, i) => env.server.url(`/page/long-${i}`));
+    await seedSession(env.b.driver, 'long', 'Long one', urls.map((url, i) => ({ url, title: `Long ${i}`, ...(i === 0 ? { active: true } : {}) })));
+    const before = new Set((await allWindows(env.b.driver)).map((w) => w.id));
+    const first = await openPopup(env.b);
+    const item = first.getByRole('listitem').filter({ hasText: 'Long one' });
+    await item.getByRole('button', { name: /^Restore/ }).click();
+    // The popup goes away (in the toolbar, the restored window taking the focus closes it).
+    await first.close();
+
+    const again = await openPopup(env.b);
+    await again.getByRole('progressbar').waitFor({ timeout: 15_000 });
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.getByRole('progressbar').waitFor({ state: 'detached', timeout: 15_000 });
+    const count = async () => (await allWindows(env.b.driver)).find((x) => !before.has(x.id))?.tabs.length ?? 0;
+    const stopped = await count();
+    expect(stopped).toBeGreaterThan(0);
+    expect(stopped).toBeLessThan(300);
+    // Nothing more is opened after the cancel.
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await count()).toBe(stopped);
+    await again.close();
   });
 });

@@ -3,13 +3,13 @@ import { countTabs, type Session, type SessionKind, type WindowRecord } from '..
 import { planRestore, type RestoreMode } from '../../core/restore-plan.ts';
 import { defaultSessionName } from '../../core/session-name.ts';
 import { diffSessions } from '../../core/session-diff.ts';
-import type { RestoreProgressEvent } from '../../shared/events.ts';
+import type { RestoreEndedEvent, RestoreProgressEvent } from '../../shared/events.ts';
 import { StoreError } from '../../store/errors.ts';
 import * as repo from '../../store/sessions-repo.ts';
 import type { Handlers, RestoreReport } from '../../shared/protocol.ts';
 import { loadSettings } from '../settings.ts';
 import { dropJar, jarForWindows, restoreSessionCookies } from '../cookie-jar.ts';
-import type { Deps, Services } from '../deps.ts';
+import type { Deps, RestoreUnderway, Services } from '../deps.ts';
 import { executeRestore, type ExecuteOptions, type RestoreProgress } from '../restore-executor.ts';
 
 type SessionHandlers = Pick<Handlers, `sessions.${string}` & keyof Handlers>;
@@ -60,10 +60,12 @@ function mustExist<T>(x: T | undefined): T {
   return x;
 }
 
-/** Progress events at most every 100 ms, and always the last one. */
-function throttledProgress(deps: Deps, restoreId: string): (p: RestoreProgress) => void {
+/** Progress kept for pages opened later, and sent as events at most every 100 ms, always the last one. */
+function throttledProgress(deps: Deps, restoreId: string, underway: RestoreUnderway): (p: RestoreProgress) => void {
   let last = 0;
   return (p) => {
+    underway.done = p.done;
+    underway.total = p.total;
     const now = Date.now();
     if (now - last < 100 && p.done < p.total) return;
     last = now;
@@ -104,20 +106,26 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
       const mode = asked?.kind === 'replace' && asked.windowIds.length === 0
         ? { kind: 'replace' as const, windowIds: [...tracker.state.windows.keys()] }
         : asked;
-      const controller = new AbortController();
-      if (restoreId) restores.set(restoreId, controller);
+      const underway: RestoreUnderway = { controller: new AbortController(), done: 0, total: 0 };
+      if (restoreId) restores.set(restoreId, underway);
       try {
         return await restoreSession(deps, id, mode, {
-          signal: controller.signal,
-          onProgress: restoreId ? throttledProgress(deps, restoreId) : undefined,
+          signal: underway.controller.signal,
+          onProgress: restoreId ? throttledProgress(deps, restoreId, underway) : undefined,
         }, { overwrite: !!overwriteCookies });
       } finally {
-        if (restoreId) restores.delete(restoreId);
+        if (restoreId) {
+          restores.delete(restoreId);
+          deps.platform.broadcast({ tabulariumEvent: 'restore.ended', restoreId } satisfies RestoreEndedEvent);
+        }
       }
     },
     async 'sessions.cancelRestore'({ restoreId }) {
-      restores.get(restoreId)?.abort();
+      restores.get(restoreId)?.controller.abort();
       return {};
+    },
+    async 'sessions.restoresUnderway'() {
+      return { restores: [...restores].map(([restoreId, r]) => ({ restoreId, done: r.done, total: r.total })) };
     },
     async 'sessions.search'({ query, limit }) {
       const results = await search.search(query, limit ?? 50);

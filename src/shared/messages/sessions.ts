@@ -24,6 +24,8 @@ export interface SessionMessages {
   /** `restoreId` names the restore for progress events and for cancelling it; `overwriteCookies` replaces newer cookies in the browser with the saved ones. */
   'sessions.restore': { req: { id: string; mode?: RestoreMode; restoreId?: string; overwriteCookies?: boolean }; res: RestoreReport };
   'sessions.cancelRestore': { req: { restoreId: string }; res: Record<string, never> };
+  /** Restores still running, for a page opened after one started. */
+  'sessions.restoresUnderway': { req: Record<string, never>; res: { restores: { restoreId: string; done: number; total: number }[] } };
   'sessions.search': { req: { query: string; limit?: number }; res: { results: (SearchResult & { session: Session })[] } };
   'sessions.rename': { req: { id: string; name: string }; res: { session: Session } };
   'sessions.setTags': { req: { id: string; tags: string[] }; res: { session: Session } };

@@ -16,8 +16,18 @@ export function useRestore() {
   useEffect(() => onWorkerEvent((e) => {
     if (e.tabulariumEvent === 'restore.progress') {
       setProgress((cur) => (cur && cur.restoreId === e.restoreId ? { ...cur, done: e.done, total: e.total } : cur));
+    } else if (e.tabulariumEvent === 'restore.ended') {
+      setProgress((cur) => (cur && cur.restoreId === e.restoreId ? undefined : cur));
     }
   }), []);
+
+  // The popup closes when a restored window takes the focus; opened again while that restore
+  // still runs, it shows the same progress and can still cancel it.
+  useEffect(() => {
+    void call('sessions.restoresUnderway', {}).then(({ restores: [running] }) => {
+      if (running) setProgress((cur) => cur ?? running);
+    }, () => undefined);
+  }, []);
 
   const restore = async (id: string, mode?: RestoreMode): Promise<RestoreReport> => {
     const restoreId = crypto.randomUUID();

@@ -72,4 +72,27 @@ describe('placeholder load slots', () => {
     expect(urls[5]).toBe('https://site.test/5');
     urls.forEach((u, i) => expect(u.includes(i === 5 ? 'https://site.test/5' : encodeURIComponent(`https://site.test/${i}`)), u).toBe(true));
   });
+
+  it('a cancelled lazy restore stops at once, without waiting for other tabs\' pages to load', async () => {
+    const fake = new FakeBrowser();
+    const win = {
+      type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
+      tabs: Array.from({ length: 10 }, (_, i) => ({ url: `https://site.test/${i}`, title: `Tab ${i}`, ...(i === 0 ? { active: true } : {}) })),
+    } as WindowRecord;
+    const plan = planRestore([win], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
+    const slots = new LoadSlots(2);
+    const controller = new AbortController();
+    const done = executeRestore(fake.platform(), plan, { slots, signal: controller.signal });
+    await settle();
+    // The window's tab and two placeholders; the rest wait for a slot that no load frees.
+    expect(fake.windows[0]!.tabs).toHaveLength(3);
+    controller.abort();
+    const report = await done;
+    expect(report).toMatchObject({ cancelled: true, tabs: 3 });
+    // The slots the cancelled waits never got are not handed out: still two, held by the two tabs.
+    let granted = false;
+    void slots.acquire().then(() => (granted = true));
+    await settle();
+    expect(granted).toBe(false);
+  });
 });

@@ -1,7 +1,14 @@
 // A restore of hundreds of tabs can be cancelled: what was not asked for yet is not opened, the
-// tabs already open stay in their saved order, and the report says it was cancelled.
-import { describe, expect, it } from 'vitest';
+// tabs already open stay in their saved order, and the report says it was cancelled. Its progress
+// and Cancel stay within reach: no window takes the focus (closing the popup) before the end, and
+// a popup opened again meanwhile learns of the restore from the worker.
+import { describe, expect, it, vi } from 'vitest';
 import { executeRestore } from '../../../src/background/restore-executor.ts';
+import { createServices } from '../../../src/background/app.ts';
+import type { Deps } from '../../../src/background/deps.ts';
+import { createHandlers } from '../../../src/background/handlers/index.ts';
+import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
+import { openDatabase } from '../../../src/store/db.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
 import type { WindowRecord } from '../../../src/core/model.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
@@ -44,5 +51,56 @@ describe('cancelling a restore', () => {
     expect(report).toMatchObject({ cancelled: false, tabs: 250, failed: [] });
     expect(fake.windows[0]!.tabs.map((t) => t.url)).toEqual(Array.from({ length: 250 }, (_, i) => `https://site.test/${i}`));
     expect(seen.at(-1)).toBe(250);
+  });
+
+  it('creates every window unfocused and focuses the saved focused one only once all are restored', async () => {
+    const fake = new FakeBrowser();
+    const other = { ...bigWindow(3), focused: false };
+    const plan = planRestore([bigWindow(5), other], { kind: 'new-windows' }, { lazy: false, allowData: true, allowFile: true });
+    const focusedAtCreation: boolean[] = [];
+    const platform = fake.platform();
+    const create = platform.windows.create;
+    platform.windows.create = async (p) => {
+      focusedAtCreation.push(p.focused);
+      return create(p);
+    };
+    await executeRestore(platform, plan, {});
+    expect(focusedAtCreation).toEqual([false, false]);
+    expect(fake.windows.map((w) => w.focused)).toEqual([true, false]);
+  });
+
+  it('tells a page opened mid-restore how far it is, and forgets it once it ended', async () => {
+    const fake = new FakeBrowser();
+    const dbp = openDatabase(`cancel-${Math.random()}`);
+    let n = 0;
+    const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
+    const handlers = createHandlers(createServices(deps));
+    // Tabs opened as they are (the worker's placeholder slots, shared by all restores, stay free).
+    await handlers['settings.set']({ lazyRestore: false });
+    const session = await storeNewSession(deps, [bigWindow(300)], 'manual', 'Big');
+    // Tab creations past the 50th wait until the page has looked, so the restore is mid-way.
+    const platform = deps.platform;
+    const createTab = platform.tabs.create;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    platform.tabs.create = async (p) => {
+      if (++asked > 50) await gate;
+      return createTab(p);
+    };
+    const running = handlers['sessions.restore']({ id: session.id, restoreId: 'r1' });
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(50));
+    const mid = (await handlers['sessions.restoresUnderway']({})).restores;
+    expect(mid).toHaveLength(1);
+    expect(mid[0]!.restoreId).toBe('r1');
+    expect(mid[0]!.total).toBe(300);
+    expect(mid[0]!.done).toBeGreaterThan(0);
+    expect(mid[0]!.done).toBeLessThan(300);
+    // The page that learnt of it cancels it.
+    await handlers['sessions.cancelRestore']({ restoreId: 'r1' });
+    release();
+    expect((await running).cancelled).toBe(true);
+    expect((await handlers['sessions.restoresUnderway']({})).restores).toEqual([]);
+    expect(fake.events).toContainEqual({ tabulariumEvent: 'restore.ended', restoreId: 'r1' });
   });
 });

@@ -108,6 +108,7 @@ export class FakeBrowser {
         update: async (id, p) => {
           const w = this.windows.find((x) => x.id === id)!;
           if (p.state) w.state = p.state;
+          if (p.focused) for (const x of this.windows) x.focused = x === w;
         },
         remove: async (id) => {
           this.windows = this.windows.filter((w) => w.id !== id);
