@@ -107,7 +107,12 @@ describe('the popup', () => {
     const restored = (await allWindows(env.b.driver)).find((w) => !windowsBefore.has(w.id))!;
     expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual([env.server.url('/page/kbd-a'), env.server.url('/page/kbd-b')]);
 
-    await popup.getByRole('searchbox', { name: 'Search sessions' }).focus();
+    // Escape from within the results clears the search and goes back to the box.
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.getByRole('searchbox', { name: 'Search sessions' }).inputValue()).toBe('');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search sessions');
+    // Escape in the box clears it too.
+    await popup.keyboard.type('kbd');
     await popup.keyboard.press('Escape');
     expect(await popup.getByRole('searchbox', { name: 'Search sessions' }).inputValue()).toBe('');
     await popup.close();

@@ -185,6 +185,10 @@ export function App() {
             onDetails={(s) => setDetailId(s.id)}
             onError={fail}
             onExitTop={() => searchBox.current?.focus()}
+            onEscape={() => {
+              setQuery('');
+              searchBox.current?.focus();
+            }}
           />
         ) : (
           <SessionList

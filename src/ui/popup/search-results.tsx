@@ -21,10 +21,12 @@ interface Props {
   onError: (e: unknown) => void;
   /** Focus leaves the list upwards (back to the search box). */
   onExitTop: () => void;
+  /** Escape from within the results: clear the search (the popup would otherwise close). */
+  onEscape: () => void;
   version: number;
 }
 
-export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails, onError, onExitTop, version }: Props) {
+export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails, onError, onExitTop, onEscape, version }: Props) {
   const [results, setResults] = useState<Result[] | undefined>(undefined);
   const box = useRef<HTMLUListElement>(null);
   const words = queryWords(query);
@@ -45,7 +47,10 @@ export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onEscape();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const items = [...(box.current?.querySelectorAll('[data-nav]') ?? [])];
       if (e.key === 'ArrowUp' && items[0] === target) onExitTop();
