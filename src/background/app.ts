@@ -6,7 +6,7 @@ import { autosave, saveClosedWindow } from './autosave.ts';
 import { updateBadge } from './badge.ts';
 import type { Deps, Services } from './deps.ts';
 import { openUrls } from './handlers/recovery.ts';
-import { restoreSession, storeNewSession } from './handlers/sessions.ts';
+import { restoreSession, sessionHandlers } from './handlers/sessions.ts';
 import { beginRun, clearPending, pendingRecovery, resetCrashStreak, type RunStart } from './recovery.ts';
 import { loadSettings } from './settings.ts';
 import { SearchService } from './search-service.ts';
@@ -86,11 +86,9 @@ export async function onAlarm(s: Services, name: string): Promise<void> {
   }
 }
 
+/** The save shortcuts do what the popup's buttons do, refusals (nothing to save) included. */
 export async function onCommand(s: Services, name: string): Promise<void> {
-  if (name === 'save-all-windows') {
-    await storeNewSession(s.deps, await s.tracker.snapshot(), 'manual');
-  } else if (name === 'save-this-window') {
-    const id = await s.deps.platform.windows.getLastFocusedId();
-    if (id !== undefined) await storeNewSession(s.deps, await s.tracker.snapshot(id), 'manual');
-  }
+  const sessions = sessionHandlers(s);
+  if (name === 'save-all-windows') await sessions['sessions.saveAll']({});
+  else if (name === 'save-this-window') await sessions['sessions.saveWindow']({});
 }
