@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   allGroups, allWindows, openPopup, openWindow, realUrl, stopServiceWorkers, waitFor,
 } from './support/browser.ts';
+import { seedSession } from './support/seed-session.ts';
 import { useBrowser } from './support/use-browser.ts';
 
 const env = useBrowser();
@@ -79,10 +80,52 @@ describe('save all windows, close them, restore', () => {
     // Closing the windows above also left "closed window" snapshots: pick the saved session.
     await popup.getByRole('combobox', { name: 'Show' }).selectOption('manual');
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    const restoreName = await popup.getByRole('button', { name: /^Restore/ }).getAttribute('aria-label');
+    const sessionId = async () => popup.evaluate(async () => {
+      const r = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as { value: { sessions: { id: string; kind: string }[] } };
+      return r.value.sessions.filter((s) => s.kind === 'manual').map((s) => s.id);
+    });
+    const before = await sessionId();
     await popup.getByRole('button', { name: /^Delete/ }).click();
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(0);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
+    // The same session, not a copy: same id, same name, its tabs restorable as before.
+    expect(await sessionId()).toEqual(before);
+    expect(await popup.getByRole('button', { name: /^Restore/ }).getAttribute('aria-label')).toBe(restoreName);
+    await popup.close();
+  });
+
+  it('brings back an address it must not open as a page that says why and copies the address', async () => {
+    const script = 'javascript:document.title="ran"';
+    const privileged = 'chrome://settings/';
+    await seedSession(env.b.driver, 'blocked', 'Unopenable', [
+      { url: env.server.url('/page/ok'), title: 'Fine', active: true },
+      { url: script, title: 'A bookmarklet' },
+      { url: privileged, title: 'Settings' },
+    ]);
+    const popup = await openPopup(env.b);
+    await popup.getByRole('listitem').filter({ hasText: 'Unopenable' }).getByRole('button', { name: /^Restore/ }).click();
+    const placeholderOf = (url: string) => env.b.ctx.pages().find((p) => p.url().includes(encodeURIComponent(url)));
+    await waitFor(() => !!placeholderOf(script) && !!placeholderOf(privileged), 'the two placeholders');
+    const bookmarklet = placeholderOf(script)!;
+    await bookmarklet.waitForLoadState();
+    await expect.poll(() => bookmarklet.locator('#why').textContent()).toMatch(/cannot be opened from here: it is a script \(javascript:\)/);
+    expect(await bookmarklet.locator('#url').textContent()).toBe(script);
+    expect(await bookmarklet.title()).toBe('A bookmarklet');
+    await expect.poll(() => placeholderOf(privileged)!.locator('#why').textContent()).toMatch(/one of the browser's own pages/);
+    // Copy puts the address on the clipboard.
+    await bookmarklet.bringToFront();
+    await bookmarklet.getByRole('button', { name: 'Copy the address' }).click();
+    await expect.poll(() => bookmarklet.locator('#why').textContent()).toBe('Copied.');
+    // Pasted into the popup's search box, it is the address.
+    await popup.bringToFront();
+    await popup.getByRole('searchbox', { name: 'Search sessions' }).focus();
+    await popup.keyboard.press('Control+V');
+    expect(await popup.getByRole('searchbox', { name: 'Search sessions' }).inputValue()).toBe(script);
+    // The script never ran, and the tab stays on the placeholder.
+    expect(await bookmarklet.title()).toBe('A bookmarklet');
+    expect(bookmarklet.url()).toContain(`chrome-extension://${env.b.extId}/src/ui/placeholder/`);
     await popup.close();
   });
 });

@@ -3,8 +3,18 @@
 // here as text with a reason and a copy button. No framework and no messages: hundreds of these
 // can be open at once.
 import { parsePlaceholder } from '../../core/placeholder-url.ts';
-import { checkUrl } from '../../core/url-policy.ts';
+import { checkUrl, type UrlVerdict } from '../../core/url-policy.ts';
 import { faviconFor, liteExtensionBase, liteMessage } from '../../platform/lite.ts';
+
+type BlockReason = Extract<UrlVerdict, { openable: false }>['reason'];
+/** Each reason the URL policy gives, as a sentence (keys written out so the locale meta-test sees them). */
+const WHY: Record<BlockReason, string> = {
+  script: 'blockedScript',
+  privileged: 'blockedPrivileged',
+  file: 'blockedFile',
+  data: 'blockedData',
+  invalid: 'blockedInvalid',
+};
 
 const target = parsePlaceholder(liteExtensionBase(), location.href);
 const $ = (id: string) => document.getElementById(id)!;
@@ -36,7 +46,8 @@ if (target) {
   // Checked again here: the placeholder never opens what the policy forbids, whoever built its URL.
   const verdict = checkUrl(target.url, { allowData: !liteExtensionBase().startsWith('moz-'), allowFile: true });
   if (target.reason || !verdict.openable) {
-    $('why').textContent = liteMessage('placeholderBlocked', [target.reason ?? (verdict.openable ? '' : verdict.reason)]);
+    const code = target.reason ?? (verdict.openable ? 'invalid' : verdict.reason);
+    $('why').textContent = liteMessage('placeholderBlocked', [liteMessage(WHY[code as BlockReason] ?? 'blockedInvalid')]);
   } else {
     const load = $('load');
     load.textContent = liteMessage('placeholderLoad');
