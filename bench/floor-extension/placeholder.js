@@ -1,0 +1,1 @@
+document.title = new URLSearchParams(location.search).get('t') ?? '';
