@@ -109,16 +109,23 @@ export class SearchIndex {
     this.entries.delete(id);
   }
 
-  /** Sessions where every word appears; ranked name hits first, then by matching tabs, then newest. */
+  /**
+   * Sessions where every word appears, on one tab or in the name and tags: a word of the name
+   * holds for each of its tabs ("holiday lisbon" finds the Lisbon tab of "Holiday plans"). Ranked
+   * name hits (every word in the name) first, then by matching tabs, then newest.
+   */
   search(query: string, opts: { limit: number; tabsPerSession: number }): SearchResult[] {
     const words = queryWords(query);
     if (words.length === 0) return [];
     const found: { e: Entry; nameHit: boolean; lines: number[] }[] = [];
     for (const e of this.entries.values()) {
       if (!words.every((w) => e.lower.includes(w))) continue;
-      const lines = matchingLines(e, words);
-      const nameHit = lines.length > 0 && lines[0] === 0;
-      if (nameHit) lines.shift();
+      const nameLine = e.lower.slice(0, e.lineStarts.length > 1 ? e.lineStarts[1]! - 1 : e.lower.length);
+      const rest = words.filter((w) => !nameLine.includes(w));
+      const nameHit = rest.length === 0;
+      // With every word in the name, the tabs listed are those that hold every word themselves.
+      const lines = matchingLines(e, nameHit ? words : rest);
+      if (lines[0] === 0) lines.shift();
       if (nameHit || lines.length) found.push({ e, nameHit, lines });
     }
     const score = (f: (typeof found)[number]) => (f.nameHit ? 1e6 : 0) + Math.min(f.lines.length, 999) * 1e3;

@@ -25,6 +25,14 @@ describe('search over sessions', () => {
     expect(w).toMatchObject({ id: 'b', tabHits: [{ windowIndex: 1, tabIndex: 1, title: 'Porto' }] });
   });
 
+  it('lets words of the name or tags stand for every tab of the session', () => {
+    const holiday = idx.search('holiday lisbon', { limit: 10, tabsPerSession: 5 });
+    expect(holiday.map((r) => [r.id, r.nameHit, r.tabHits.map((h) => h.title)])).toEqual([['a', false, ['Flights to Lisbon']]]);
+    expect(idx.search('#office porto', { limit: 10, tabsPerSession: 5 }).map((r) => [r.id, r.tabHits.map((h) => h.title)])).toEqual([['b', ['Porto']]]);
+    // A word in neither the name nor any one tab still finds nothing.
+    expect(idx.search('holiday quarterly', { limit: 10, tabsPerSession: 5 })).toEqual([]);
+  });
+
   it('needs every word on the same tab, ignores case, and searches tags', () => {
     expect(idx.search('LISBON office', { limit: 10, tabsPerSession: 5 }).map((r) => r.tabHits.map((h) => h.title))).toEqual([['Lisbon office']]);
     expect(idx.search('#office', { limit: 10, tabsPerSession: 5 }).map((r) => r.id)).toEqual(['b']);
