@@ -73,6 +73,29 @@ describe('the popup', () => {
     const results = popup.getByRole('list', { name: 'Search results' });
     await expect.poll(() => results.getByRole('listitem').count()).toBe(1);
     expect(await results.getByRole('listitem').first().textContent()).toContain('Renamed second');
+    // A word of the name and a word of one tab find that tab.
+    await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('renamed two-a');
+    await expect.poll(() => results.getByRole('listitem').count()).toBe(1);
+    await results.getByRole('group', { name: 'Renamed second' }).getByText('two-a').first().waitFor();
+
+    // Filter by a tag: exactly that tag, not another that starts the same.
+    await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('');
+    await popup.getByRole('button', { name: 'Third', exact: true }).click();
+    await popup.getByRole('textbox', { name: 'Add a tag' }).fill('workshop');
+    await popup.getByRole('button', { name: 'Add tag' }).click();
+    await popup.getByRole('button', { name: 'Remove tag workshop' }).waitFor();
+    await popup.getByRole('button', { name: /Back to sessions/ }).click();
+    const list = popup.getByRole('list', { name: 'Saved sessions' });
+    await list.getByRole('listitem').first().waitFor();
+    const everyOne = await list.getByRole('listitem').count();
+    await popup.getByRole('combobox', { name: 'Tag' }).selectOption('work');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    expect(await list.getByRole('listitem').textContent()).toContain('Renamed second');
+    await popup.getByRole('combobox', { name: 'Tag' }).selectOption('workshop');
+    await expect.poll(() => list.getByRole('listitem').first().textContent()).toContain('Third');
+    expect(await list.getByRole('listitem').count()).toBe(1);
+    await popup.getByRole('combobox', { name: 'Tag' }).selectOption('');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(everyOne);
     await popup.close();
   });
 

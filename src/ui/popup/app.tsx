@@ -10,6 +10,7 @@ import { StatusLine, type Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import { CookieKeepingToggle } from './cookie-keeping-toggle.tsx';
 import { KindSelect, type KindFilter } from './kind-filter.tsx';
+import { tagCounts, TagSelect } from './tag-filter.tsx';
 import { RecoveryBanner } from './recovery-banner.tsx';
 import { RestoreProgress } from './restore-progress.tsx';
 import { SaveBar } from './save-bar.tsx';
@@ -23,6 +24,7 @@ export function App() {
   const [sessions, setSessions] = useState<Session[] | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
+  const [tagChoice, setTag] = useState('');
   const [sort, setSort] = useState<SortOrder>('newest');
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [detailId, setDetailId] = useState<string | undefined>(undefined);
@@ -53,9 +55,12 @@ export function App() {
     return m;
   }, [sessions]);
 
+  const tags = useMemo(() => tagCounts(sessions ?? []), [sessions]);
+  // A tag no session carries any more (its last one was untagged or deleted) filters nothing.
+  const tag = tags.some(([x]) => x === tagChoice) ? tagChoice : '';
   const visible = useMemo(
-    () => sortSessions((sessions ?? []).filter((s) => kind === 'all' || s.kind === kind), sort),
-    [sessions, kind, sort],
+    () => sortSessions((sessions ?? []).filter((s) => (kind === 'all' || s.kind === kind) && (!tag || s.tags.includes(tag))), sort),
+    [sessions, kind, tag, sort],
   );
 
   const onSaved = (s: Session) => {
@@ -157,6 +162,7 @@ export function App() {
             onFocus={() => void call('sessions.search', { query: '' }).catch(() => undefined)}
           />
           <KindSelect value={kind} counts={counts} onChange={setKind} />
+          {tags.length > 0 && <TagSelect value={tag} tags={tags} onChange={setTag} />}
           <SortSelect value={sort} onChange={setSort} />
         </div>
       )}
@@ -194,7 +200,7 @@ export function App() {
           <SessionList
             sessions={visible}
             loading={sessions === undefined}
-            filtered={kind !== 'all'}
+            filtered={kind !== 'all' || !!tag}
             onRestore={(s) => void onRestore(s)}
             onDelete={(s) => void onDelete(s)}
             onKeep={(s) => void onKeep(s)}

@@ -40,6 +40,7 @@ export function SessionRow({ session: s, top, now, position, size, onRestore, on
           {' · '}
           {countsText(s.counts.windows, s.counts.tabs)}
           {s.kind !== 'manual' && ` · ${kindLabel(s.kind)}`}
+          {s.tags.length > 0 && ` · ${s.tags.map((tag) => `#${tag}`).join(' ')}`}
         </div>
       </div>
       {s.kind !== 'manual' && s.kind !== 'imported' && (
