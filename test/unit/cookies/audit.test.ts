@@ -27,6 +27,7 @@ describe('auditCookie', () => {
     [4, goodSession({ sameSite: 'no_restriction' }), '4:Medium:session-weak-samesite', goodSession({ sameSite: 'strict' })],
     [5, cookie({ name: '__Host-x', path: '/app' }), '5:High:host-prefix-violated', cookie({ name: '__Host-x' })],
     [5, cookie({ name: '__Host-x', hostOnly: false, domain: '.example.test' }), '5:High:host-prefix-violated', cookie({ name: '__Host-x' })],
+    [5, cookie({ name: '__Host-x', secure: false }), '5:High:host-prefix-violated', cookie({ name: '__Host-x', secure: true })],
     [5, cookie({ name: '__Secure-x', secure: false }), '5:High:secure-prefix-violated', cookie({ name: '__Secure-x' })],
     [6, goodSession({ name: 'sid' }), '6:Low:session-without-host-prefix', goodSession({ name: '__Host-sid' })],
     [7, goodSession({ name: 'sid', hostOnly: false, domain: '.example.test' }), '7:Medium:session-domain-attribute', goodSession({ name: 'sid' })],
