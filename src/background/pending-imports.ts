@@ -59,7 +59,7 @@ export class PendingImports {
   private get(importId: string): Pending {
     const p = this.map.get(importId);
     if (!p) {
-      throw new StoreError('not-found', 'This import was interrupted (the background worker restarted or the import timed out): nothing was stored. Please import the file again.');
+      throw new StoreError('not-found', 'This import was interrupted (the background worker restarted or the import timed out): nothing was stored. Please import the file again.', { key: 'errImportInterrupted' });
     }
     return p;
   }

@@ -4,6 +4,7 @@
 //
 // The map is assembled from one file per area in ./messages/, so each area's messages sit beside
 // each other and a newcomer finds them by name.
+import type { Localized } from '../core/localized.ts';
 import type { CookieKeepingMessages } from './messages/cookie-keeping.ts';
 import type { CookieMessages } from './messages/cookies.ts';
 import type { DiagnosticsMessages } from './messages/diagnostics.ts';
@@ -26,7 +27,7 @@ export interface Envelope<K extends MessageType = MessageType> {
   payload: Req<K>;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string } };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string; localized?: Localized } };
 
 /** Who sent a request: the tab of the page, when it is one. */
 export interface RequestContext {

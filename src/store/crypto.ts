@@ -71,7 +71,7 @@ function checkKey(key: unknown): CryptoKey {
     k.type === 'secret' && k.algorithm?.name === ALGORITHM &&
     !!k.usages?.includes('encrypt') && !!k.usages.includes('decrypt');
   if (!ok) {
-    throw new StoreError('corrupt', 'The key that protects saved cookie values is damaged, so they cannot be read or saved.');
+    throw new StoreError('corrupt', 'The key that protects saved cookie values is damaged, so they cannot be read or saved.', { key: 'errCookieKeyDamaged' });
   }
   return key as CryptoKey;
 }
@@ -126,6 +126,6 @@ function damaged(cause?: unknown): StoreError {
   return new StoreError(
     'corrupt',
     'Saved cookie values could not be unlocked: the stored data was changed or damaged, or the key that protects it was lost.',
-    { cause },
+    { key: 'errCookieValuesLocked', cause },
   );
 }

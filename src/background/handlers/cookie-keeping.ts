@@ -53,7 +53,7 @@ export function cookieKeepingHandlers(s: Services): CookieKeepingHandlers {
     },
     async 'keeping.restoreCookies'({ sessionId, overwrite }) {
       const found = await repo.getSession(await s.deps.db(), sessionId);
-      if (!found) throw new StoreError('not-found', 'That session no longer exists.');
+      if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
       return restoreSessionCookies(s.deps, found.session, undefined, { overwrite: !!overwrite });
     },
   };

@@ -37,12 +37,12 @@ export async function storeNewSession(deps: Deps, windows: WindowRecord[], kind:
 }
 
 function nothingToSave(): never {
-  throw new StoreError('not-found', 'There are no tabs to save.');
+  throw new StoreError('not-found', 'There are no tabs to save.', { key: 'errNothingToSave' });
 }
 
 export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode, opts: ExecuteOptions = {}, cookieOpts: { overwrite?: boolean } = {}): Promise<RestoreReport> {
   const found = await repo.getSession(await deps.db(), id);
-  if (!found) throw new StoreError('not-found', 'That session no longer exists.');
+  if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
   const settings = await loadSettings(deps);
   const plan = planRestore(found.body.windows, mode ?? { kind: 'new-windows' }, {
     lazy: settings.lazyRestore,
@@ -56,7 +56,7 @@ export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode,
 }
 
 function mustExist<T>(x: T | undefined): T {
-  if (x === undefined) throw new StoreError('not-found', 'That session no longer exists.');
+  if (x === undefined) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
   return x;
 }
 
@@ -80,7 +80,7 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
     },
     async 'sessions.get'({ id }) {
       const found = await repo.getSession(await deps.db(), id);
-      if (!found) throw new StoreError('not-found', 'That session no longer exists.');
+      if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
       return found;
     },
     async 'sessions.saveAll'({ name }) {
@@ -135,7 +135,7 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
     },
     async 'sessions.rename'({ id, name }) {
       const trimmed = name.trim();
-      if (!trimmed) throw new StoreError('not-found', 'A session needs a name.');
+      if (!trimmed) throw new StoreError('not-found', 'A session needs a name.', { key: 'errSessionNeedsName' });
       return { session: await repo.updateSession(await deps.db(), id, (s) => ({ ...s, name: trimmed.slice(0, 500) })) };
     },
     async 'sessions.setTags'({ id, tags }) {

@@ -8,6 +8,7 @@ import { requestKeepingAccess } from '../../shared/cookie-keeping-access.ts';
 import type { CookieKeepingStatus, CookieRestoreReport } from '../../shared/messages/cookie-keeping.ts';
 import { t } from '../i18n.ts';
 import type { Status } from './status-line.tsx';
+import { errorText } from '../error-text.ts';
 
 /**
  * Turns keeping on or off. On: the prompt is asked for first, synchronously in the click; the
@@ -54,7 +55,7 @@ export function overwriteNewerAction(c: CookieRestoreReport | undefined, session
     run: () => {
       call('keeping.restoreCookies', { sessionId, overwrite: true }).then(
         (r) => show({ kind: r.failed.length ? 'error' : 'info', text: cookieRestoreText(r) }),
-        (e: unknown) => show({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) }),
+        (e: unknown) => show({ kind: 'error', text: t('errorPrefix', errorText(e)) }),
       );
     },
   };

@@ -24,16 +24,13 @@ import { filterRows, nextSort, sortRows, type Sort, type SortKey } from './table
 import { TransferPanel } from './transfer-panel.tsx';
 import { readSite } from './site-read.ts';
 import type { SiteRead } from '../../shared/site-cookies.ts';
+import { errorText } from '../error-text.ts';
 
 const EMPTY_AUDIT: SiteAudit = { perCookie: new Map(), site: [], summary: { high: 0, medium: 0, low: 0, info: 0 } };
 
 export const FIRST_ROWS_MARK = 'tabularium:inspector-first-rows';
 
 type Editing = { draft: CookieDraft; editing?: CookieRecord };
-
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; firstRead?: SiteRead }) {
   const [url, setUrl] = useState(initialUrl);
@@ -52,7 +49,7 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
 
-  const fail = useCallback((e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', message(e)) }), []);
+  const fail = useCallback((e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', errorText(e)) }), []);
   const granted = !!access && access.cookies && access.host;
 
   // In DevTools the panel follows the inspected tab from page to page.
@@ -165,6 +162,11 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
       return '';
     }
   })();
+
+  // The tab's title says which site, in the page's language (the HTML title is only a fallback).
+  useEffect(() => {
+    document.title = t('inspTitle', host || url || '…');
+  }, [host, url]);
 
   const toggle = (set: ReadonlySet<string>, key: string, on: boolean) => {
     const next = new Set(set);

@@ -5,6 +5,7 @@ import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { t } from '../i18n.ts';
 import { copyText, download } from './clipboard.ts';
 import { exportCookies, importText, type ExportFormat, type ExportResult } from './transfer.ts';
+import { errorText } from '../error-text.ts';
 
 interface Props {
   site: readonly CookieRecord[];
@@ -34,7 +35,7 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
       await copyText(r.text);
       setMessage(t('inspExportCopied', r.count));
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
   const doDownload = () => {
@@ -51,7 +52,7 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
       setImportNotes(parsed.warnings);
       setImportNotes([...parsed.warnings, await onImport(parsed.cookies)]);
     } catch (e) {
-      setImportError(e instanceof Error ? e.message : String(e));
+      setImportError(errorText(e));
     }
   };
 

@@ -6,13 +6,14 @@ import type { CookieKeepingStatus } from '../../shared/messages/cookie-keeping.t
 import { keepingStatusText, switchKeeping } from '../components/cookie-keeping.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
+import { errorText } from '../error-text.ts';
 
 export function CookieKeepingSection() {
   const [status, setStatus] = useState<CookieKeepingStatus | undefined>(undefined);
   const [note, setNote] = useState<Status | undefined>(undefined);
   const [confirming, setConfirming] = useState(false);
 
-  const fail = (e: unknown) => setNote({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) });
+  const fail = (e: unknown) => setNote({ kind: 'error', text: t('errorPrefix', errorText(e)) });
 
   useEffect(() => {
     call('keeping.status', {}).then(setStatus, fail);

@@ -6,6 +6,7 @@ import { t } from '../i18n.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { CookieKeepingSection } from './cookie-keeping-section.tsx';
 import { ImportExportSection } from './import-export/import-export-section.tsx';
+import { errorText } from '../error-text.ts';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | undefined>(undefined);
@@ -20,7 +21,7 @@ export function OptionsApp() {
       setSettings(await call('settings.set', patch));
       setStatus({ kind: 'info', text: t('settingsSaved') });
     } catch (e) {
-      setStatus({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) });
+      setStatus({ kind: 'error', text: t('errorPrefix', errorText(e)) });
     }
   };
 

@@ -19,6 +19,7 @@ import { sortSessions, SortSelect, type SortOrder } from './sort-select.tsx';
 import { ToolRow } from './tool-row.tsx';
 import { useRestore } from './use-restore.ts';
 import { useLazy } from '../components/use-lazy.ts';
+import { errorText } from '../error-text.ts';
 
 export function App() {
   const [sessions, setSessions] = useState<Session[] | undefined>(undefined);
@@ -34,7 +35,7 @@ export function App() {
   const listBox = useRef<HTMLDivElement>(null);
   const { restore, cancel, progress } = useRestore();
 
-  const fail = (e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', e instanceof Error ? e.message : String(e)) });
+  const fail = (e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', errorText(e)) });
 
   const reload = useCallback(async () => {
     try {

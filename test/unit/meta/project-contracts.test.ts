@@ -36,6 +36,18 @@ describe('locale strings', () => {
     expect([...used].filter((k) => !(k in messages)).sort()).toEqual([]);
   });
 
+  it('gives each error the worker raises for people the same English words as its locale message', () => {
+    // new StoreError('code', 'English words.', { key: 'errKey' ... }): a page shows the key's message.
+    const pairs: [string, string][] = [];
+    for (const { text } of sources) {
+      for (const m of text.matchAll(/new StoreError\(\s*'[a-z-]+',\s*(['"`])((?:(?!\1).)*)\1,\s*\{\s*key:\s*'([A-Za-z0-9_]+)'/g)) pairs.push([m[3]!, m[2]!]);
+    }
+    expect(pairs.length).toBeGreaterThan(15);
+    // Interpolations (${…}) stand where the locale message has its placeholder; curly quotes are typography.
+    const norm = (x: string) => x.replace(/\$\{[^}]+\}|\$[A-Z_]+\$/g, '…').replace(/[“”]/g, '"');
+    expect(pairs.filter(([key, english]) => norm(messages[key]?.message ?? '') !== norm(english))).toEqual([]);
+  });
+
   it('uses placeholders that are declared', () => {
     const broken = Object.entries(messages).filter(([, v]) => {
       const named = [...v.message.matchAll(/\$([A-Z_]+)\$/g)].map((m) => m[1]!.toLowerCase());

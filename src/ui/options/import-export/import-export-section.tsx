@@ -7,6 +7,7 @@ import { t } from '../../i18n.ts';
 import { ExportPanel } from './export-panel.tsx';
 import { ImportPanel, type Notices } from './import-panel.tsx';
 import './import-export.css';
+import { errorText } from '../../error-text.ts';
 
 /** The popup's "Import or export" opens the settings page at this fragment. */
 export const IMPORT_EXPORT_SECTION_ID = 'import-export';
@@ -21,7 +22,7 @@ export function ImportExportSection() {
     try {
       setSessions((await call('sessions.list', {})).sessions);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }, []);
 

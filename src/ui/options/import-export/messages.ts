@@ -1,17 +1,18 @@
 // Turns what can go wrong in an import or export into one sentence for the alert region.
 import { DecryptError, ImportError, type ImportFormat } from '../../../core/formats/index.ts';
 import { t } from '../../i18n.ts';
+import { errorText } from '../../error-text.ts';
 
 export function describeImportFailure(e: unknown): string {
   if (e instanceof ImportError) {
     return e.place ? t('ieImportErrorAt', e.file, e.place, e.problem) : t('ieImportErrorFile', e.file, e.problem);
   }
   if (e instanceof DecryptError) return t('ieWrongPassphrase');
-  return t('ieImportFailed', e instanceof Error ? e.message : String(e));
+  return t('ieImportFailed', errorText(e));
 }
 
 export function describeExportFailure(e: unknown): string {
-  return t('ieExportFailed', e instanceof Error ? e.message : String(e));
+  return t('ieExportFailed', errorText(e));
 }
 
 /** Product names are not translated; only "several formats" is. */
