@@ -20,7 +20,7 @@ const zones = layers.map((target) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/results/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/results/**', 'bench/tmp/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { import: importPlugin },
