@@ -27,8 +27,8 @@ export interface Services {
   tracker: Tracker;
   search: SearchService;
   /**
-   * Restores under way, by restoreId: a page can cancel one, and a popup opened again (the first
-   * one closed when the restored window took the focus) shows its progress.
+   * Restores under way, by restoreId: a page can cancel one, and a popup opened while one runs
+   * shows its progress.
    */
   restores: Map<string, RestoreUnderway>;
   /** The last duration of each message's handler, in ms (diagnostics and the bench). */

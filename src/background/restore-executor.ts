@@ -202,8 +202,8 @@ export async function executeRestore(platform: Platform, plan: RestorePlan, opts
       report.failed.push({ url: '', reason: `window: ${describe(e)}` });
     }
   }
-  // Cancelled or not, what was restored comes to the front.
-  if (toFocus !== undefined) await platform.windows.update(toFocus, { focused: true }).catch(() => undefined);
+  // A cancelled restore leaves the focus where it is: on the popup that says what was kept.
+  if (toFocus !== undefined && !report.cancelled) await platform.windows.update(toFocus, { focused: true }).catch(() => undefined);
   if (!report.cancelled) {
     for (const id of plan.closeWindowIds) await platform.windows.remove(id).catch(() => undefined);
   }

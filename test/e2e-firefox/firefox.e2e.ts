@@ -177,7 +177,12 @@ describe('Tabularium in Firefox', () => {
     expect(placeholders.map((x) => x.url.pathname)).toEqual(Array(3).fill('/src/ui/placeholder/index.html'));
     expect(placeholders.map((x) => x.url.searchParams.get('u'))).toEqual(['data:text/html,<p>hello</p>', 'file:///etc/hostname', 'about:config']);
     expect(placeholders.map((x) => x.url.searchParams.get('r'))).toEqual(['data', 'file', 'privileged']);
-    for (const x of placeholders) expect(x.why).toContain(`(${x.url.searchParams.get('r')})`);
+    // Each says why in words, not as the reason's code.
+    expect(placeholders.map((x) => x.why)).toEqual([
+      expect.stringMatching(/cannot be opened from here: it is a data: address/),
+      expect.stringMatching(/cannot be opened from here: it is a file on this computer/),
+      expect.stringMatching(/cannot be opened from here: it is one of the browser's own pages/),
+    ]);
     expect(hits('/page/gone')).toBe(0);
   });
 

@@ -66,7 +66,7 @@ describe('lazy restore of a 60-tab session', () => {
     const first = await openPopup(env.b);
     const item = first.getByRole('listitem').filter({ hasText: 'Long one' });
     await item.getByRole('button', { name: /^Restore/ }).click();
-    // The popup goes away (in the toolbar, the restored window taking the focus closes it).
+    // The person closes the popup (or, in Firefox, the new window's focus closes it).
     await first.close();
 
     const again = await openPopup(env.b);

@@ -47,7 +47,7 @@ if (target) {
   const verdict = checkUrl(target.url, { allowData: !liteExtensionBase().startsWith('moz-'), allowFile: true });
   if (target.reason || !verdict.openable) {
     const code = target.reason ?? (verdict.openable ? 'invalid' : verdict.reason);
-    $('why').textContent = liteMessage('placeholderBlocked', [liteMessage(WHY[code as BlockReason] ?? 'blockedInvalid')]);
+    $('why').textContent = liteMessage('placeholderBlocked', [liteMessage(Object.hasOwn(WHY, code) ? WHY[code as BlockReason] : 'blockedInvalid')]);
   } else {
     const load = $('load');
     load.textContent = liteMessage('placeholderLoad');

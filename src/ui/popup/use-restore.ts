@@ -1,5 +1,5 @@
 // Runs a restore through the worker with a progress line and a way to cancel it.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { RestoreMode } from '../../core/restore-plan.ts';
 import { call, onWorkerEvent } from '../../shared/client.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
@@ -10,24 +10,45 @@ export interface RestoreProgressState {
   total: number;
 }
 
+/**
+ * The restore this page shows: the one it started, or one already running when it opened (the
+ * person closed the popup, or Firefox's new window took the focus and closed it). Several may run
+ * at once; when the shown one ends, the next one still running is shown.
+ */
 export function useRestore() {
   const [progress, setProgress] = useState<RestoreProgressState | undefined>(undefined);
+  // Ended restores, so a late answer about one of them is not shown again.
+  const ended = useRef(new Set<string>());
 
-  useEffect(() => onWorkerEvent((e) => {
-    if (e.tabulariumEvent === 'restore.progress') {
-      setProgress((cur) => (cur && cur.restoreId === e.restoreId ? { ...cur, done: e.done, total: e.total } : cur));
-    } else if (e.tabulariumEvent === 'restore.ended') {
-      setProgress((cur) => (cur && cur.restoreId === e.restoreId ? undefined : cur));
-    }
-  }), []);
-
-  // The popup closes when a restored window takes the focus; opened again while that restore
-  // still runs, it shows the same progress and can still cancel it.
-  useEffect(() => {
-    void call('sessions.restoresUnderway', {}).then(({ restores: [running] }) => {
+  const showNextUnderway = useCallback(() => {
+    void call('sessions.restoresUnderway', {}).then(({ restores }) => {
+      const running = restores.find((r) => !ended.current.has(r.restoreId));
       if (running) setProgress((cur) => cur ?? running);
     }, () => undefined);
   }, []);
+
+  const forget = useCallback((restoreId: string) => {
+    ended.current.add(restoreId);
+    let wasShown = false;
+    setProgress((cur) => {
+      if (cur?.restoreId !== restoreId) return cur;
+      wasShown = true;
+      return undefined;
+    });
+    if (wasShown) showNextUnderway();
+  }, [showNextUnderway]);
+
+  useEffect(() => onWorkerEvent((e) => {
+    if (e.tabulariumEvent === 'restore.progress') {
+      if (ended.current.has(e.restoreId)) return;
+      // Nothing shown yet (opened mid-restore): this one is.
+      setProgress((cur) => (!cur ? { restoreId: e.restoreId, done: e.done, total: e.total } : cur.restoreId === e.restoreId ? { ...cur, done: e.done, total: e.total } : cur));
+    } else if (e.tabulariumEvent === 'restore.ended') {
+      forget(e.restoreId);
+    }
+  }), [forget]);
+
+  useEffect(showNextUnderway, [showNextUnderway]);
 
   const restore = async (id: string, mode?: RestoreMode): Promise<RestoreReport> => {
     const restoreId = crypto.randomUUID();
@@ -35,7 +56,7 @@ export function useRestore() {
     try {
       return await call('sessions.restore', { id, restoreId, ...(mode ? { mode } : {}) });
     } finally {
-      setProgress(undefined);
+      forget(restoreId);
     }
   };
 

@@ -41,6 +41,8 @@ describe('cancelling a restore', () => {
     expect(urls).toEqual(urls.map((_, i) => `https://site.test/${i}`));
     expect(report.tabs).toBe(urls.length);
     expect(seen.at(-1)).toBeLessThan(600);
+    // The focus stays on the page that cancelled (the popup), which says what was kept.
+    expect(fake.windows[0]!.focused).toBe(false);
   });
 
   it('without a cancel opens every tab and reports progress up to the total', async () => {
