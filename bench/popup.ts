@@ -11,7 +11,7 @@ const SESSIONS = 1000;
 const TABS = 50;
 
 /** Stores the sessions through the real import messages (chunked, one transaction). */
-async function seed(page: Page): Promise<void> {
+export async function seed(page: Page): Promise<void> {
   // tsx keeps function names through a __name() helper that the page does not have.
   await page.evaluate('globalThis.__name = (f) => f');
   await page.evaluate(async (n, tabs) => {

@@ -4,7 +4,7 @@ import type { Session } from '../../core/model.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
 import { currentWindowId } from '../../platform/page.ts';
 import { call } from '../../shared/client.ts';
-import type { RestoreReport } from '../../shared/protocol.ts';
+import type { Res, RestoreReport } from '../../shared/protocol.ts';
 import { cookieRestoreText, overwriteNewerAction } from '../components/cookie-keeping.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
@@ -21,7 +21,8 @@ import { useRestore } from './use-restore.ts';
 import { useLazy } from '../components/use-lazy.ts';
 import { errorText } from '../error-text.ts';
 
-export function App() {
+/** `firstList`: the list main.tsx asked for before the first render, used for the first load. */
+export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> } = {}) {
   const [sessions, setSessions] = useState<Session[] | undefined>(undefined);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<KindFilter>('all');
@@ -37,9 +38,12 @@ export function App() {
 
   const fail = (e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', errorText(e)) });
 
+  const pendingFirst = useRef(firstList);
   const reload = useCallback(async () => {
+    const asked = pendingFirst.current ?? call('sessions.list', {});
+    pendingFirst.current = undefined;
     try {
-      setSessions((await call('sessions.list', {})).sessions);
+      setSessions((await asked).sessions);
       setVersion((v) => v + 1);
     } catch (e) {
       fail(e);
