@@ -4,6 +4,8 @@
 // - the inspector: one cookie read started by the page's first script, the first 40 rows by
 //   name painted as plain text; timed in turn with Tabularium's inspector, in one browser over one
 //   cookie jar, because the same page varies by ±30 % from one browser start to the next here;
+// - the popup: one message to the worker from the page's first script, one IndexedDB read of the
+//   same 1,000 session records, the first rows as text; timed in turn with Tabularium's popup;
 // - lazy restore: every tab asked for at once on a static page that only sets its title, each
 //   discarded once loaded (what Tab Session Manager does, without its bookkeeping).
 // The bench's own figures are only worth comparing with these.
@@ -11,6 +13,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME, DIST, newProfileDir, removeProfileDir, waitFor } from '../test/e2e/support/browser.ts';
 import { setCookies } from './inspector.ts';
+import { SESSIONS, seedInPage, TABS } from './popup.ts';
 import { extensionProcessMiB } from './lazy-restore.ts';
 
 const EXTENSION = resolve(import.meta.dirname, 'floor-extension');
@@ -45,9 +48,9 @@ async function launchFloor(withTabularium = false) {
 
 type Floor = Awaited<ReturnType<typeof launchFloor>>;
 
-async function firstRows(f: Floor, url: string, mark: string): Promise<number> {
+async function firstRows(f: Floor, url: string, mark: string, viewport = { width: 1400, height: 900 }): Promise<number> {
   const page = await f.ctx.newPage();
-  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.setViewportSize(viewport);
   await page.goto(url);
   await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, mark, { timeout: 60_000 });
   const at = await page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, mark);
@@ -70,6 +73,29 @@ async function inspectorFloor(f: Floor): Promise<void> {
   console.log(`  Tabularium's inspector:            ${show(ours)}`);
 }
 
+async function popupFloor(f: Floor): Promise<void> {
+  // The same sessions in both: Tabularium's through its import messages, the floor's as the records
+  // Tabularium keeps in its list store.
+  const ours = await f.ctx.newPage();
+  await ours.goto(`${f.oursBase}src/ui/popup/index.html`);
+  await ours.evaluate('globalThis.__name = (f) => f');
+  await ours.evaluate(seedInPage, { n: SESSIONS, tabs: TABS });
+  await ours.close();
+  await f.sw.evaluate((n) => (globalThis as unknown as { seedSessions(s: unknown[]): Promise<void> }).seedSessions(Array.from({ length: n.sessions }, (_, i) => ({
+    id: `bench-${i}`, name: `Session ${i}`, kind: 'manual', createdAt: 1_700_000_000_000 + i * 60_000, updatedAt: 1_700_000_000_000 + i * 60_000, tags: i % 5 ? [] : ['work'], counts: { windows: 1, tabs: n.tabs },
+  }))), { sessions: SESSIONS, tabs: TABS });
+  const floor: number[] = [];
+  const tab: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    floor.push(await firstRows(f, `${f.base}popup.html`, 'floor:first-items', { width: 420, height: 600 }));
+    tab.push(await firstRows(f, `${f.oursBase}src/ui/popup/index.html`, 'tabularium:first-items', { width: 420, height: 600 }));
+  }
+  const show = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(', ')} ms (median ${median(xs).toFixed(0)})`;
+  console.log(`popup, ${SESSIONS} sessions of ${TABS} tabs, first items on screen, taken in turn in one browser:`);
+  console.log(`  floor (one message, one IndexedDB read, rows as text): ${show(floor)}`);
+  console.log(`  Tabularium's popup:                                    ${show(tab)}`);
+}
+
 async function lazyFloor(f: Floor, tabs: number): Promise<void> {
   const titles = Array.from({ length: tabs }, (_, i) => `Saved title ${i}`);
   const before = extensionProcessMiB(f.profileDir);
@@ -85,10 +111,11 @@ async function lazyFloor(f: Floor, tabs: number): Promise<void> {
   console.log(`lazy floor, ${tabs} tabs: all exist ${allAt} ms; all loaded ${settled} ms; titled ${ts.filter((t) => t.title.startsWith('Saved title')).length}, discarded ${ts.filter((t) => t.discarded).length}; extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after)`);
 }
 
-const only = process.argv.includes('--only-inspector') ? 'inspector' : process.argv.includes('--only-lazy') ? 'lazy' : undefined;
+const only = ['inspector', 'popup', 'lazy'].find((x) => process.argv.includes(`--only-${x}`));
 const works = [
-  ...(only !== 'lazy' ? [{ work: inspectorFloor, withTabularium: true }] : []),
-  ...(only !== 'inspector' ? [200, 500].map((n) => ({ work: (f: Floor) => lazyFloor(f, n), withTabularium: false })) : []),
+  ...(!only || only === 'inspector' ? [{ work: inspectorFloor, withTabularium: true }] : []),
+  ...(!only || only === 'popup' ? [{ work: popupFloor, withTabularium: true }] : []),
+  ...(!only || only === 'lazy' ? [200, 500].map((n) => ({ work: (f: Floor) => lazyFloor(f, n), withTabularium: false })) : []),
 ];
 for (const { work, withTabularium } of works) {
   const f = await launchFloor(withTabularium);

@@ -7,44 +7,46 @@ import { CHROME, DIST, newProfileDir, removeProfileDir } from '../test/e2e/suppo
 
 type RowFn = (metric: string, value: number, unit: string, target: number) => void;
 
-const SESSIONS = 1000;
-const TABS = 50;
+export const SESSIONS = 1000;
+export const TABS = 50;
 
-/** Stores the sessions through the real import messages (chunked, one transaction). */
-export async function seed(page: Page): Promise<void> {
+/** In the page: stores `n` sessions of `tabs` tabs through the real import messages (chunked, one transaction). */
+export async function seedInPage({ n, tabs }: { n: number; tabs: number }): Promise<void> {
+  const send = async (type: string, payload: unknown) => {
+    const r = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value: unknown; error?: { message: string } };
+    if (!r.ok) throw new Error(r.error?.message);
+    return r.value as Record<string, unknown>;
+  };
+  const { importId } = (await send('import.begin', { format: 'tabularium' })) as { importId: string };
+  let parts: unknown[] = [];
+  let size = 0;
+  const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
+  for (let i = 0; i < n; i++) {
+    const windows = [{
+      type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
+      tabs: Array.from({ length: tabs }, (_, t) => ({
+        url: `https://site${(i * 7 + t) % 997}.example.com/${words[t % 10]}/article-${i}-${t}?ref=feed`,
+        title: `${words[(i + t) % 10]} ${words[(i * 3 + t) % 10]} — article ${i}-${t} on site ${(i * 7 + t) % 997}`,
+      })),
+    }];
+    const createdAt = 1_700_000_000_000 + i * 60_000;
+    const session = { id: `bench-${i}`, name: `Session ${i} · ${words[i % 10]}`, kind: 'manual', createdAt, updatedAt: createdAt, tags: i % 5 ? [] : ['work'], counts: { windows: 1, tabs } };
+    parts.push({ session, windows });
+    size += 6000;
+    if (size > 1_500_000) {
+      await send('import.chunk', { importId, parts });
+      parts = [];
+      size = 0;
+    }
+  }
+  if (parts.length) await send('import.chunk', { importId, parts });
+  await send('import.commit', { importId });
+}
+
+async function seed(page: Page): Promise<void> {
   // tsx keeps function names through a __name() helper that the page does not have.
   await page.evaluate('globalThis.__name = (f) => f');
-  await page.evaluate(async (n, tabs) => {
-    const send = async (type: string, payload: unknown) => {
-      const r = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!r.ok) throw new Error(r.error?.message);
-      return r.value as Record<string, unknown>;
-    };
-    const { importId } = (await send('import.begin', { format: 'tabularium' })) as { importId: string };
-    let parts: unknown[] = [];
-    let size = 0;
-    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
-    for (let i = 0; i < n; i++) {
-      const windows = [{
-        type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
-        tabs: Array.from({ length: tabs }, (_, t) => ({
-          url: `https://site${(i * 7 + t) % 997}.example.com/${words[t % 10]}/article-${i}-${t}?ref=feed`,
-          title: `${words[(i + t) % 10]} ${words[(i * 3 + t) % 10]} — article ${i}-${t} on site ${(i * 7 + t) % 997}`,
-        })),
-      }];
-      const createdAt = 1_700_000_000_000 + i * 60_000;
-      const session = { id: `bench-${i}`, name: `Session ${i} · ${words[i % 10]}`, kind: 'manual', createdAt, updatedAt: createdAt, tags: i % 5 ? [] : ['work'], counts: { windows: 1, tabs } };
-      parts.push({ session, windows });
-      size += 6000;
-      if (size > 1_500_000) {
-        await send('import.chunk', { importId, parts });
-        parts = [];
-        size = 0;
-      }
-    }
-    if (parts.length) await send('import.chunk', { importId, parts });
-    await send('import.commit', { importId });
-  }, SESSIONS, TABS);
+  await page.evaluate(seedInPage, { n: SESSIONS, tabs: TABS });
 }
 
 async function heapMiB(cdp: CDPSession): Promise<number> {
