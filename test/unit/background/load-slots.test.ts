@@ -9,6 +9,14 @@ import { FakeBrowser } from '../fakes/fake-platform.ts';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** One window of `n` tabs, tab `active` the shown one. */
+function windowOf(n: number, active: number): WindowRecord {
+  return {
+    type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
+    tabs: Array.from({ length: n }, (_, i) => ({ url: `https://site.test/${i}`, title: `Tab ${i}`, ...(i === active ? { active: true } : {}) })),
+  } as WindowRecord;
+}
+
 describe('placeholder load slots', () => {
   afterEach(() => vi.useRealTimers());
 
@@ -50,12 +58,8 @@ describe('placeholder load slots', () => {
 
   it('a lazy restore asks for placeholder tabs only as earlier ones finish loading', async () => {
     const fake = new FakeBrowser();
-    const win = {
-      type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
-      // The active tab (a real page, no slot) sits between placeholders: order must still hold.
-      tabs: Array.from({ length: 8 }, (_, i) => ({ url: `https://site.test/${i}`, title: `Tab ${i}`, ...(i === 5 ? { active: true } : {}) })),
-    } as WindowRecord;
-    const plan = planRestore([win], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
+    // The active tab (a real page, no slot) sits between placeholders: order must still hold.
+    const plan = planRestore([windowOf(8, 5)], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
     const slots = new LoadSlots(3);
     const done = executeRestore(fake.platform(), plan, { slots });
     await settle();
@@ -75,11 +79,7 @@ describe('placeholder load slots', () => {
 
   it('a cancelled lazy restore stops at once, without waiting for other tabs\' pages to load', async () => {
     const fake = new FakeBrowser();
-    const win = {
-      type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
-      tabs: Array.from({ length: 10 }, (_, i) => ({ url: `https://site.test/${i}`, title: `Tab ${i}`, ...(i === 0 ? { active: true } : {}) })),
-    } as WindowRecord;
-    const plan = planRestore([win], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
+    const plan = planRestore([windowOf(10, 0)], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
     const slots = new LoadSlots(2);
     const controller = new AbortController();
     const done = executeRestore(fake.platform(), plan, { slots, signal: controller.signal });

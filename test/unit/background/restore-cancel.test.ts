@@ -4,14 +4,11 @@
 // a popup opened again meanwhile learns of the restore from the worker.
 import { describe, expect, it, vi } from 'vitest';
 import { executeRestore } from '../../../src/background/restore-executor.ts';
-import { createServices } from '../../../src/background/app.ts';
-import type { Deps } from '../../../src/background/deps.ts';
-import { createHandlers } from '../../../src/background/handlers/index.ts';
 import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
-import { openDatabase } from '../../../src/store/db.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
 import type { WindowRecord } from '../../../src/core/model.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 
 function bigWindow(n: number): WindowRecord {
   return {
@@ -72,11 +69,7 @@ describe('cancelling a restore', () => {
   });
 
   it('tells a page opened mid-restore how far it is, and forgets it once it ended', async () => {
-    const fake = new FakeBrowser();
-    const dbp = openDatabase(`cancel-${Math.random()}`);
-    let n = 0;
-    const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
-    const handlers = createHandlers(createServices(deps));
+    const { fake, deps, handlers } = fakeWorker('cancel');
     // Tabs opened as they are (the worker's placeholder slots, shared by all restores, stay free).
     await handlers['settings.set']({ lazyRestore: false });
     const session = await storeNewSession(deps, [bigWindow(300)], 'manual', 'Big');

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/store/db.ts';
-import { createHandlers } from '../../../src/background/handlers/index.ts';
-import { createServices } from '../../../src/background/app.ts';
 import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
-import type { Deps } from '../../../src/background/deps.ts';
-import { FakeBrowser } from '../fakes/fake-platform.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 
-function setup() {
-  const fake = new FakeBrowser();
-  let n = 0;
-  const dbp = openDatabase(`bg-${Math.random()}`);
-  const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
-  return { fake, handlers: createHandlers(createServices(deps)) };
-}
+const setup = () => fakeWorker('bg');
 
 describe('save and restore through the worker handlers', () => {
   it('saves all windows with counts and a default name, then restores them into new windows', async () => {
@@ -86,14 +76,11 @@ describe('save and restore through the worker handlers', () => {
   });
 
   it('promotes an automatic snapshot to a saved session ("Keep")', async () => {
-    const fake = new FakeBrowser();
-    const dbp = openDatabase(`keep-${Math.random()}`);
-    const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1, newId: () => 'auto1' };
-    const handlers = createHandlers(createServices(deps));
+    const { deps, handlers } = fakeWorker('keep');
     const windows = [{ type: 'normal' as const, state: 'normal' as const, incognito: false, focused: true, groups: [], tabs: [{ url: 'https://a.test/', title: 'A' }] }];
-    await storeNewSession(deps, windows, 'autosave');
+    const auto = await storeNewSession(deps, windows, 'autosave');
     expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['autosave']);
-    const kept = await handlers['sessions.promote']({ id: 'auto1' });
+    const kept = await handlers['sessions.promote']({ id: auto.id });
     expect(kept.session.kind).toBe('manual');
     expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['manual']);
   });

@@ -1,19 +1,12 @@
 // The keyboard shortcuts save as the popup's buttons do: all windows, or the focused one, and
 // never an empty session.
 import { describe, expect, it } from 'vitest';
-import { createServices, onCommand } from '../../../src/background/app.ts';
+import { onCommand } from '../../../src/background/app.ts';
 import type { Deps } from '../../../src/background/deps.ts';
-import { openDatabase } from '../../../src/store/db.ts';
 import * as repo from '../../../src/store/sessions-repo.ts';
-import { FakeBrowser } from '../fakes/fake-platform.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 
-function setup() {
-  const fake = new FakeBrowser();
-  let n = 0;
-  const dbp = openDatabase(`shortcuts-${Math.random()}`);
-  const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
-  return { fake, deps, services: createServices(deps) };
-}
+const setup = () => fakeWorker('shortcuts');
 
 const saved = async (deps: Deps) => repo.listSessions(await deps.db());
 
