@@ -3,13 +3,14 @@ import { t } from '../i18n.ts';
 
 export type SortOrder = 'newest' | 'oldest' | 'name';
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/** How the popup orders names (sessions, tags): case-blind, numbers by value. */
+export const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 export function sortSessions(list: Session[], order: SortOrder): Session[] {
   if (order === 'newest') return list; // the worker lists newest first
   const out = [...list];
   if (order === 'oldest') out.reverse();
-  else out.sort((a, b) => collator.compare(a.name, b.name));
+  else out.sort((a, b) => nameCollator.compare(a.name, b.name));
   return out;
 }
 

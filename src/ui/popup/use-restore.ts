@@ -29,13 +29,9 @@ export function useRestore() {
 
   const forget = useCallback((restoreId: string) => {
     ended.current.add(restoreId);
-    let wasShown = false;
-    setProgress((cur) => {
-      if (cur?.restoreId !== restoreId) return cur;
-      wasShown = true;
-      return undefined;
-    });
-    if (wasShown) showNextUnderway();
+    setProgress((cur) => (cur?.restoreId === restoreId ? undefined : cur));
+    // Another restore may still run: it is shown if nothing else is.
+    showNextUnderway();
   }, [showNextUnderway]);
 
   useEffect(() => onWorkerEvent((e) => {
