@@ -30,7 +30,12 @@ function placeholderScript(): Plugin {
           target: 'es2022',
           sourcemap: false,
           copyPublicDir: false,
-          lib: { entry: 'src/ui/placeholder/placeholder.ts', formats: ['iife'], name: 'tabulariumPlaceholder', fileName: () => 'placeholder.js' },
+          lib: {
+            entry: 'src/ui/placeholder/placeholder.ts',
+            formats: ['iife'],
+            name: 'tabulariumPlaceholder',
+            fileName: () => 'placeholder.js',
+          },
         },
       });
     },

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-interface Chunk { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[] }
+interface Chunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
 
 export function bundleSize(dist: string, entry: string): { js: number; css: number; jsGzip: number; cssGzip: number } {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
@@ -21,7 +26,10 @@ export function bundleSize(dist: string, entry: string): { js: number; css: numb
   visit(entry);
   const weigh = (files: Set<string>) => {
     const buf = Buffer.concat([...files].map((f) => readFileSync(join(dist, f))));
-    return { raw: buf.length, gz: [...files].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0) };
+    return {
+      raw: buf.length,
+      gz: [...files].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0),
+    };
   };
   const j = weigh(js);
   const c = weigh(css);

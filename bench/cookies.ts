@@ -22,11 +22,18 @@ function median(xs: number[]): number {
 const site = (i: number) => `b${i}.test`;
 
 async function call<T>(b: Launched, type: string, payload: unknown = {}): Promise<T> {
-  return b.driver.evaluate(async ({ type, payload }) => {
-    const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!reply.ok) throw new Error(reply.error?.message);
-    return reply.value;
-  }, { type, payload }) as Promise<T>;
+  return b.driver.evaluate(
+    async ({ type, payload }) => {
+      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return reply.value;
+    },
+    { type, payload },
+  ) as Promise<T>;
 }
 
 async function handlerMs(b: Launched, type: string): Promise<number> {
@@ -36,27 +43,44 @@ async function handlerMs(b: Launched, type: string): Promise<number> {
 
 /** 100 session cookies on each of the given sites, values like real session ids. */
 async function setCookies(b: Launched, sites: number[]): Promise<void> {
-  await b.driver.evaluate(async ({ sites, perSite }) => {
-    for (const s of sites) {
-      const jobs: Promise<unknown>[] = [];
-      for (let i = 0; i < perSite; i++) {
-        jobs.push(chrome.cookies.set({
-          url: `https://app.b${s}.test/`, name: `sess_${s}_${i}`, value: crypto.randomUUID().replace(/-/g, ''),
-          secure: true, httpOnly: true, sameSite: 'lax',
-          // Half host-only, half for the whole site, as logins mix both.
-          ...(i % 2 ? { domain: `b${s}.test` } : {}),
-        }));
+  await b.driver.evaluate(
+    async ({ sites, perSite }) => {
+      for (const s of sites) {
+        const jobs: Promise<unknown>[] = [];
+        for (let i = 0; i < perSite; i++) {
+          jobs.push(
+            chrome.cookies.set({
+              url: `https://app.b${s}.test/`,
+              name: `sess_${s}_${i}`,
+              value: crypto.randomUUID().replace(/-/g, ''),
+              secure: true,
+              httpOnly: true,
+              sameSite: 'lax',
+              // Half host-only, half for the whole site, as logins mix both.
+              ...(i % 2 ? { domain: `b${s}.test` } : {}),
+            }),
+          );
+        }
+        await Promise.all(jobs);
       }
-      await Promise.all(jobs);
-    }
-  }, { sites, perSite: PER_SITE });
+    },
+    { sites, perSite: PER_SITE },
+  );
 }
 
 async function removeCookies(b: Launched, sites: number[]): Promise<void> {
   await b.driver.evaluate(async (domains) => {
     for (const d of domains) {
       const all = await chrome.cookies.getAll({ domain: d });
-      await Promise.all(all.map((c) => chrome.cookies.remove({ url: `https://${c.domain.replace(/^\./, '')}${c.path}`, name: c.name, storeId: c.storeId })));
+      await Promise.all(
+        all.map((c) =>
+          chrome.cookies.remove({
+            url: `https://${c.domain.replace(/^\./, '')}${c.path}`,
+            name: c.name,
+            storeId: c.storeId,
+          }),
+        ),
+      );
     }
   }, sites.map(site));
 }
@@ -79,7 +103,11 @@ export async function benchCookies(
     windows.push(await openSites(b, [0, 1]));
     windows.push(await openSites(b, all.slice(2)));
     await call(b, 'keeping.set', { keep: true, all: false });
-    await waitFor(async () => (await call<{ cookies: number }>(b, 'keeping.capture', {})).cookies >= SITES * PER_SITE, '1,000 cookies kept', 30_000);
+    await waitFor(
+      async () => (await call<{ cookies: number }>(b, 'keeping.capture', {})).cookies >= SITES * PER_SITE,
+      '1,000 cookies kept',
+      30_000,
+    );
 
     // The saved-session capture: read the open sites' cookies, encrypt them, commit the jar (and
     // the session's tabs, a few records more).
@@ -91,7 +119,12 @@ export async function benchCookies(
       saved.push(session.id);
       saves.push(await handlerMs(b, 'sessions.saveAll'));
     }
-    row('capture and encrypt 1,000 cookies (save: read, encrypt, commit the jar; median of 7)', median(saves), 'ms', 100);
+    row(
+      'capture and encrypt 1,000 cookies (save: read, encrypt, commit the jar; median of 7)',
+      median(saves),
+      'ms',
+      100,
+    );
     for (const id of saved) await call(b, 'sessions.delete', { id });
 
     // The live copy keeps one record per cookie, so one later change writes one record; the first
@@ -108,12 +141,16 @@ export async function benchCookies(
     row('  live copy: encrypt and write 1,000 cookies as 1,000 records', median(rewrite), 'ms', Infinity);
     row('  live copy: worker-start catch-up, 1,000 cookies, nothing changed', median(unchanged), 'ms', Infinity);
 
-    const { session } = await call<{ session: { id: string; cookieJarId?: string } }>(b, 'sessions.saveWindow', { windowId: windows[0] });
+    const { session } = await call<{ session: { id: string; cookieJarId?: string } }>(b, 'sessions.saveWindow', {
+      windowId: windows[0],
+    });
     if (!session.cookieJarId) throw new Error('the saved window has no cookie jar');
     const restore: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await removeCookies(b, [0, 1]);
-      const r = await call<{ restored: number; failed: unknown[] }>(b, 'keeping.restoreCookies', { sessionId: session.id });
+      const r = await call<{ restored: number; failed: unknown[] }>(b, 'keeping.restoreCookies', {
+        sessionId: session.id,
+      });
       if (r.restored !== 2 * PER_SITE) throw new Error(`restored ${r.restored} cookies, ${r.failed.length} failed`);
       restore.push(await handlerMs(b, 'keeping.restoreCookies'));
     }
@@ -121,7 +158,8 @@ export async function benchCookies(
     await call(b, 'sessions.delete', { id: session.id });
   } finally {
     await call(b, 'keeping.set', { keep: false, all: false }).catch(() => undefined);
-    for (const id of windows) await b.driver.evaluate(async (id) => chrome.windows.remove(id), id).catch(() => undefined);
+    for (const id of windows)
+      await b.driver.evaluate(async (id) => chrome.windows.remove(id), id).catch(() => undefined);
     await removeCookies(b, all).catch(() => undefined);
   }
 }

@@ -26,11 +26,22 @@ async function launchFloor(withTabularium = false) {
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROME,
     headless: true,
-    args: [`--disable-extensions-except=${exts}`, `--load-extension=${exts}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      `--disable-extensions-except=${exts}`,
+      `--load-extension=${exts}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const workers = async () => {
     for (let i = 0; i < 50 && ctx.serviceWorkers().length < (withTabularium ? 2 : 1); i++) await sleep(100);
-    const found = await Promise.all(ctx.serviceWorkers().map(async (w) => ({ w, name: await w.evaluate(() => chrome.runtime.getManifest().name) })));
+    const found = await Promise.all(
+      ctx.serviceWorkers().map(async (w) => ({ w, name: await w.evaluate(() => chrome.runtime.getManifest().name) })),
+    );
     return found;
   };
   const found = await workers();
@@ -48,7 +59,12 @@ async function launchFloor(withTabularium = false) {
 
 type Floor = Awaited<ReturnType<typeof launchFloor>>;
 
-async function firstRows(f: Floor, url: string, mark: string, viewport = { width: 1400, height: 900 }): Promise<number> {
+async function firstRows(
+  f: Floor,
+  url: string,
+  mark: string,
+  viewport = { width: 1400, height: 900 },
+): Promise<number> {
   const page = await f.ctx.newPage();
   await page.setViewportSize(viewport);
   await page.goto(url);
@@ -65,7 +81,13 @@ async function inspectorFloor(f: Floor): Promise<void> {
   const ours: number[] = [];
   for (let run = 0; run < 7; run++) {
     floor.push(await firstRows(f, `${f.base}rows.html?domain=example.test`, 'floor:first-rows'));
-    ours.push(await firstRows(f, `${f.oursBase}src/ui/inspector/index.html?url=${encodeURIComponent('https://app.example.test/')}`, 'tabularium:inspector-first-rows'));
+    ours.push(
+      await firstRows(
+        f,
+        `${f.oursBase}src/ui/inspector/index.html?url=${encodeURIComponent('https://app.example.test/')}`,
+        'tabularium:inspector-first-rows',
+      ),
+    );
   }
   const show = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(', ')} ms (median ${median(xs).toFixed(0)})`;
   console.log(`inspector, ${kept} cookies, first rows on screen, taken in turn in one browser:`);
@@ -81,14 +103,28 @@ async function popupFloor(f: Floor): Promise<void> {
   await ours.evaluate('globalThis.__name = (f) => f');
   await ours.evaluate(seedInPage, { n: SESSIONS, tabs: TABS });
   await ours.close();
-  await f.sw.evaluate((n) => (globalThis as unknown as { seedSessions(s: unknown[]): Promise<void> }).seedSessions(Array.from({ length: n.sessions }, (_, i) => ({
-    id: `bench-${i}`, name: `Session ${i}`, kind: 'manual', createdAt: 1_700_000_000_000 + i * 60_000, updatedAt: 1_700_000_000_000 + i * 60_000, tags: i % 5 ? [] : ['work'], counts: { windows: 1, tabs: n.tabs },
-  }))), { sessions: SESSIONS, tabs: TABS });
+  await f.sw.evaluate(
+    (n) =>
+      (globalThis as unknown as { seedSessions(s: unknown[]): Promise<void> }).seedSessions(
+        Array.from({ length: n.sessions }, (_, i) => ({
+          id: `bench-${i}`,
+          name: `Session ${i}`,
+          kind: 'manual',
+          createdAt: 1_700_000_000_000 + i * 60_000,
+          updatedAt: 1_700_000_000_000 + i * 60_000,
+          tags: i % 5 ? [] : ['work'],
+          counts: { windows: 1, tabs: n.tabs },
+        })),
+      ),
+    { sessions: SESSIONS, tabs: TABS },
+  );
   const floor: number[] = [];
   const tab: number[] = [];
   for (let run = 0; run < 7; run++) {
     floor.push(await firstRows(f, `${f.base}popup.html`, 'floor:first-items', { width: 420, height: 600 }));
-    tab.push(await firstRows(f, `${f.oursBase}src/ui/popup/index.html`, 'tabularium:first-items', { width: 420, height: 600 }));
+    tab.push(
+      await firstRows(f, `${f.oursBase}src/ui/popup/index.html`, 'tabularium:first-items', { width: 420, height: 600 }),
+    );
   }
   const show = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(', ')} ms (median ${median(xs).toFixed(0)})`;
   console.log(`popup, ${SESSIONS} sessions of ${TABS} tabs, first items on screen, taken in turn in one browser:`);
@@ -101,21 +137,42 @@ async function lazyFloor(f: Floor, tabs: number): Promise<void> {
   const before = extensionProcessMiB(f.profileDir);
   await f.driver.goto('about:blank');
   const t0 = Date.now();
-  const windowId = await f.sw.evaluate((t) => (globalThis as unknown as { restore(t: string[]): Promise<number> }).restore(t), titles);
+  const windowId = await f.sw.evaluate(
+    (t) => (globalThis as unknown as { restore(t: string[]): Promise<number> }).restore(t),
+    titles,
+  );
   const allAt = Date.now() - t0;
-  const settled = await waitFor(async () => f.sw.evaluate(async (w) => (await chrome.tabs.query({ windowId: w })).every((t) => t.status !== 'loading'), windowId), 'floor restore settled', 120_000)
-    .then(() => Date.now() - t0, () => Infinity);
+  const settled = await waitFor(
+    async () =>
+      f.sw.evaluate(
+        async (w) => (await chrome.tabs.query({ windowId: w })).every((t) => t.status !== 'loading'),
+        windowId,
+      ),
+    'floor restore settled',
+    120_000,
+  ).then(
+    () => Date.now() - t0,
+    () => Infinity,
+  );
   await sleep(30_000);
   const after = extensionProcessMiB(f.profileDir);
-  const ts = await f.sw.evaluate(async (w) => (await chrome.tabs.query({ windowId: w })).map((t) => ({ title: t.title ?? '', discarded: t.discarded })), windowId);
-  console.log(`lazy floor, ${tabs} tabs: all exist ${allAt} ms; all loaded ${settled} ms; titled ${ts.filter((t) => t.title.startsWith('Saved title')).length}, discarded ${ts.filter((t) => t.discarded).length}; extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after)`);
+  const ts = await f.sw.evaluate(
+    async (w) =>
+      (await chrome.tabs.query({ windowId: w })).map((t) => ({ title: t.title ?? '', discarded: t.discarded })),
+    windowId,
+  );
+  console.log(
+    `lazy floor, ${tabs} tabs: all exist ${allAt} ms; all loaded ${settled} ms; titled ${ts.filter((t) => t.title.startsWith('Saved title')).length}, discarded ${ts.filter((t) => t.discarded).length}; extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after)`,
+  );
 }
 
 const only = ['inspector', 'popup', 'lazy'].find((x) => process.argv.includes(`--only-${x}`));
 const works = [
   ...(!only || only === 'inspector' ? [{ work: inspectorFloor, withTabularium: true }] : []),
   ...(!only || only === 'popup' ? [{ work: popupFloor, withTabularium: true }] : []),
-  ...(!only || only === 'lazy' ? [200, 500].map((n) => ({ work: (f: Floor) => lazyFloor(f, n), withTabularium: false })) : []),
+  ...(!only || only === 'lazy'
+    ? [200, 500].map((n) => ({ work: (f: Floor) => lazyFloor(f, n), withTabularium: false }))
+    : []),
 ];
 for (const { work, withTabularium } of works) {
   const f = await launchFloor(withTabularium);

@@ -25,25 +25,63 @@ function tsmExport(run: number): string {
   let tabId = 1000;
   for (let w = 0; w < WINDOWS; w++) {
     const wid = 500 + w;
-    windowsInfo[wid] = { id: wid, focused: w === 0, incognito: false, state: 'normal', type: 'normal', alwaysOnTop: false, left: 0, top: 0, width: 1200, height: 800 };
+    windowsInfo[wid] = {
+      id: wid,
+      focused: w === 0,
+      incognito: false,
+      state: 'normal',
+      type: 'normal',
+      alwaysOnTop: false,
+      left: 0,
+      top: 0,
+      width: 1200,
+      height: 800,
+    };
     const tabs: Record<string, unknown> = {};
     for (let i = 0; i < perWindow; i++) {
       const id = tabId++;
       tabs[id] = {
-        active: i === 0, audible: false, autoDiscardable: true, discarded: false, frozen: false, groupId: -1, height: 764,
-        highlighted: i === 0, id, incognito: false, index: i, lastAccessed: 1_790_000_000_000 + id, mutedInfo: { muted: false },
-        pinned: false, selected: i === 0, status: 'complete', title: `Page ${w}-${i} · some documentation title of a usual length`,
+        active: i === 0,
+        audible: false,
+        autoDiscardable: true,
+        discarded: false,
+        frozen: false,
+        groupId: -1,
+        height: 764,
+        highlighted: i === 0,
+        id,
+        incognito: false,
+        index: i,
+        lastAccessed: 1_790_000_000_000 + id,
+        mutedInfo: { muted: false },
+        pinned: false,
+        selected: i === 0,
+        status: 'complete',
+        title: `Page ${w}-${i} · some documentation title of a usual length`,
         url: `https://site${i % 211}.example.com/docs/section-${w}/page-${i}?ref=bench&q=${'x'.repeat(i % 40)}`,
-        favIconUrl: `https://site${i % 211}.example.com/favicon.ico`, width: 1288, windowId: wid,
+        favIconUrl: `https://site${i % 211}.example.com/favicon.ico`,
+        width: 1288,
+        windowId: wid,
       };
     }
     windows[wid] = tabs;
   }
   const now = 1_790_000_000_000 + run;
-  return JSON.stringify([{
-    id: `bench-10k-${run}-${Date.now()}`, name: `Bench 10k run ${run}`, date: now, lastEditedTime: now, sessionStartTime: now, tag: ['bench'],
-    tabsNumber: TABS, windowsNumber: WINDOWS, windows, windowsInfo, tabGroups: [],
-  }]);
+  return JSON.stringify([
+    {
+      id: `bench-10k-${run}-${Date.now()}`,
+      name: `Bench 10k run ${run}`,
+      date: now,
+      lastEditedTime: now,
+      sessionStartTime: now,
+      tag: ['bench'],
+      tabsNumber: TABS,
+      windowsNumber: WINDOWS,
+      windows,
+      windowsInfo,
+      tabGroups: [],
+    },
+  ]);
 }
 
 async function lastMeasure(page: Page, name: string): Promise<number> {
@@ -53,7 +91,10 @@ async function lastMeasure(page: Page, name: string): Promise<number> {
   }, name);
 }
 
-export async function benchImportExport(b: Launched, row: (metric: string, value: number, unit: string, target: number) => void): Promise<void> {
+export async function benchImportExport(
+  b: Launched,
+  row: (metric: string, value: number, unit: string, target: number) => void,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-bench-ie-'));
   const page = await b.ctx.newPage();
   try {
@@ -65,13 +106,23 @@ export async function benchImportExport(b: Launched, row: (metric: string, value
       const file = join(dir, `tsm-10k-${run}.json`);
       writeFileSync(file, tsmExport(run));
       await page.getByLabel('Choose files to import').setInputFiles(file);
-      await page.getByTestId('ie-counts').filter({ hasText: `${TABS} tabs` }).waitFor({ timeout: 60_000 });
+      await page
+        .getByTestId('ie-counts')
+        .filter({ hasText: `${TABS} tabs` })
+        .waitFor({ timeout: 60_000 });
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await status.filter({ hasText: 'Imported 1 sessions' }).waitFor({ timeout: 60_000 });
       // To stored: reading + parsing + preview, then chunks + commit (the click in between is a person's).
-      imports.push((await lastMeasure(page, 'tabularium:import-preview')) + (await lastMeasure(page, 'tabularium:import-store')));
+      imports.push(
+        (await lastMeasure(page, 'tabularium:import-preview')) + (await lastMeasure(page, 'tabularium:import-store')),
+      );
     }
-    row(`import of a ${TABS.toLocaleString('en')}-tab TSM export: to stored (median of ${RUNS})`, median(imports), 'ms', 2000);
+    row(
+      `import of a ${TABS.toLocaleString('en')}-tab TSM export: to stored (median of ${RUNS})`,
+      median(imports),
+      'ms',
+      2000,
+    );
 
     // Export the first imported session alone, as Tabularium JSON.
     await page.getByLabel(/^All sessions/).uncheck();
@@ -86,7 +137,12 @@ export async function benchImportExport(b: Launched, row: (metric: string, value
       if (tabs !== TABS) throw new Error(`the export holds ${tabs} tabs, not ${TABS}`);
       exports.push(await lastMeasure(page, 'tabularium:export'));
     }
-    row(`export of the same (${TABS.toLocaleString('en')} tabs, Tabularium JSON; median of ${RUNS})`, median(exports), 'ms', 1000);
+    row(
+      `export of the same (${TABS.toLocaleString('en')} tabs, Tabularium JSON; median of ${RUNS})`,
+      median(exports),
+      'ms',
+      1000,
+    );
   } finally {
     await page.close();
     rmSync(dir, { recursive: true, force: true });

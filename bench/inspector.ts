@@ -22,30 +22,51 @@ function median(xs: number[]): number {
 }
 
 export async function setCookies(b: Pick<Launched, 'driver'>): Promise<number> {
-  return b.driver.evaluate(async ({ count, partitions }) => {
-    const perPartition = count / partitions;
-    const exp = Math.floor(Date.now() / 1000) + 30 * 86400;
-    const jobs: Promise<unknown>[] = [];
-    for (let p = 0; p < partitions; p++) {
-      for (let i = 0; i < perPartition; i++) {
-        // Varied names and values: a few look like session ids, the rest like preferences.
-        const value = i % 10 === 0 ? crypto.randomUUID().replace(/-/g, '') : `v${p}-${i}`;
-        jobs.push(chrome.cookies.set({
-          url: 'https://app.example.test/', name: i % 10 === 0 ? `sess_${p}_${i}` : `pref_${p}_${i}`, value,
-          secure: true, sameSite: 'no_restriction', expirationDate: exp,
-          partitionKey: { topLevelSite: `https://t${p}.test` },
-        } as chrome.cookies.SetDetails));
+  return b.driver.evaluate(
+    async ({ count, partitions }) => {
+      const perPartition = count / partitions;
+      const exp = Math.floor(Date.now() / 1000) + 30 * 86400;
+      const jobs: Promise<unknown>[] = [];
+      for (let p = 0; p < partitions; p++) {
+        for (let i = 0; i < perPartition; i++) {
+          // Varied names and values: a few look like session ids, the rest like preferences.
+          const value = i % 10 === 0 ? crypto.randomUUID().replace(/-/g, '') : `v${p}-${i}`;
+          jobs.push(
+            chrome.cookies.set({
+              url: 'https://app.example.test/',
+              name: i % 10 === 0 ? `sess_${p}_${i}` : `pref_${p}_${i}`,
+              value,
+              secure: true,
+              sameSite: 'no_restriction',
+              expirationDate: exp,
+              partitionKey: { topLevelSite: `https://t${p}.test` },
+            } as chrome.cookies.SetDetails),
+          );
+        }
+        await Promise.all(jobs.splice(0));
       }
-      await Promise.all(jobs.splice(0));
-    }
-    return (await chrome.cookies.getAll({ domain: 'example.test', partitionKey: {} } as chrome.cookies.GetAllDetails)).length;
-  }, { count: COUNT, partitions: PARTITIONS });
+      return (await chrome.cookies.getAll({ domain: 'example.test', partitionKey: {} } as chrome.cookies.GetAllDetails))
+        .length;
+    },
+    { count: COUNT, partitions: PARTITIONS },
+  );
 }
 
 async function clearCookies(b: Launched): Promise<void> {
   await b.driver.evaluate(async () => {
-    const all = await chrome.cookies.getAll({ domain: 'example.test', partitionKey: {} } as chrome.cookies.GetAllDetails);
-    await Promise.all(all.map((c) => chrome.cookies.remove({ url: `https://${c.domain.replace(/^\./, '')}${c.path}`, name: c.name, ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}) } as chrome.cookies.CookieDetails)));
+    const all = await chrome.cookies.getAll({
+      domain: 'example.test',
+      partitionKey: {},
+    } as chrome.cookies.GetAllDetails);
+    await Promise.all(
+      all.map((c) =>
+        chrome.cookies.remove({
+          url: `https://${c.domain.replace(/^\./, '')}${c.path}`,
+          name: c.name,
+          ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
+        } as chrome.cookies.CookieDetails),
+      ),
+    );
   });
 }
 
@@ -63,7 +84,9 @@ export async function benchInspector(
       await page.setViewportSize({ width: 1400, height: 900 });
       await page.goto(b.extUrl(`src/ui/inspector/index.html?url=${encodeURIComponent(PAGE_URL)}`));
       // From navigation start to the frame that shows the first rows.
-      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, FIRST_ROWS_MARK, { timeout: 60_000 });
+      await page.waitForFunction((m) => performance.getEntriesByName(m).length > 0, FIRST_ROWS_MARK, {
+        timeout: 60_000,
+      });
       firsts.push(await page.evaluate((m) => performance.getEntriesByName(m)[0]!.startTime, FIRST_ROWS_MARK));
       const rowsInDom = await page.locator('tbody tr:not(.spacer)').count();
       if (rowsInDom > 100) throw new Error(`the table is not windowed: ${rowsInDom} rows in the DOM`);
@@ -73,24 +96,32 @@ export async function benchInspector(
       // Each keystroke: from the input event to the next frame after Preact's render (it renders
       // in a microtask after the state change, so one macrotask later the DOM is updated).
       for (const text of ['s', 'se', 'ses', 'sess', 'sess_', 'sess_1', 'sess_12', 'sess_1', 'sess_', 'p', 'pr', '']) {
-        keys.push(await page.evaluate(async (value) => {
-          const input = document.querySelector<HTMLInputElement>('input[aria-label="Filter cookies"]')!;
-          const t0 = performance.now();
-          input.value = value;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          await new Promise((r) => setTimeout(r, 0));
-          await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-          return performance.now() - t0;
-        }, text));
+        keys.push(
+          await page.evaluate(async (value) => {
+            const input = document.querySelector<HTMLInputElement>('input[aria-label="Filter cookies"]')!;
+            const t0 = performance.now();
+            input.value = value;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            await new Promise((r) => setTimeout(r, 0));
+            await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+            return performance.now() - t0;
+          }, text),
+        );
       }
       const shown = await page.locator('.count').innerText();
-      if (!shown.startsWith(`${kept.toLocaleString('en')} of`) && !shown.startsWith(`${kept} of`)) throw new Error(`filter did not reset: ${shown}`);
+      if (!shown.startsWith(`${kept.toLocaleString('en')} of`) && !shown.startsWith(`${kept} of`))
+        throw new Error(`filter did not reset: ${shown}`);
       await page.close();
       // All extension pages share one renderer: let it tear the last one down (5,000 rows, their
       // audit) before the next opening is timed, as for a person who opens the inspector once.
       await new Promise((r) => setTimeout(r, 2000));
     }
-    row(`Inspector with ${kept.toLocaleString('en')} cookies: first rows on screen (median of 5)`, median(firsts), 'ms', 200);
+    row(
+      `Inspector with ${kept.toLocaleString('en')} cookies: first rows on screen (median of 5)`,
+      median(firsts),
+      'ms',
+      200,
+    );
     row(`Inspector with ${kept.toLocaleString('en')} cookies: filter keystroke (median)`, median(keys), 'ms', 50);
   } finally {
     await clearCookies(b);

@@ -15,17 +15,20 @@ type RowFn = (metric: string, value: number, unit: string, target: number) => vo
  */
 export function extensionProcessMiB(profileDir: string): { rss: number; priv: number } {
   const main = mainBrowserPid(profileDir);
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n').flatMap((l) => {
-    const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l);
-    return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), rss: Number(m[3]), args: m[4] ?? '' }] : [];
-  });
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,args='], { encoding: 'utf8', maxBuffer: 64 << 20 })
+    .split('\n')
+    .flatMap((l) => {
+      const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(l);
+      return m ? [{ pid: Number(m[1]), ppid: Number(m[2]), rss: Number(m[3]), args: m[4] ?? '' }] : [];
+    });
   const tree = new Set([main]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const r of rows) if (tree.has(r.ppid) && !tree.has(r.pid)) {
-      tree.add(r.pid);
-      grew = true;
-    }
+    for (const r of rows)
+      if (tree.has(r.ppid) && !tree.has(r.pid)) {
+        tree.add(r.pid);
+        grew = true;
+      }
   }
   const ext = rows.filter((r) => tree.has(r.pid) && r.args.includes('--extension-process'));
   const privKiB = ext.reduce((n, r) => {
@@ -49,7 +52,10 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
   await sw.evaluate('globalThis.__name = (f) => f');
   const before = await sw.evaluate(async () => (await chrome.windows.getAll()).map((w) => w.id!));
   const memBefore = extensionProcessMiB(b.profileDir);
-  await b.driver.evaluate((id) => void chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.restore', payload: { id } }), id);
+  await b.driver.evaluate(
+    (id) => void chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.restore', payload: { id } }),
+    id,
+  );
   const t0 = Date.now();
   await b.driver.goto('about:blank');
   let maxLoadingPages = 0;
@@ -57,21 +63,29 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
   let allAt = 0;
   let peak = memBefore;
   let last = {};
-  await waitFor(async () => {
-    const st = await sw.evaluate(async (before) => {
-      const ws = (await chrome.windows.getAll({ populate: true })).filter((w) => !before.includes(w.id!));
-      const ts = ws.flatMap((w) => w.tabs ?? []);
-      const loading = ts.filter((t) => t.status === 'loading');
-      return { n: ts.length, loadingAll: loading.length, loadingPages: loading.filter((t) => !(t.pendingUrl || t.url || '').startsWith('chrome-extension://')).length };
-    }, before);
-    last = st;
-    maxLoadingAll = Math.max(maxLoadingAll, st.loadingAll);
-    maxLoadingPages = Math.max(maxLoadingPages, st.loadingPages);
-    if (st.n >= tabs && !allAt) allAt = Date.now() - t0;
-    const m = extensionProcessMiB(b.profileDir);
-    if (m.priv > peak.priv) peak = m;
-    return st.n >= tabs && st.loadingAll === 0;
-  }, 'restore settled', 90_000).catch((e: Error) => {
+  await waitFor(
+    async () => {
+      const st = await sw.evaluate(async (before) => {
+        const ws = (await chrome.windows.getAll({ populate: true })).filter((w) => !before.includes(w.id!));
+        const ts = ws.flatMap((w) => w.tabs ?? []);
+        const loading = ts.filter((t) => t.status === 'loading');
+        return {
+          n: ts.length,
+          loadingAll: loading.length,
+          loadingPages: loading.filter((t) => !(t.pendingUrl || t.url || '').startsWith('chrome-extension://')).length,
+        };
+      }, before);
+      last = st;
+      maxLoadingAll = Math.max(maxLoadingAll, st.loadingAll);
+      maxLoadingPages = Math.max(maxLoadingPages, st.loadingPages);
+      if (st.n >= tabs && !allAt) allAt = Date.now() - t0;
+      const m = extensionProcessMiB(b.profileDir);
+      if (m.priv > peak.priv) peak = m;
+      return st.n >= tabs && st.loadingAll === 0;
+    },
+    'restore settled',
+    90_000,
+  ).catch((e: Error) => {
     // Every tab may exist long before every placeholder has loaded: report what was reached.
     console.error(`${e.message}: ${JSON.stringify(last).slice(0, 300)}`);
   });
@@ -80,19 +94,41 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
   // once no extension page is on screen (measured here: within ~20 s).
   await sleep(30_000);
   const after = extensionProcessMiB(b.profileDir);
-  const tabsNow = await sw.evaluate(async (before) => (await chrome.windows.getAll({ populate: true })).filter((w) => !before.includes(w.id!)).flatMap((w) => (w.tabs ?? []).map((t) => ({ title: t.title ?? '', discarded: !!t.discarded }))), before);
-  const blank = tabsNow.filter((t, i) => !t.title.startsWith('Saved title') && !(i === 0 && t.title.startsWith('Page'))).length;
+  const tabsNow = await sw.evaluate(
+    async (before) =>
+      (await chrome.windows.getAll({ populate: true }))
+        .filter((w) => !before.includes(w.id!))
+        .flatMap((w) => (w.tabs ?? []).map((t) => ({ title: t.title ?? '', discarded: !!t.discarded }))),
+    before,
+  );
+  const blank = tabsNow.filter(
+    (t, i) => !t.title.startsWith('Saved title') && !(i === 0 && t.title.startsWith('Page')),
+  ).length;
   const discarded = tabsNow.filter((t) => t.discarded).length;
-  const windowIds = await sw.evaluate(async (before) => (await chrome.windows.getAll()).filter((w) => !before.includes(w.id!)).map((w) => w.id!), before);
+  const windowIds = await sw.evaluate(
+    async (before) => (await chrome.windows.getAll()).filter((w) => !before.includes(w.id!)).map((w) => w.id!),
+    before,
+  );
   // Back to an extension page for the next steps; a slow return must not lose the figures.
-  await b.driver.goto(b.extUrl('src/ui/placeholder/index.html'), { timeout: 120_000 }).catch((e: Error) => console.error(`driver page: ${e.message.slice(0, 200)}`));
+  await b.driver
+    .goto(b.extUrl('src/ui/placeholder/index.html'), { timeout: 120_000 })
+    .catch((e: Error) => console.error(`driver page: ${e.message.slice(0, 200)}`));
   return { allAt, settledAt, maxLoadingPages, maxLoadingAll, blank, discarded, windowIds, memBefore, peak, after };
 }
 
 export async function benchLazyRestore(b: Launched, server: TestServer, row: RowFn): Promise<void> {
   for (const tabs of [200, 500]) {
     const id = `lazy${tabs}`;
-    await seedSession(b.driver, id, id, Array.from({ length: tabs }, (_, i) => ({ url: server.url(`/page/${id}-${i}`), title: `Saved title ${i}`, ...(i === 0 ? { active: true } : {}) })));
+    await seedSession(
+      b.driver,
+      id,
+      id,
+      Array.from({ length: tabs }, (_, i) => ({
+        url: server.url(`/page/${id}-${i}`),
+        title: `Saved title ${i}`,
+        ...(i === 0 ? { active: true } : {}),
+      })),
+    );
     const r = await restoreAndWatch(b, id, tabs).catch((e: Error) => {
       console.error(e.message.slice(0, 300));
       return undefined;
@@ -105,13 +141,20 @@ export async function benchLazyRestore(b: Launched, server: TestServer, row: Row
     if (tabs === 200) {
       row('  most real pages loading at once', r.maxLoadingPages, '', 3);
       row('  most tabs loading at once (placeholders included)', r.maxLoadingAll, '', Infinity);
-      row('  extension process memory after it (private, 30 s on, no extension page on screen)', r.after.priv, 'MiB', 80);
+      row(
+        '  extension process memory after it (private, 30 s on, no extension page on screen)',
+        r.after.priv,
+        'MiB',
+        80,
+      );
       row('  same, before the restore (private)', r.memBefore.priv, 'MiB', Infinity);
       row('  same, peak during the restore (private)', r.peak.priv, 'MiB', Infinity);
       row('  same, after it (RSS, shared Chromium code included)', r.after.rss, 'MiB', Infinity);
     }
     const sw = b.ctx.serviceWorkers()[0]!;
-    await sw.evaluate(async (ids) => { for (const id of ids) await chrome.windows.remove(id); }, r.windowIds);
+    await sw.evaluate(async (ids) => {
+      for (const id of ids) await chrome.windows.remove(id);
+    }, r.windowIds);
     // Let the renderer settle before the next, larger restore is timed.
     await sleep(5000);
   }

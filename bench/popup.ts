@@ -13,7 +13,11 @@ export const TABS = 50;
 /** In the page: stores `n` sessions of `tabs` tabs through the real import messages (chunked, one transaction). */
 export async function seedInPage({ n, tabs }: { n: number; tabs: number }): Promise<void> {
   const send = async (type: string, payload: unknown) => {
-    const r = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value: unknown; error?: { message: string } };
+    const r = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
+      ok: boolean;
+      value: unknown;
+      error?: { message: string };
+    };
     if (!r.ok) throw new Error(r.error?.message);
     return r.value as Record<string, unknown>;
   };
@@ -22,15 +26,29 @@ export async function seedInPage({ n, tabs }: { n: number; tabs: number }): Prom
   let size = 0;
   const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet'];
   for (let i = 0; i < n; i++) {
-    const windows = [{
-      type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
-      tabs: Array.from({ length: tabs }, (_, t) => ({
-        url: `https://site${(i * 7 + t) % 997}.example.com/${words[t % 10]}/article-${i}-${t}?ref=feed`,
-        title: `${words[(i + t) % 10]} ${words[(i * 3 + t) % 10]} — article ${i}-${t} on site ${(i * 7 + t) % 997}`,
-      })),
-    }];
+    const windows = [
+      {
+        type: 'normal',
+        state: 'normal',
+        incognito: false,
+        focused: true,
+        groups: [],
+        tabs: Array.from({ length: tabs }, (_, t) => ({
+          url: `https://site${(i * 7 + t) % 997}.example.com/${words[t % 10]}/article-${i}-${t}?ref=feed`,
+          title: `${words[(i + t) % 10]} ${words[(i * 3 + t) % 10]} — article ${i}-${t} on site ${(i * 7 + t) % 997}`,
+        })),
+      },
+    ];
     const createdAt = 1_700_000_000_000 + i * 60_000;
-    const session = { id: `bench-${i}`, name: `Session ${i} · ${words[i % 10]}`, kind: 'manual', createdAt, updatedAt: createdAt, tags: i % 5 ? [] : ['work'], counts: { windows: 1, tabs } };
+    const session = {
+      id: `bench-${i}`,
+      name: `Session ${i} · ${words[i % 10]}`,
+      kind: 'manual',
+      createdAt,
+      updatedAt: createdAt,
+      tags: i % 5 ? [] : ['work'],
+      counts: { windows: 1, tabs },
+    };
     parts.push({ session, windows });
     size += 6000;
     if (size > 1_500_000) {
@@ -63,10 +81,21 @@ export async function benchPopup(row: RowFn): Promise<void> {
     pipe: true,
     userDataDir: profile,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
-    const swTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+    const swTarget = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    );
     const extId = new URL(swTarget.url()).host;
     const popupUrl = `chrome-extension://${extId}/src/ui/popup/index.html`;
     const setup = await browser.newPage();
@@ -86,13 +115,20 @@ export async function benchPopup(row: RowFn): Promise<void> {
       page = await browser.newPage();
       await page.setViewport({ width: 420, height: 600 });
       await page.goto(popupUrl);
-      await page.waitForFunction(() => performance.getEntriesByName('tabularium:first-items').length > 0, { timeout: 10_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('tabularium:first-items').length > 0, {
+        timeout: 10_000,
+      });
       firsts.push(await page.evaluate(() => performance.getEntriesByName('tabularium:first-items')[0]!.startTime));
       if (i === 4) break;
       await page.close();
     }
     firsts.sort((a, b) => a - b);
-    row(`popup with ${SESSIONS} sessions × ${TABS} tabs: first items on screen (median of 5, from navigation start)`, firsts[2]!, 'ms', 100);
+    row(
+      `popup with ${SESSIONS} sessions × ${TABS} tabs: first items on screen (median of 5, from navigation start)`,
+      firsts[2]!,
+      'ms',
+      100,
+    );
     const p = page!;
     // The whole list is there at once: the last session is reachable by scrolling.
     const t0 = Date.now();
@@ -100,13 +136,16 @@ export async function benchPopup(row: RowFn): Promise<void> {
       const list = document.querySelector('.list')!;
       list.scrollTop = list.scrollHeight;
     });
-    await p.waitForFunction(() => [...document.querySelectorAll('.session .name')].some((n) => n.textContent === 'Session 0 · alpha'), { timeout: 5000 });
+    await p.waitForFunction(
+      () => [...document.querySelectorAll('.session .name')].some((n) => n.textContent === 'Session 0 · alpha'),
+      { timeout: 5000 },
+    );
     row('  scroll to the last session (whole list usable)', Date.now() - t0, 'ms', 100);
     workerHeap = await heapMiB(swCdp);
     const popupCdp = await p.createCDPSession();
     popupHeap = await heapMiB(popupCdp);
     row('popup JS heap after load (after GC)', popupHeap, 'MiB', 8);
-    row("worker JS heap while the popup loads (after GC)", workerHeap, 'MiB', 10);
+    row('worker JS heap while the popup loads (after GC)', workerHeap, 'MiB', 10);
 
     // Search: focus loads the index; then each keystroke is timed to the rendered results.
     await p.focus('input[type=search]');
@@ -120,16 +159,24 @@ export async function benchPopup(row: RowFn): Promise<void> {
         const t = performance.now();
         input.value = q;
         input.dispatchEvent(new Event('input', { bubbles: true }));
-        while (performance.getEntriesByName('tabularium:search-results').length === before) await new Promise((r) => setTimeout(r, 1));
+        while (performance.getEntriesByName('tabularium:search-results').length === before)
+          await new Promise((r) => setTimeout(r, 1));
         return performance.getEntriesByName('tabularium:search-results').at(-1)!.startTime - t;
       }, q);
       keystrokes.push(ms);
     }
     keystrokes.sort((a, b) => a - b);
-    const inWorker = await p.evaluate(async () => ((await chrome.runtime.sendMessage({ tabularium: 1, type: 'diagnostics.tracker', payload: {} })) as { value: { handlerMs: Record<string, number> } }).value.handlerMs['sessions.search'] ?? NaN);
+    const inWorker = await p.evaluate(
+      async () =>
+        (
+          (await chrome.runtime.sendMessage({ tabularium: 1, type: 'diagnostics.tracker', payload: {} })) as {
+            value: { handlerMs: Record<string, number> };
+          }
+        ).value.handlerMs['sessions.search'] ?? NaN,
+    );
     row(`search keystroke over ${SESSIONS * TABS} tabs (median of 9, to results on screen)`, keystrokes[4]!, 'ms', 50);
     row('  slowest keystroke', keystrokes.at(-1)!, 'ms', Infinity);
-    row('  of which the worker\'s search (last query)', inWorker, 'ms', Infinity);
+    row("  of which the worker's search (last query)", inWorker, 'ms', Infinity);
     const roundTrip = await p.evaluate(async () => {
       const t = performance.now();
       await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.search', payload: { query: 'charl' } });

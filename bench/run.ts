@@ -12,7 +12,13 @@ import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
 import { benchPopup } from './popup.ts';
 
-interface Row { metric: string; value: number; unit: string; target: string; ok: boolean }
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  target: string;
+  ok: boolean;
+}
 const rows: Row[] = [];
 const started = Date.now();
 /** Progress on stderr, so a long run shows where it is. */
@@ -27,25 +33,50 @@ function median(xs: number[]): number {
 
 /** Sends one protocol message from an extension page and times the round trip. */
 async function timedCall(b: Launched, type: string, payload: unknown): Promise<{ ms: number; value: unknown }> {
-  return b.driver.evaluate(async ({ type, payload }) => {
-    const t0 = performance.now();
-    const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value?: unknown; error?: { message: string } };
-    const ms = performance.now() - t0;
-    if (!reply.ok) throw new Error(reply.error?.message);
-    return { ms, value: reply.value };
-  }, { type, payload });
+  return b.driver.evaluate(
+    async ({ type, payload }) => {
+      const t0 = performance.now();
+      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      const ms = performance.now() - t0;
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return { ms, value: reply.value };
+    },
+    { type, payload },
+  );
 }
 
-async function openTabs(b: Launched, server: TestServer, windows: number, perWindow: number, already = 0): Promise<number[]> {
+async function openTabs(
+  b: Launched,
+  server: TestServer,
+  windows: number,
+  perWindow: number,
+  already = 0,
+): Promise<number[]> {
   const ids: number[] = [];
   for (let w = 0; w < windows; w++) {
-    const urls = Array.from({ length: perWindow }, (_, i) => server.url(`/page/w${w + already}-t${i}-${'x'.repeat(20)}`));
-    ids.push(await b.driver.evaluate(async (u) => (await chrome.windows.create({ url: u, focused: false }))!.id!, urls));
+    const urls = Array.from({ length: perWindow }, (_, i) =>
+      server.url(`/page/w${w + already}-t${i}-${'x'.repeat(20)}`),
+    );
+    ids.push(
+      await b.driver.evaluate(async (u) => (await chrome.windows.create({ url: u, focused: false }))!.id!, urls),
+    );
   }
-  await waitFor(async () => b.driver.evaluate(async (n) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.filter((t) => t.title?.startsWith('Page ')).length >= n;
-  }, already + windows * perWindow), `${already + windows * perWindow} tabs loaded`, 300_000);
+  await waitFor(
+    async () =>
+      b.driver.evaluate(
+        async (n) => {
+          const tabs = await chrome.tabs.query({});
+          return tabs.filter((t) => t.title?.startsWith('Page ')).length >= n;
+        },
+        already + windows * perWindow,
+      ),
+    `${already + windows * perWindow} tabs loaded`,
+    300_000,
+  );
   return ids;
 }
 
@@ -57,10 +88,15 @@ async function storedBytesPerTab(b: Launched, id: string): Promise<number> {
       r.onerror = () => rej(r.error);
     });
     // No named helpers in here: tsx would wrap them in a __name() the page does not have.
-    const [s, body] = (await Promise.all(['sessions', 'bodies'].map((store) => new Promise<unknown>((res) => {
-      const r = db.transaction(store).objectStore(store).get(id);
-      r.onsuccess = () => res(r.result);
-    })))) as [{ counts: { tabs: number } }, unknown];
+    const [s, body] = (await Promise.all(
+      ['sessions', 'bodies'].map(
+        (store) =>
+          new Promise<unknown>((res) => {
+            const r = db.transaction(store).objectStore(store).get(id);
+            r.onsuccess = () => res(r.result);
+          }),
+      ),
+    )) as [{ counts: { tabs: number } }, unknown];
     db.close();
     return new TextEncoder().encode(JSON.stringify(s) + JSON.stringify(body)).length / s.counts.tabs;
   }, id);
@@ -122,7 +158,6 @@ async function benchMain(): Promise<void> {
     removeProfileDir(b.profileDir);
     await server.close();
   }
-
 }
 
 async function benchGroups(): Promise<void> {
@@ -159,7 +194,9 @@ function print(): void {
   const width = Math.max(...rows.map((r) => r.metric.length));
   console.log(`${'metric'.padEnd(width)} | value      | target   | ok`);
   for (const r of rows) {
-    console.log(`${r.metric.padEnd(width)} | ${`${r.value} ${r.unit}`.padEnd(10)} | ${r.target.replace('Infinity', '—').padEnd(8)} | ${r.target.includes('Infinity') ? '' : r.ok ? 'yes' : 'NO'}`);
+    console.log(
+      `${r.metric.padEnd(width)} | ${`${r.value} ${r.unit}`.padEnd(10)} | ${r.target.replace('Infinity', '—').padEnd(8)} | ${r.target.includes('Infinity') ? '' : r.ok ? 'yes' : 'NO'}`,
+    );
   }
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });

@@ -32,12 +32,16 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 }
 const profile = mkdtempSync(join(tmpdir(), 'tabularium-profile-'));
 console.log(`Starting ${browser} with Tabularium in a throwaway profile (${profile}).`);
-const child = spawn(browser, [
-  `--user-data-dir=${profile}`,
-  `--disable-extensions-except=${dist}`,
-  `--load-extension=${dist}`,
-  '--no-first-run',
-  '--no-default-browser-check',
-  'chrome://extensions',
-], { stdio: 'inherit' });
+const child = spawn(
+  browser,
+  [
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    'chrome://extensions',
+  ],
+  { stdio: 'inherit' },
+);
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -14,7 +14,11 @@ const files = {};
     const p = join(d, name);
     if (name === '.vite') continue; // build metadata, not part of the extension
     if (statSync(p).isDirectory()) walk(p);
-    else files[relative(dir, p).split('\\').join('/')] = [readFileSync(p), { level: 9, mtime: new Date('2026-01-01T00:00:00Z') }];
+    else
+      files[relative(dir, p).split('\\').join('/')] = [
+        readFileSync(p),
+        { level: 9, mtime: new Date('2026-01-01T00:00:00Z') },
+      ];
   }
 })(dir);
 writeFileSync(out, zipSync(files));

@@ -3,13 +3,16 @@
 const PAGE = chrome.runtime.getURL('placeholder.html');
 
 chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status === 'complete' && tab.url?.startsWith(PAGE) && !tab.active) void chrome.tabs.discard(tabId).catch(() => undefined);
+  if (change.status === 'complete' && tab.url?.startsWith(PAGE) && !tab.active)
+    void chrome.tabs.discard(tabId).catch(() => undefined);
 });
 
 globalThis.restore = async (titles) => {
   const w = await chrome.windows.create({ focused: false });
   const first = w.tabs[0].id;
-  await Promise.all(titles.map((t) => chrome.tabs.create({ windowId: w.id, active: false, url: `${PAGE}?t=${encodeURIComponent(t)}` })));
+  await Promise.all(
+    titles.map((t) => chrome.tabs.create({ windowId: w.id, active: false, url: `${PAGE}?t=${encodeURIComponent(t)}` })),
+  );
   await chrome.tabs.remove(first);
   return w.id;
 };
@@ -19,7 +22,8 @@ globalThis.restore = async (titles) => {
 function openDb() {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open('floor', 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('sessions', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+    req.onupgradeneeded = () =>
+      req.result.createObjectStore('sessions', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });

@@ -22,7 +22,11 @@ export async function prune(deps: Deps, keep: number): Promise<void> {
   for (const id of sessionsToPrune(await repo.listSessions(db), keep)) await repo.removeSession(db, id);
 }
 
-export async function autosave(deps: Deps, tracker: Tracker, keep: number): Promise<{ outcome: AutosaveOutcome; session?: Session }> {
+export async function autosave(
+  deps: Deps,
+  tracker: Tracker,
+  keep: number,
+): Promise<{ outcome: AutosaveOutcome; session?: Session }> {
   const windows = await tracker.snapshot();
   const tabs = countTabs(windows).tabs;
   if (tabs === 0) return { outcome: 'empty' };
@@ -40,7 +44,12 @@ export async function autosave(deps: Deps, tracker: Tracker, keep: number): Prom
   return { outcome: 'saved', session };
 }
 
-export async function saveClosedWindow(deps: Deps, windows: WindowRecord[], keep: number, kind: SessionKind = 'window-closed'): Promise<Session | undefined> {
+export async function saveClosedWindow(
+  deps: Deps,
+  windows: WindowRecord[],
+  keep: number,
+  kind: SessionKind = 'window-closed',
+): Promise<Session | undefined> {
   if (countTabs(windows).tabs === 0) return undefined;
   const session = await storeNewSession(deps, windows, kind);
   await prune(deps, keep);

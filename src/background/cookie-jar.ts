@@ -1,7 +1,14 @@
 // Saved sessions' cookies: read from the browser for the sites of a session's tabs when it is
 // saved, and put back before its tabs open when it is restored. Both ask for the permission first
 // and degrade to "no cookies" rather than fail the save or the restore.
-import { cookieConcernsSites, keepFilter, restoreVerdict, sitesOfUrls, sitesOfWindows, type SitesByStore } from '../core/cookie-keeping.ts';
+import {
+  cookieConcernsSites,
+  keepFilter,
+  restoreVerdict,
+  sitesOfUrls,
+  sitesOfWindows,
+  type SitesByStore,
+} from '../core/cookie-keeping.ts';
 import { registrableDomain } from '../core/cookies/cookie-domain.ts';
 import { cookieKey, type CookieRecord } from '../core/cookies/cookie-record.ts';
 import { isPersistent, toSetDetails } from '../core/cookies/set-details.ts';
@@ -15,7 +22,8 @@ import { loadSettings } from './settings.ts';
 /** Sites in one store from which a catch-up reads the whole store at once. */
 const WHOLE_STORE_FROM = 2;
 
-export const ACCESS_OFF_REASON = 'Cookie access is off: Tabularium is not allowed to set cookies, so this one was not put back.';
+export const ACCESS_OFF_REASON =
+  'Cookie access is off: Tabularium is not allowed to set cookies, so this one was not put back.';
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -90,7 +98,11 @@ const issue = (c: CookieRecord, reason: string): CookieRestoreIssue => ({ name: 
  * Sets cookies back: expired ones skipped, a newer cookie already in the browser kept unless
  * `overwrite`, refusals reported with the browser's words or toSetDetails' reason.
  */
-export async function putCookiesBack(env: CookieEnv, cookies: readonly CookieRecord[], opts: { overwrite: boolean; now: number }): Promise<CookieRestoreReport> {
+export async function putCookiesBack(
+  env: CookieEnv,
+  cookies: readonly CookieRecord[],
+  opts: { overwrite: boolean; now: number },
+): Promise<CookieRestoreReport> {
   const report = emptyCookieReport();
   if (cookies.length === 0) return report;
   if (!(await keepingAllowed(env))) {
@@ -105,13 +117,16 @@ export async function putCookiesBack(env: CookieEnv, cookies: readonly CookieRec
     if (site) groups.set(`${c.storeId}\u0000${site}`, { store: c.storeId, site });
   }
   const existing = new Map<string, CookieRecord>();
-  const reads = await Promise.all([...groups.values()].map((g) => api.getAllForDomain(g.site, g.store).catch(() => [])));
+  const reads = await Promise.all(
+    [...groups.values()].map((g) => api.getAllForDomain(g.site, g.store).catch(() => [])),
+  );
   for (const list of reads) for (const c of list) existing.set(cookieKey(c), c);
 
   const outcomes = await Promise.all(
     cookies.map(async (c): Promise<['restored'] | ['skipped' | 'failed', CookieRestoreIssue]> => {
       const r = toSetDetails(c, { browser: api.browser, now: opts.now });
-      if (!r.ok) return [isPersistent(c) && c.expirationDate * 1000 <= opts.now ? 'skipped' : 'failed', issue(c, r.reason)];
+      if (!r.ok)
+        return [isPersistent(c) && c.expirationDate * 1000 <= opts.now ? 'skipped' : 'failed', issue(c, r.reason)];
       const verdict = restoreVerdict(c, existing.get(cookieKey(c)), opts.overwrite);
       if (verdict.action === 'skip') return ['skipped', issue(c, verdict.reason)];
       try {

@@ -116,7 +116,13 @@ export class CookieKeeper {
     return next;
   }
 
-  private async flushNow({ rewrite = false, catchUp = false }: { rewrite?: boolean; catchUp?: boolean }): Promise<CaptureResult> {
+  private async flushNow({
+    rewrite = false,
+    catchUp = false,
+  }: {
+    rewrite?: boolean;
+    catchUp?: boolean;
+  }): Promise<CaptureResult> {
     const { deps, tracker } = this.s;
     // The fresh-run recovery reads the previous run's live cookies before anything here writes.
     await tracker.start();
@@ -163,7 +169,9 @@ export class CookieKeeper {
     }
     // Sites that closed, or cookies no longer kept (the setting narrowed): gone from the live copy.
     for (const [key, c] of want) if (!keep(c)) want.delete(key);
-    const put = [...want.entries()].filter(([key, c]) => rewrite || !sameRecord(this.stored!.get(key), c)).map(([, c]) => c);
+    const put = [...want.entries()]
+      .filter(([key, c]) => rewrite || !sameRecord(this.stored!.get(key), c))
+      .map(([, c]) => c);
     const del = [...this.stored.keys()].filter((key) => !want.has(key));
     const tStore = performance.now();
     await putLiveCookies(db, cipher, put);
@@ -175,7 +183,12 @@ export class CookieKeeper {
     this.stats.flushes++;
     this.stats.written += put.length + del.length;
     this.stats.lastCaptureMs = performance.now() - t0 - ioMs;
-    return { sites: [...sites.values()].reduce((n, s) => n + s.size, 0), cookies: want.size, written: put.length + del.length, ms: { read: ioMs, store: storeMs } };
+    return {
+      sites: [...sites.values()].reduce((n, s) => n + s.size, 0),
+      cookies: want.size,
+      written: put.length + del.length,
+      ms: { read: ioMs, store: storeMs },
+    };
   }
 
   /**

@@ -30,7 +30,10 @@ export interface CookieLogHub {
   size(): number;
 }
 
-export function createCookieLogHub(api: Pick<CookiesApi, 'available' | 'onChanged'>, now: () => number = Date.now): CookieLogHub {
+export function createCookieLogHub(
+  api: Pick<CookiesApi, 'available' | 'onChanged'>,
+  now: () => number = Date.now,
+): CookieLogHub {
   const watchers = new Map<CookieLogWorkerPort, string | undefined>();
   const pairer = new ChangePairer();
   let unsubscribe: (() => void) | undefined;

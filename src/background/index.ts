@@ -24,7 +24,9 @@ const { tracker } = services;
 const route = createRouter(createHandlers(services), (type, ms) => (services.handlerMs[type] = ms));
 const log = (what: string) => (e: unknown) => console.error(`[tabularium] ${what}`, e);
 
-onRuntimeMessage((msg, sender) => route(msg, sender.tabId === undefined ? {} : { tabId: sender.tabId }) as Promise<unknown>);
+onRuntimeMessage(
+  (msg, sender) => route(msg, sender.tabId === undefined ? {} : { tabId: sender.tabId }) as Promise<unknown>,
+);
 startCookieLog();
 startCookieKeeping(services);
 subscribeBrowserEvents({

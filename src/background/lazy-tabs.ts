@@ -16,7 +16,9 @@ import { placeholderSlots, type LoadSlots } from './load-slots.ts';
 function openablePlaceholder(s: Services, url: string): string | undefined {
   const target = parsePlaceholder(s.deps.platform.extensionBase, url);
   if (!target || target.reason) return undefined;
-  return checkUrl(target.url, { allowData: s.deps.platform.allowsDataUrls, allowFile: true }).openable ? target.url : undefined;
+  return checkUrl(target.url, { allowData: s.deps.platform.allowsDataUrls, allowFile: true }).openable
+    ? target.url
+    : undefined;
 }
 
 // One discard at a time: a 500-tab restore finishes hundreds of placeholders at once, and that
@@ -24,15 +26,22 @@ function openablePlaceholder(s: Services, url: string): string | undefined {
 let discards: Promise<unknown> = Promise.resolve();
 
 /** A placeholder finished loading: the shown tab gets its real page, a hidden one is discarded. */
-export function settleLoadedPlaceholder(s: Services, tabId: number, url: string, active: boolean, slots: Pick<LoadSlots, 'loaded'> = placeholderSlots): Promise<unknown> {
+export function settleLoadedPlaceholder(
+  s: Services,
+  tabId: number,
+  url: string,
+  active: boolean,
+  slots: Pick<LoadSlots, 'loaded'> = placeholderSlots,
+): Promise<unknown> {
   if (parsePlaceholder(s.deps.platform.extensionBase, url)) slots.loaded(tabId);
   const real = openablePlaceholder(s, url);
   if (!real) return Promise.resolve();
   if (active) return s.deps.platform.tabs.navigate(tabId, real).catch(() => undefined);
   // discardIfHidden asks again: the tab may have been shown since.
-  discards = discards.then(() => s.deps.platform.tabs.discardIfHidden(tabId)).then(
-    (state) => (state === 'active' ? s.deps.platform.tabs.navigate(tabId, real) : undefined),
-  ).catch(() => undefined);
+  discards = discards
+    .then(() => s.deps.platform.tabs.discardIfHidden(tabId))
+    .then((state) => (state === 'active' ? s.deps.platform.tabs.navigate(tabId, real) : undefined))
+    .catch(() => undefined);
   return discards;
 }
 

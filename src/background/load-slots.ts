@@ -17,7 +17,10 @@ export class LoadSlots {
   /** Loads seen before the restore learnt the tab's id (creation and load can race). */
   private readonly early = new Set<number>();
 
-  constructor(readonly size: number, private readonly timeoutMs = 30_000) {
+  constructor(
+    readonly size: number,
+    private readonly timeoutMs = 30_000,
+  ) {
     this.free = size;
   }
 
@@ -49,7 +52,10 @@ export class LoadSlots {
   /** The slot taken by acquire() now belongs to this tab, until its page has loaded. */
   assign(tabId: number): void {
     if (this.early.delete(tabId)) return this.release();
-    this.held.set(tabId, setTimeout(() => this.loaded(tabId), this.timeoutMs));
+    this.held.set(
+      tabId,
+      setTimeout(() => this.loaded(tabId), this.timeoutMs),
+    );
   }
 
   /** The tab could not be created: its slot goes back. */

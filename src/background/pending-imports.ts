@@ -23,7 +23,10 @@ interface Pending {
 export class PendingImports {
   private readonly map = new Map<string, Pending>();
 
-  constructor(private readonly now: () => number, private readonly newId: () => string) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly newId: () => string,
+  ) {}
 
   begin(format: ImportFormat | 'mixed'): string {
     this.dropStale();
@@ -59,7 +62,11 @@ export class PendingImports {
   private get(importId: string): Pending {
     const p = this.map.get(importId);
     if (!p) {
-      throw new StoreError('not-found', 'This import was interrupted (the background worker restarted or the import timed out): nothing was stored. Please import the file again.', { key: 'errImportInterrupted' });
+      throw new StoreError(
+        'not-found',
+        'This import was interrupted (the background worker restarted or the import timed out): nothing was stored. Please import the file again.',
+        { key: 'errImportInterrupted' },
+      );
     }
     return p;
   }

@@ -38,7 +38,10 @@ export interface RunStart {
   streak: number;
 }
 
-async function readCandidates(db: DB, extensionBase: string): Promise<{ candidates: Candidate[]; liveRecords: number }> {
+async function readCandidates(
+  db: DB,
+  extensionBase: string,
+): Promise<{ candidates: Candidate[]; liveRecords: number }> {
   const records = await readLiveState(db);
   const parsed = parseLiveRecords(records);
   const live = snapshotFromRecords(parsed.windows, parsed.tabs, parsed.groups, extensionBase);
@@ -48,16 +51,32 @@ async function readCandidates(db: DB, extensionBase: string): Promise<{ candidat
     v?.ok ? { name, windows: v.copy.windows, savedAt: v.copy.savedAt } : { name, windows: undefined };
   return {
     liveRecords: records.length,
-    candidates: [{ name: 'live', windows: live }, c('recovery', recovery), c('backup', backup), c('previous', previous)],
+    candidates: [
+      { name: 'live', windows: live },
+      c('recovery', recovery),
+      c('backup', backup),
+      c('previous', previous),
+    ],
   };
 }
 
 /** Stores the recovered session and clears the previous run's records, atomically. */
-async function storeRecovered(db: DB, session: Session, windows: WindowRecord[], streak: number, now: number): Promise<void> {
+async function storeRecovered(
+  db: DB,
+  session: Session,
+  windows: WindowRecord[],
+  streak: number,
+  now: number,
+): Promise<void> {
   await run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search', 'live', 'meta']);
     const meta = tx.objectStore('meta');
-    const pending: PendingRecovery = { sessionId: session.id, windows: session.counts.windows, tabs: session.counts.tabs, at: now };
+    const pending: PendingRecovery = {
+      sessionId: session.id,
+      windows: session.counts.windows,
+      tabs: session.counts.tabs,
+      at: now,
+    };
     await commit(tx, [
       tx.objectStore('sessions').put(session),
       tx.objectStore('bodies').put({ id: session.id, windows }),
@@ -108,8 +127,14 @@ export async function beginRun(deps: Deps): Promise<RunStart> {
     await storeRecovered(db, recovered, chosen.windows, nextStreak, now);
   } else {
     if (!chosen && liveRecords > 0) {
-      const copies = Object.fromEntries(await Promise.all(['copy:recovery', 'copy:backup', 'copy:previous'].map(async (k) => [k, await getMeta(db, k)])));
-      await setMeta(db, { 'recovery:unreadable': { at: now, records: await readLiveState(db), copies } satisfies UnreadableState });
+      const copies = Object.fromEntries(
+        await Promise.all(
+          ['copy:recovery', 'copy:backup', 'copy:previous'].map(async (k) => [k, await getMeta(db, k)]),
+        ),
+      );
+      await setMeta(db, {
+        'recovery:unreadable': { at: now, records: await readLiveState(db), copies } satisfies UnreadableState,
+      });
     }
     await setMeta(db, { 'crash:streak': nextStreak });
     // Nothing to recover them with: the new run's cookies are caught up from the browser.
@@ -136,4 +161,3 @@ export async function clearPending(deps: Deps): Promise<void> {
 export async function resetCrashStreak(deps: Deps): Promise<void> {
   await setMeta(await deps.db(), { 'crash:streak': 0 });
 }
-

@@ -41,7 +41,11 @@ function tabUrl(platform: Platform, t: TabStep): string | undefined {
     case 'url':
       // Where the browser creates discarded tabs (Firefox), a lazy tab is the real URL, unloaded.
       return opensPlaceholder(platform, t)
-        ? placeholderUrl(platform.extensionBase, { url: t.open.url, title: t.title, ...(t.favIconUrl ? { favIconUrl: t.favIconUrl } : {}) })
+        ? placeholderUrl(platform.extensionBase, {
+            url: t.open.url,
+            title: t.title,
+            ...(t.favIconUrl ? { favIconUrl: t.favIconUrl } : {}),
+          })
         : t.open.url;
   }
 }
@@ -54,10 +58,19 @@ function describe(e: unknown): string {
 function noteContainer(report: RestoreReport, t: TabStep, created: { droppedContainer?: DroppedContainer }): void {
   const d = created.droppedContainer;
   if (!d || t.open.kind === 'newtab') return;
-  report.failed.push({ url: t.open.url, reason: `container ${d.cookieStoreId} not restored (${d.reason}); opened in the default container` });
+  report.failed.push({
+    url: t.open.url,
+    reason: `container ${d.cookieStoreId} not restored (${d.reason}); opened in the default container`,
+  });
 }
 
-async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreReport, opts: ExecuteOptions, progress: RestoreProgress): Promise<number> {
+async function restoreWindow(
+  platform: Platform,
+  w: WindowStep,
+  report: RestoreReport,
+  opts: ExecuteOptions,
+  progress: RestoreProgress,
+): Promise<number> {
   const tabIds: (number | undefined)[] = [];
   let windowId: number;
   let firstIndex = 0;
@@ -132,7 +145,9 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
           active: false,
           ...(t.pinned ? { pinned: true } : {}),
           ...(t.cookieStoreId ? { cookieStoreId: t.cookieStoreId } : {}),
-          ...(t.lazy && platform.createsDiscardedTabs && t.open.kind === 'url' ? { discarded: true, title: t.title } : {}),
+          ...(t.lazy && platform.createsDiscardedTabs && t.open.kind === 'url'
+            ? { discarded: true, title: t.title }
+            : {}),
         });
         noteContainer(report, t, r);
         created[k] = r.id;
@@ -164,7 +179,9 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
 
   if (platform.tabGroups) {
     for (let g = 0; g < w.groups.length; g++) {
-      const members = tabIds.filter((id, i): id is number => id !== undefined && w.tabs[i]!.groupIndex === g && !w.tabs[i]!.pinned);
+      const members = tabIds.filter(
+        (id, i): id is number => id !== undefined && w.tabs[i]!.groupIndex === g && !w.tabs[i]!.pinned,
+      );
       if (members.length === 0) continue;
       try {
         const groupId = await platform.tabGroups.group(members, windowId);
@@ -186,8 +203,19 @@ async function restoreWindow(platform: Platform, w: WindowStep, report: RestoreR
   return windowId;
 }
 
-export async function executeRestore(platform: Platform, plan: RestorePlan, opts: ExecuteOptions = {}): Promise<RestoreReport> {
-  const report: RestoreReport = { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false, cookies: { restored: 0, skipped: [], failed: [] } };
+export async function executeRestore(
+  platform: Platform,
+  plan: RestorePlan,
+  opts: ExecuteOptions = {},
+): Promise<RestoreReport> {
+  const report: RestoreReport = {
+    windows: 0,
+    tabs: 0,
+    blocked: 0,
+    failed: [],
+    cancelled: false,
+    cookies: { restored: 0, skipped: [], failed: [] },
+  };
   const progress: RestoreProgress = { done: 0, total: plan.tabCount };
   let toFocus: number | undefined;
   for (const w of plan.windows) {
@@ -203,7 +231,8 @@ export async function executeRestore(platform: Platform, plan: RestorePlan, opts
     }
   }
   // A cancelled restore leaves the focus where it is: on the popup that says what was kept.
-  if (toFocus !== undefined && !report.cancelled) await platform.windows.update(toFocus, { focused: true }).catch(() => undefined);
+  if (toFocus !== undefined && !report.cancelled)
+    await platform.windows.update(toFocus, { focused: true }).catch(() => undefined);
   if (!report.cancelled) {
     for (const id of plan.closeWindowIds) await platform.windows.remove(id).catch(() => undefined);
   }

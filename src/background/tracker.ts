@@ -43,7 +43,10 @@ export class Tracker {
   /** Windows whose tabs are closing with them: keep the tabs until the window goes. */
   private closingWindows = new Set<number>();
 
-  constructor(private readonly deps: Deps, private readonly hooks: TrackerHooks = {}) {}
+  constructor(
+    private readonly deps: Deps,
+    private readonly hooks: TrackerHooks = {},
+  ) {}
 
   /** Starts (once) the rebuild from the browser; events wait for it. */
   start(beforeRebuild?: () => Promise<void>): Promise<void> {
@@ -94,22 +97,24 @@ export class Tracker {
 
   /** Writes pending changes now; resolves when they are durable. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(async () => {
-      await this.queue;
-      if (!this.state.hasChanges()) return;
-      const db = await this.deps.db();
-      const t0 = performance.now();
-      const changes = this.state.takeChanges();
-      const pending = applyLiveChanges(db, changes);
-      this.stats.cpuMs += performance.now() - t0;
-      await pending;
-      this.countWrite(changes);
-      const now = this.deps.now();
-      if (now - this.lastCopyAt >= COPY_INTERVAL_MS) {
-        this.lastCopyAt = now;
-        await this.writeRecoveryCopy();
-      }
-    }).catch((e: unknown) => console.error('[tabularium] live write failed', e));
+    this.flushing = this.flushing
+      .then(async () => {
+        await this.queue;
+        if (!this.state.hasChanges()) return;
+        const db = await this.deps.db();
+        const t0 = performance.now();
+        const changes = this.state.takeChanges();
+        const pending = applyLiveChanges(db, changes);
+        this.stats.cpuMs += performance.now() - t0;
+        await pending;
+        this.countWrite(changes);
+        const now = this.deps.now();
+        if (now - this.lastCopyAt >= COPY_INTERVAL_MS) {
+          this.lastCopyAt = now;
+          await this.writeRecoveryCopy();
+        }
+      })
+      .catch((e: unknown) => console.error('[tabularium] live write failed', e));
     return this.flushing;
   }
 
@@ -159,12 +164,24 @@ export class Tracker {
   }
 
   // Event entry points (wired in index.ts).
-  tabCreated(t: TabWithIds) { this.apply((s) => s.tabCreated(t)); }
-  tabUpdated(t: TabWithIds) { this.apply((s) => s.tabUpdated(t)); }
-  tabActivated(tabId: number, windowId: number) { this.apply((s) => s.activeChanged(windowId, tabId)); }
-  tabMoved(tabId: number, windowId: number, toIndex: number) { this.apply((s) => s.tabMoved(tabId, windowId, toIndex)); }
-  tabAttached(tabId: number, windowId: number, position: number) { this.apply((s) => s.tabAttached(tabId, windowId, position)); }
-  tabReplaced(added: number, removed: number) { this.apply((s) => s.tabReplaced(added, removed)); }
+  tabCreated(t: TabWithIds) {
+    this.apply((s) => s.tabCreated(t));
+  }
+  tabUpdated(t: TabWithIds) {
+    this.apply((s) => s.tabUpdated(t));
+  }
+  tabActivated(tabId: number, windowId: number) {
+    this.apply((s) => s.activeChanged(windowId, tabId));
+  }
+  tabMoved(tabId: number, windowId: number, toIndex: number) {
+    this.apply((s) => s.tabMoved(tabId, windowId, toIndex));
+  }
+  tabAttached(tabId: number, windowId: number, position: number) {
+    this.apply((s) => s.tabAttached(tabId, windowId, position));
+  }
+  tabReplaced(added: number, removed: number) {
+    this.apply((s) => s.tabReplaced(added, removed));
+  }
   tabRemoved(tabId: number, windowId: number, isWindowClosing: boolean) {
     if (isWindowClosing) {
       this.closingWindows.add(windowId);
@@ -172,10 +189,19 @@ export class Tracker {
     }
     this.apply((s) => s.tabRemoved(tabId));
   }
-  windowCreated(w: RawWindow & { id: number }) { this.apply((s) => s.windowCreated(w)); }
-  windowFocused(id: number) { this.apply((s) => s.windowFocused(id)); }
+  windowCreated(w: RawWindow & { id: number }) {
+    this.apply((s) => s.windowCreated(w));
+  }
+  windowFocused(id: number) {
+    this.apply((s) => s.windowFocused(id));
+  }
   windowBounds(w: RawWindow & { id: number }) {
-    this.apply((s) => s.windowChanged(w.id, { ...(w.state ? { state: w.state } : {}), ...(w.left !== undefined ? { left: w.left, top: w.top!, width: w.width!, height: w.height! } : {}) }));
+    this.apply((s) =>
+      s.windowChanged(w.id, {
+        ...(w.state ? { state: w.state } : {}),
+        ...(w.left !== undefined ? { left: w.left, top: w.top!, width: w.width!, height: w.height! } : {}),
+      }),
+    );
   }
   windowRemoved(id: number) {
     this.apply((s) => {
@@ -190,7 +216,10 @@ export class Tracker {
       s.windowRemoved(id);
     });
   }
-  groupChanged(g: RawGroup) { this.apply((s) => s.groupChanged(g)); }
-  groupRemoved(id: number) { this.apply((s) => s.groupRemoved(id)); }
+  groupChanged(g: RawGroup) {
+    this.apply((s) => s.groupChanged(g));
+  }
+  groupRemoved(id: number) {
+    this.apply((s) => s.groupRemoved(id));
+  }
 }
-

@@ -1,7 +1,12 @@
 // Turns the browser's windows, tabs and groups (as plain data) into compact session records.
 import {
-  GROUP_COLORS, type GroupColor, type GroupRecord, type TabRecord, type WindowRecord,
-  type WindowState, type WindowType,
+  GROUP_COLORS,
+  type GroupColor,
+  type GroupRecord,
+  type TabRecord,
+  type WindowRecord,
+  type WindowState,
+  type WindowType,
 } from './model.ts';
 import { parsePlaceholder } from './placeholder-url.ts';
 
@@ -118,9 +123,19 @@ export function captureWindow(w: RawWindow, groups: readonly RawGroup[], opts: C
 }
 
 /** Captures normal and popup windows that hold at least one tab; devtools/app windows are not sessions. */
-export function captureWindows(windows: readonly RawWindow[], groups: readonly RawGroup[], opts: CaptureOptions): WindowRecord[] {
+export function captureWindows(
+  windows: readonly RawWindow[],
+  groups: readonly RawGroup[],
+  opts: CaptureOptions,
+): WindowRecord[] {
   return windows
     .filter((w) => w.type === undefined || w.type === 'normal' || w.type === 'popup')
-    .map((w) => captureWindow(w, groups.filter((g) => g.windowId === w.id), opts))
+    .map((w) =>
+      captureWindow(
+        w,
+        groups.filter((g) => g.windowId === w.id),
+        opts,
+      ),
+    )
     .filter((w) => w.tabs.length > 0);
 }

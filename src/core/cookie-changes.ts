@@ -44,7 +44,9 @@ export class ChangePairer {
       const before = this.pending.get(key);
       if (before) {
         this.pending.delete(key);
-        return [{ seq: ++this.seq, at, kind: 'updated', cookie: raw.cookie, previous: before.cookie, cause: raw.cause }];
+        return [
+          { seq: ++this.seq, at, kind: 'updated', cookie: raw.cookie, previous: before.cookie, cause: raw.cause },
+        ];
       }
       return [{ seq: ++this.seq, at, kind: 'added', cookie: raw.cookie, cause: raw.cause }];
     }

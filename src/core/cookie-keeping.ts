@@ -112,13 +112,16 @@ export function diffCookies(stored: ReadonlyMap<string, CookieRecord>, wanted: r
 
 export type RestoreVerdict = { action: 'set' } | { action: 'skip'; reason: string };
 
-
 /**
  * A saved cookie against the browser's cookie of the same identity. The jar holds the value as it
  * was when it was captured, so a different value in the browser now was set after that: it is
  * newer, and it stays unless the person asked to overwrite.
  */
-export function restoreVerdict(saved: CookieRecord, existing: CookieRecord | undefined, overwrite: boolean): RestoreVerdict {
+export function restoreVerdict(
+  saved: CookieRecord,
+  existing: CookieRecord | undefined,
+  overwrite: boolean,
+): RestoreVerdict {
   if (!existing) return { action: 'set' };
   if (sameCookie(saved, existing)) return { action: 'skip', reason: SAME_COOKIE_REASON };
   if (overwrite) return { action: 'set' };

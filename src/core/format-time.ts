@@ -26,6 +26,7 @@ export function relativeTime(then: number, now: number, locale?: string): string
 
 export function absoluteTime(at: number, locale?: string): string {
   let f = absolute.get(locale ?? '');
-  if (!f) absolute.set(locale ?? '', (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  if (!f)
+    absolute.set(locale ?? '', (f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
   return f.format(at);
 }

@@ -34,7 +34,19 @@ export interface LiveChanges {
   del: string[];
 }
 
-const TAB_FIELDS = ['url', 'pendingUrl', 'title', 'favIconUrl', 'pinned', 'active', 'groupId', 'mutedInfo', 'cookieStoreId', 'incognito', 'lastAccessed'] as const;
+const TAB_FIELDS = [
+  'url',
+  'pendingUrl',
+  'title',
+  'favIconUrl',
+  'pinned',
+  'active',
+  'groupId',
+  'mutedInfo',
+  'cookieStoreId',
+  'incognito',
+  'lastAccessed',
+] as const;
 
 function pickTab(t: RawTab & { id: number; windowId: number }, pos: number): LiveTab {
   const out: LiveTab = { id: t.id, windowId: t.windowId, index: t.index, pos, pinned: t.pinned, active: t.active };
@@ -46,7 +58,8 @@ function pickTab(t: RawTab & { id: number; windowId: number }, pos: number): Liv
 
 function pickWindow(w: RawWindow & { id: number }): LiveWindow {
   const out: LiveWindow = { id: w.id, incognito: w.incognito, focused: w.focused };
-  for (const f of ['type', 'state', 'left', 'top', 'width', 'height'] as const) if (w[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = w[f];
+  for (const f of ['type', 'state', 'left', 'top', 'width', 'height'] as const)
+    if (w[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = w[f];
   return out;
 }
 
@@ -82,7 +95,11 @@ export class LiveState {
   }
 
   keys(): string[] {
-    return [...[...this.windows.keys()].map((id) => `w:${id}`), ...[...this.tabs.keys()].map((id) => `t:${id}`), ...[...this.groups.keys()].map((id) => `g:${id}`)];
+    return [
+      ...[...this.windows.keys()].map((id) => `w:${id}`),
+      ...[...this.tabs.keys()].map((id) => `t:${id}`),
+      ...[...this.groups.keys()].map((id) => `g:${id}`),
+    ];
   }
 
   private putWindow(w: LiveWindow): void {
@@ -121,7 +138,7 @@ export class LiveState {
     const ids = this.ids(windowId);
     const at = Math.max(0, Math.min(index, ids.length));
     ids.splice(at, 0, tabId);
-    const prev = at > 0 ? this.tabs.get(ids[at - 1]!)?.pos ?? 0 : 0;
+    const prev = at > 0 ? (this.tabs.get(ids[at - 1]!)?.pos ?? 0) : 0;
     const next = at + 1 < ids.length ? this.tabs.get(ids[at + 1]!)?.pos : undefined;
     const pos = next === undefined ? prev + 1 : (prev + next) / 2;
     if (next !== undefined && (pos <= prev || pos >= next || next - prev < 1e-9)) {
@@ -266,7 +283,13 @@ export class LiveState {
 
   groupChanged(g: RawGroup): void {
     const cur = this.groups.get(g.id);
-    const next: RawGroup = { id: g.id, windowId: g.windowId, title: g.title ?? '', color: g.color, collapsed: g.collapsed };
+    const next: RawGroup = {
+      id: g.id,
+      windowId: g.windowId,
+      title: g.title ?? '',
+      color: g.color,
+      collapsed: g.collapsed,
+    };
     if (!cur || JSON.stringify(cur) !== JSON.stringify(next)) this.putGroup(next);
   }
 
@@ -298,12 +321,22 @@ export class LiveState {
   }
 
   snapshot(extensionBase: string): WindowRecord[] {
-    return snapshotFromRecords([...this.windows.values()], [...this.tabs.values()], [...this.groups.values()], extensionBase);
+    return snapshotFromRecords(
+      [...this.windows.values()],
+      [...this.tabs.values()],
+      [...this.groups.values()],
+      extensionBase,
+    );
   }
 }
 
 /** Turns persisted live records (from this run or a previous one) into session windows. */
-export function snapshotFromRecords(windows: readonly LiveWindow[], tabs: readonly LiveTab[], groups: readonly RawGroup[], extensionBase: string): WindowRecord[] {
+export function snapshotFromRecords(
+  windows: readonly LiveWindow[],
+  tabs: readonly LiveTab[],
+  groups: readonly RawGroup[],
+  extensionBase: string,
+): WindowRecord[] {
   const byWindow = new Map<number, LiveTab[]>();
   for (const t of tabs) {
     let list = byWindow.get(t.windowId);
@@ -322,7 +355,11 @@ export function snapshotFromRecords(windows: readonly LiveWindow[], tabs: readon
   return captureWindows(raw, groups, { extensionBase });
 }
 
-export function parseLiveRecords(records: readonly { key: string; value: unknown }[]): { windows: LiveWindow[]; tabs: LiveTab[]; groups: RawGroup[] } {
+export function parseLiveRecords(records: readonly { key: string; value: unknown }[]): {
+  windows: LiveWindow[];
+  tabs: LiveTab[];
+  groups: RawGroup[];
+} {
   const windows: LiveWindow[] = [];
   const tabs: LiveTab[] = [];
   const groups: RawGroup[] = [];
@@ -330,7 +367,8 @@ export function parseLiveRecords(records: readonly { key: string; value: unknown
     const v = r.value as Record<string, unknown> | null;
     if (!v || typeof v !== 'object' || typeof v.id !== 'number') continue;
     if (r.key.startsWith('w:')) windows.push(v as unknown as LiveWindow);
-    else if (r.key.startsWith('t:') && typeof v.windowId === 'number' && typeof v.pos === 'number') tabs.push(v as unknown as LiveTab);
+    else if (r.key.startsWith('t:') && typeof v.windowId === 'number' && typeof v.pos === 'number')
+      tabs.push(v as unknown as LiveTab);
     else if (r.key.startsWith('g:')) groups.push(v as unknown as RawGroup);
   }
   return { windows, tabs, groups };

@@ -12,6 +12,11 @@ export interface Localized {
 }
 
 export function isLocalized(x: unknown): x is Localized {
-  return typeof x === 'object' && x !== null && typeof (x as Localized).key === 'string'
-    && ((x as Localized).subs === undefined || (Array.isArray((x as Localized).subs) && (x as Localized).subs!.every((s) => typeof s === 'string')));
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Localized).key === 'string' &&
+    ((x as Localized).subs === undefined ||
+      (Array.isArray((x as Localized).subs) && (x as Localized).subs!.every((s) => typeof s === 'string')))
+  );
 }

@@ -3,9 +3,7 @@
 
 export type SessionKind = 'manual' | 'autosave' | 'window-closed' | 'recovered' | 'imported';
 
-export const GROUP_COLORS = [
-  'grey', 'blue', 'red', 'yellow', 'green', 'pink', 'purple', 'cyan', 'orange',
-] as const;
+export const GROUP_COLORS = ['grey', 'blue', 'red', 'yellow', 'green', 'pink', 'purple', 'cyan', 'orange'] as const;
 export type GroupColor = (typeof GROUP_COLORS)[number];
 
 export type WindowState = 'normal' | 'minimized' | 'maximized' | 'fullscreen';

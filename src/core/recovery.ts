@@ -31,7 +31,8 @@ export function verifyCopy(x: unknown): CopyVerdict {
   if (!x || typeof x !== 'object') return { ok: false, why: 'missing' };
   const c = x as Partial<SnapshotCopy>;
   if (c.version !== SNAPSHOT_VERSION) return { ok: false, why: `unknown version ${String(c.version)}` };
-  if (!Array.isArray(c.windows) || typeof c.checksum !== 'string' || typeof c.savedAt !== 'number') return { ok: false, why: 'malformed' };
+  if (!Array.isArray(c.windows) || typeof c.checksum !== 'string' || typeof c.savedAt !== 'number')
+    return { ok: false, why: 'malformed' };
   if (checksum(JSON.stringify(c.windows)) !== c.checksum) return { ok: false, why: 'checksum mismatch' };
   return { ok: true, copy: c as SnapshotCopy };
 }
@@ -58,7 +59,9 @@ export interface Candidate {
  * windows closing at shutdown) loses to it.
  */
 export function chooseRecoverySource(candidates: readonly Candidate[]): Candidate | undefined {
-  const readable = candidates.filter((c): c is Candidate & { windows: WindowRecord[] } => !!c.windows && countTabs(c.windows).tabs > 0);
+  const readable = candidates.filter(
+    (c): c is Candidate & { windows: WindowRecord[] } => !!c.windows && countTabs(c.windows).tabs > 0,
+  );
   const best = readable[0];
   if (!best) return undefined;
   for (const c of readable.slice(1)) if (isWorse(best.windows, c.windows)) return c;

@@ -25,7 +25,9 @@ export interface TabStep {
 
 export interface WindowStep {
   /** Open in a new window, or into an existing one (by id) for "current window" restores. */
-  target: { kind: 'new'; incognito: boolean; type: 'normal' | 'popup'; state: WindowState; bounds?: Bounds } | { kind: 'existing'; windowId: number };
+  target:
+    | { kind: 'new'; incognito: boolean; type: 'normal' | 'popup'; state: WindowState; bounds?: Bounds }
+    | { kind: 'existing'; windowId: number };
   tabs: TabStep[];
   groups: GroupRecord[];
   focused: boolean;
@@ -104,7 +106,10 @@ function finish(windows: WindowStep[], closeWindowIds: number[] = []): RestorePl
     for (const t of w.tabs) if (t.open.kind === 'blocked') blockedCount++;
   }
   // Focus the window that was focused when saved (or the first), and only one.
-  const focusIdx = Math.max(0, windows.findIndex((w) => w.focused));
+  const focusIdx = Math.max(
+    0,
+    windows.findIndex((w) => w.focused),
+  );
   windows.forEach((w, i) => (w.focused = i === focusIdx));
   return { windows, closeWindowIds, tabCount, blockedCount };
 }
@@ -115,7 +120,10 @@ export function planRestore(windows: readonly WindowRecord[], mode: RestoreMode,
     case 'new-windows':
       return finish(nonEmpty.map((w) => newWindowStep(w, opts)));
     case 'replace':
-      return finish(nonEmpty.map((w) => newWindowStep(w, opts)), mode.windowIds);
+      return finish(
+        nonEmpty.map((w) => newWindowStep(w, opts)),
+        mode.windowIds,
+      );
     case 'one-window': {
       const w = windows[mode.windowIndex];
       return finish(w && w.tabs.length > 0 ? [newWindowStep(w, opts)] : []);
@@ -138,17 +146,24 @@ export function planRestore(windows: readonly WindowRecord[], mode: RestoreMode,
         first.active = true;
         first.lazy = false;
       }
-      return finish(tabs.length ? [{ target: { kind: 'existing', windowId: mode.windowId }, tabs, groups, focused: true }] : []);
+      return finish(
+        tabs.length ? [{ target: { kind: 'existing', windowId: mode.windowId }, tabs, groups, focused: true }] : [],
+      );
     }
     case 'one-tab': {
       const w = windows[mode.windowIndex];
       const t = w?.tabs[mode.tabIndex];
       if (!w || !t) return finish([]);
-      const step: TabStep = { ...planTab({ ...t, pinned: undefined, groupIndex: undefined } as TabRecord, opts), active: true, lazy: false };
+      const step: TabStep = {
+        ...planTab({ ...t, pinned: undefined, groupIndex: undefined } as TabRecord, opts),
+        active: true,
+        lazy: false,
+      };
       delete step.groupIndex;
-      const target: WindowStep['target'] = mode.intoWindowId !== undefined
-        ? { kind: 'existing', windowId: mode.intoWindowId }
-        : { kind: 'new', incognito: w.incognito, type: 'normal', state: 'normal' };
+      const target: WindowStep['target'] =
+        mode.intoWindowId !== undefined
+          ? { kind: 'existing', windowId: mode.intoWindowId }
+          : { kind: 'new', incognito: w.incognito, type: 'normal', state: 'normal' };
       return finish([{ target, tabs: [step], groups: [], focused: true }]);
     }
   }

@@ -146,7 +146,8 @@ export class SearchIndex {
     const [title = '', url = ''] = e.rec.text.slice(start, end).split('\t');
     let flat = line - 1;
     let windowIndex = 0;
-    while (windowIndex < e.rec.windowSizes.length && flat >= e.rec.windowSizes[windowIndex]!) flat -= e.rec.windowSizes[windowIndex++]!;
+    while (windowIndex < e.rec.windowSizes.length && flat >= e.rec.windowSizes[windowIndex]!)
+      flat -= e.rec.windowSizes[windowIndex++]!;
     return { windowIndex, tabIndex: flat, title, url };
   }
 }

@@ -12,11 +12,12 @@ export interface SessionDiff {
 
 function counts(windows: readonly WindowRecord[]): Map<string, TabRecord[]> {
   const m = new Map<string, TabRecord[]>();
-  for (const w of windows) for (const t of w.tabs) {
-    const list = m.get(t.url);
-    if (list) list.push(t);
-    else m.set(t.url, [t]);
-  }
+  for (const w of windows)
+    for (const t of w.tabs) {
+      const list = m.get(t.url);
+      if (list) list.push(t);
+      else m.set(t.url, [t]);
+    }
   return m;
 }
 

@@ -26,7 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
-  const num = (v: unknown, d: number, lo: number, hi: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : d);
+  const num = (v: unknown, d: number, lo: number, hi: number) =>
+    typeof v === 'number' && Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : d;
   const bool = (v: unknown, d: boolean) => (typeof v === 'boolean' ? v : d);
   return {
     autosaveMinutes: num(r.autosaveMinutes, DEFAULT_SETTINGS.autosaveMinutes, 0.5, 24 * 60),

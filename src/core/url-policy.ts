@@ -2,10 +2,10 @@
 // `javascript:` URL in it must never run, and privileged pages cannot be opened by an extension.
 
 export type UrlVerdict =
-  | { openable: true }
-  | { openable: false; reason: 'script' | 'privileged' | 'file' | 'invalid' | 'data' };
+  { openable: true } | { openable: false; reason: 'script' | 'privileged' | 'file' | 'invalid' | 'data' };
 
-const PRIVILEGED = /^(chrome|chrome-untrusted|devtools|edge|brave|opera|vivaldi|about|view-source|moz-extension|resource|chrome-search):/i;
+const PRIVILEGED =
+  /^(chrome|chrome-untrusted|devtools|edge|brave|opera|vivaldi|about|view-source|moz-extension|resource|chrome-search):/i;
 
 export interface UrlPolicyOptions {
   /** Firefox refuses `data:` URLs from extensions; Chrome opens them. */

@@ -8,7 +8,8 @@ import { broadcast } from './messaging.ts';
 import { alarms, localStorageArea, sessionStorageArea } from './storage.ts';
 
 const firefox = flavourOf(browser.runtime.getURL('/')) === 'firefox';
-const groups = (firefox ? browser : typeof chrome === 'undefined' ? undefined : chrome) as unknown as GroupsNamespace | undefined;
+const groups = (firefox ? browser : typeof chrome === 'undefined' ? undefined : chrome) as unknown as
+  GroupsNamespace | undefined;
 
 export const platform = makePlatform(browser as unknown as PlatformNamespace, groups, {
   sessionArea: sessionStorageArea,

@@ -5,9 +5,14 @@ import type { CookieRecord } from '../core/cookies/cookie-record.ts';
 import { toCookieRecord } from './cookies.ts';
 
 type BrowserCookie = Parameters<typeof toCookieRecord>[0];
-interface Ns { getAll(details: Record<string, unknown>): Promise<BrowserCookie[]> }
+interface Ns {
+  getAll(details: Record<string, unknown>): Promise<BrowserCookie[]>;
+}
 
-const g = globalThis as unknown as { browser?: { cookies?: Ns; runtime?: { getURL?(p: string): string } }; chrome?: { cookies?: Ns } };
+const g = globalThis as unknown as {
+  browser?: { cookies?: Ns; runtime?: { getURL?(p: string): string } };
+  chrome?: { cookies?: Ns };
+};
 
 function isFirefox(): boolean {
   return typeof g.browser?.runtime?.getURL === 'function' && g.browser.runtime.getURL('/').startsWith('moz-extension:');

@@ -30,7 +30,13 @@ export interface CookiesApi {
   getAllCookieStores(): Promise<CookieStoreInfo[]>;
   /** Resolves with the cookie as stored; rejects with the browser's reason when refused. */
   set(details: SetDetails): Promise<CookieRecord>;
-  remove(c: { url: string; name: string; storeId: string; partitionKey?: PartitionKey; firstPartyDomain?: string }): Promise<void>;
+  remove(c: {
+    url: string;
+    name: string;
+    storeId: string;
+    partitionKey?: PartitionKey;
+    firstPartyDomain?: string;
+  }): Promise<void>;
   /** Subscribes synchronously; returns the unsubscribe. */
   onChanged(cb: (change: RawCookieChange) => void): () => void;
 }
@@ -64,7 +70,6 @@ export interface CookiesNamespace {
   };
 }
 
-
 const SAME_SITES: readonly SameSite[] = ['no_restriction', 'lax', 'strict', 'unspecified'];
 
 export function toCookieRecord(c: BrowserCookie): CookieRecord {
@@ -85,7 +90,8 @@ export function toCookieRecord(c: BrowserCookie): CookieRecord {
   // Chrome reports unpartitioned cookies without the key; Firefox with `{}` or a missing site.
   if (c.partitionKey && c.partitionKey.topLevelSite) {
     r.partitionKey = { topLevelSite: c.partitionKey.topLevelSite };
-    if (c.partitionKey.hasCrossSiteAncestor !== undefined) r.partitionKey.hasCrossSiteAncestor = c.partitionKey.hasCrossSiteAncestor;
+    if (c.partitionKey.hasCrossSiteAncestor !== undefined)
+      r.partitionKey.hasCrossSiteAncestor = c.partitionKey.hasCrossSiteAncestor;
   }
   if (c.firstPartyDomain) r.firstPartyDomain = c.firstPartyDomain;
   return r;
@@ -105,7 +111,10 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
   const isFirefox = browser === 'firefox';
   function need(): CookiesNamespace {
     const c = ns();
-    if (!c) throw Object.assign(new Error('Cookie access is off: the extension has not been allowed to read cookies.'), { code: 'no-permission' });
+    if (!c)
+      throw Object.assign(new Error('Cookie access is off: the extension has not been allowed to read cookies.'), {
+        code: 'no-permission',
+      });
     return c;
   }
   // Firefox: `firstPartyDomain: null` reads every first-party jar; without it, under first-party
@@ -140,10 +149,17 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
     async getAllCookieStores() {
       const stores = await need().getAllCookieStores();
       // Chrome's incognito store is '1' (older versions leave out the flag); Firefox's 'firefox-private'.
-      return stores.map((s) => ({ id: s.id, tabIds: s.tabIds, incognito: !!s.incognito || s.id === '1' || s.id === 'firefox-private' }));
+      return stores.map((s) => ({
+        id: s.id,
+        tabIds: s.tabIds,
+        incognito: !!s.incognito || s.id === '1' || s.id === 'firefox-private',
+      }));
     },
     async set(details) {
-      const d = stripUndefined({ ...details, partitionKey: details.partitionKey ? stripUndefined(details.partitionKey) : undefined });
+      const d = stripUndefined({
+        ...details,
+        partitionKey: details.partitionKey ? stripUndefined(details.partitionKey) : undefined,
+      });
       if (isFirefox) {
         // Firefox knows neither 'unspecified' (left out, it means the browser default there too)
         // nor Chrome's `hasCrossSiteAncestor`, and refuses what it does not know.
@@ -154,7 +170,8 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
       const set = await need().set(d);
       // Chrome answers null (with lastError, which the promise turns into a rejection on newer
       // versions) when it refuses; say so rather than pretend it worked.
-      if (!set) throw Object.assign(new Error(`The browser refused the cookie "${details.name}".`), { code: 'refused' });
+      if (!set)
+        throw Object.assign(new Error(`The browser refused the cookie "${details.name}".`), { code: 'refused' });
       return toCookieRecord(set);
     },
     async remove(x) {
@@ -171,17 +188,22 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
     onChanged(cb) {
       const c = ns();
       if (!c) return () => undefined;
-      const listener = (info: { removed: boolean; cause: string; cookie: BrowserCookie }) => cb({ removed: info.removed, cause: info.cause, cookie: toCookieRecord(info.cookie) });
+      const listener = (info: { removed: boolean; cause: string; cookie: BrowserCookie }) =>
+        cb({ removed: info.removed, cause: info.cause, cookie: toCookieRecord(info.cookie) });
       c.onChanged.addListener(listener);
       return () => c.onChanged.removeListener(listener);
     },
   };
 }
 
-const g = globalThis as unknown as { browser?: { cookies?: CookiesNamespace; runtime?: { getURL(p: string): string } }; chrome?: { cookies?: CookiesNamespace } };
+const g = globalThis as unknown as {
+  browser?: { cookies?: CookiesNamespace; runtime?: { getURL(p: string): string } };
+  chrome?: { cookies?: CookiesNamespace };
+};
 // Firefox's `browser.cookies` is promise-based natively; Chrome's MV3 `chrome.cookies` returns
 // promises too, so no polyfill is needed here (and this module loads where no extension API is).
-const runningInFirefox = typeof g.browser?.runtime?.getURL === 'function' && flavourOf(g.browser.runtime.getURL('/')) === 'firefox';
+const runningInFirefox =
+  typeof g.browser?.runtime?.getURL === 'function' && flavourOf(g.browser.runtime.getURL('/')) === 'firefox';
 
 export const cookiesApi: CookiesApi = makeCookiesApi(
   () => (runningInFirefox ? g.browser?.cookies : g.chrome?.cookies) ?? g.browser?.cookies,

@@ -50,7 +50,8 @@ export function subscribeBrowserEvents(h: BrowserEvents): void {
     });
   }
   if (typeof chrome !== 'undefined' && chrome.tabGroups) {
-    const g = (x: chrome.tabGroups.TabGroup) => h.groupChanged({ id: x.id, windowId: x.windowId, title: x.title ?? '', color: x.color, collapsed: x.collapsed });
+    const g = (x: chrome.tabGroups.TabGroup) =>
+      h.groupChanged({ id: x.id, windowId: x.windowId, title: x.title ?? '', color: x.color, collapsed: x.collapsed });
     chrome.tabGroups.onCreated.addListener(g);
     chrome.tabGroups.onUpdated.addListener(g);
     chrome.tabGroups.onMoved.addListener(g);

@@ -5,7 +5,7 @@ interface LiteApi {
   runtime: { getURL(path: string): string };
 }
 
-const api = ((globalThis as { browser?: LiteApi }).browser ?? (globalThis as unknown as { chrome: LiteApi }).chrome);
+const api = (globalThis as { browser?: LiteApi }).browser ?? (globalThis as unknown as { chrome: LiteApi }).chrome;
 
 export function liteMessage(key: string, subs?: string[]): string {
   return api.i18n.getMessage(key, subs) || key;

@@ -35,13 +35,18 @@ export interface PlatformNamespace {
     update(windowId: number, p: Record<string, unknown>): Promise<unknown>;
     remove(windowId: number): Promise<void>;
   };
-  action: { setBadgeText(p: { text: string }): Promise<void>; setBadgeBackgroundColor(p: { color: string }): Promise<void> };
+  action: {
+    setBadgeText(p: { text: string }): Promise<void>;
+    setBadgeBackgroundColor(p: { color: string }): Promise<void>;
+  };
 }
 
 /** Chrome's tab groups API (Firefox 139+ has the same one); missing where the browser has none. */
 export interface GroupsNamespace {
   tabGroups?: {
-    query(q: Record<string, unknown>): Promise<{ id: number; windowId: number; title?: string; color: string; collapsed: boolean }[]>;
+    query(
+      q: Record<string, unknown>,
+    ): Promise<{ id: number; windowId: number; title?: string; color: string; collapsed: boolean }[]>;
     update(groupId: number, p: Record<string, unknown>): Promise<unknown>;
   };
   tabs?: { group?(p: { tabIds: number[]; createProperties?: { windowId: number } }): Promise<number> };
@@ -61,7 +66,13 @@ function groupsApi(g: GroupsNamespace | undefined): TabGroupsApi | undefined {
   return {
     async query() {
       const gs = await tg.query({});
-      return gs.map((x): RawGroup => ({ id: x.id, windowId: x.windowId, title: x.title ?? '', color: x.color, collapsed: x.collapsed }));
+      return gs.map((x): RawGroup => ({
+        id: x.id,
+        windowId: x.windowId,
+        title: x.title ?? '',
+        color: x.color,
+        collapsed: x.collapsed,
+      }));
     },
     group(tabIds, windowId) {
       // Without createProperties.windowId Chrome moves the tabs into the last-focused window.
@@ -73,7 +84,11 @@ function groupsApi(g: GroupsNamespace | undefined): TabGroupsApi | undefined {
   };
 }
 
-export function makePlatform(ns: PlatformNamespace, groups: GroupsNamespace | undefined, parts: PlatformParts): Platform {
+export function makePlatform(
+  ns: PlatformNamespace,
+  groups: GroupsNamespace | undefined,
+  parts: PlatformParts,
+): Platform {
   const extensionBase = ns.runtime.getURL('/');
   const flavour = flavourOf(extensionBase);
   const firefox = flavour === 'firefox';
@@ -111,7 +126,9 @@ export function makePlatform(ns: PlatformNamespace, groups: GroupsNamespace | un
         return (await ns.tabs.query(q.windowId === undefined ? {} : { windowId: q.windowId })) as RawTab[];
       },
       async create(p) {
-        const { created: t, dropped } = await createInContainer(flavour, tabDetails(p), p.cookieStoreId, (d) => ns.tabs.create(d));
+        const { created: t, dropped } = await createInContainer(flavour, tabDetails(p), p.cookieStoreId, (d) =>
+          ns.tabs.create(d),
+        );
         return { id: t.id!, windowId: t.windowId!, ...(dropped ? { droppedContainer: dropped } : {}) };
       },
       async update(tabId, p) {
@@ -163,8 +180,14 @@ export function makePlatform(ns: PlatformNamespace, groups: GroupsNamespace | un
           ...(firefox && !p.focused ? {} : { focused: p.focused }),
           ...(p.bounds ?? {}),
         };
-        const { created: w, dropped } = await createInContainer(flavour, details, p.cookieStoreId, (d) => ns.windows.create(d));
-        return { id: w.id!, tabIds: (w.tabs ?? []).map((t) => t.id!), ...(dropped ? { droppedContainer: dropped } : {}) };
+        const { created: w, dropped } = await createInContainer(flavour, details, p.cookieStoreId, (d) =>
+          ns.windows.create(d),
+        );
+        return {
+          id: w.id!,
+          tabIds: (w.tabs ?? []).map((t) => t.id!),
+          ...(dropped ? { droppedContainer: dropped } : {}),
+        };
       },
       async update(windowId, p) {
         await ns.windows.update(windowId, p);

@@ -6,11 +6,16 @@ export function sendRuntimeMessage(msg: unknown): Promise<unknown> {
 }
 
 /** The listener returns a promise for messages it answers, or undefined to let others answer. */
-export function onRuntimeMessage(listener: (msg: unknown, sender: { url?: string; tabId?: number }) => Promise<unknown> | undefined): void {
+export function onRuntimeMessage(
+  listener: (msg: unknown, sender: { url?: string; tabId?: number }) => Promise<unknown> | undefined,
+): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
     // Only our own pages may talk to the worker; content from the web never reaches it.
     if (sender.id !== browser.runtime.id) return undefined;
-    return listener(msg, { ...(sender.url ? { url: sender.url } : {}), ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}) });
+    return listener(msg, {
+      ...(sender.url ? { url: sender.url } : {}),
+      ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+    });
   });
 }
 

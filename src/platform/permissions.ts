@@ -20,7 +20,10 @@ interface PermissionsNamespace {
 
 /** Undefined where the API is missing (DevTools panels get a reduced set of extension APIs). */
 export function permissionsApi(): PermissionsApi | undefined {
-  const g = globalThis as unknown as { browser?: { permissions?: PermissionsNamespace }; chrome?: { permissions?: PermissionsNamespace } };
+  const g = globalThis as unknown as {
+    browser?: { permissions?: PermissionsNamespace };
+    chrome?: { permissions?: PermissionsNamespace };
+  };
   const p = g.browser?.permissions ?? g.chrome?.permissions;
   if (!p || typeof p.contains !== 'function' || typeof p.request !== 'function') return undefined;
   return {

@@ -47,7 +47,14 @@ export interface WindowsApi {
   getLastFocusedId(): Promise<number | undefined>;
   /** `cookieStoreId` is the first tab's container (Firefox), dropped and reported like TabsApi's. */
   /** With several URLs, the window opens with one tab each, in order (far faster than tab by tab). */
-  create(p: { url?: string | string[]; type: 'normal' | 'popup'; incognito: boolean; focused: boolean; bounds?: Bounds; cookieStoreId?: string }): Promise<{ id: number; tabIds: number[]; droppedContainer?: DroppedContainer }>;
+  create(p: {
+    url?: string | string[];
+    type: 'normal' | 'popup';
+    incognito: boolean;
+    focused: boolean;
+    bounds?: Bounds;
+    cookieStoreId?: string;
+  }): Promise<{ id: number; tabIds: number[]; droppedContainer?: DroppedContainer }>;
   update(windowId: number, p: { state?: WindowState; focused?: boolean }): Promise<void>;
   remove(windowId: number): Promise<void>;
 }

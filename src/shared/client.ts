@@ -5,7 +5,11 @@ import { isWorkerEvent, type WorkerEvent } from './events.ts';
 import type { Envelope, MessageType, Reply, Req, Res } from './protocol.ts';
 
 export class RemoteError extends Error {
-  constructor(message: string, readonly code?: string, readonly localized?: Localized) {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly localized?: Localized,
+  ) {
     super(message);
     this.name = 'RemoteError';
   }

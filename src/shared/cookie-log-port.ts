@@ -15,7 +15,11 @@ export type CookieLogWorkerPort = TypedPort<CookieLogToWorker, CookieLogFromWork
 const PING_MS = 20_000;
 
 /** Opens the log for a page URL; reconnects (and tells the caller to reload) if the worker restarts. */
-export function watchCookieChanges(url: string, onChanges: (c: CookieChange[]) => void, onReconnect: () => void): () => void {
+export function watchCookieChanges(
+  url: string,
+  onChanges: (c: CookieChange[]) => void,
+  onReconnect: () => void,
+): () => void {
   let port: TypedPort<CookieLogFromWorker, CookieLogToWorker> | undefined;
   let closed = false;
   const open = (again: boolean) => {

@@ -16,5 +16,7 @@ export interface RestoreEndedEvent {
 export type WorkerEvent = RestoreProgressEvent | RestoreEndedEvent;
 
 export function isWorkerEvent(x: unknown): x is WorkerEvent {
-  return typeof x === 'object' && x !== null && typeof (x as { tabulariumEvent?: unknown }).tabulariumEvent === 'string';
+  return (
+    typeof x === 'object' && x !== null && typeof (x as { tabulariumEvent?: unknown }).tabulariumEvent === 'string'
+  );
 }

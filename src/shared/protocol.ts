@@ -15,7 +15,15 @@ import type { SettingsMessages } from './messages/settings.ts';
 
 export type { RestoreReport } from './messages/sessions.ts';
 
-export interface Messages extends SessionMessages, RecoveryMessages, SettingsMessages, CookieMessages, ImportExportMessages, DiagnosticsMessages, CookieKeepingMessages {}
+export interface Messages
+  extends
+    SessionMessages,
+    RecoveryMessages,
+    SettingsMessages,
+    CookieMessages,
+    ImportExportMessages,
+    DiagnosticsMessages,
+    CookieKeepingMessages {}
 
 export type MessageType = keyof Messages;
 export type Req<K extends MessageType> = Messages[K]['req'];
@@ -27,7 +35,8 @@ export interface Envelope<K extends MessageType = MessageType> {
   payload: Req<K>;
 }
 
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code?: string; localized?: Localized } };
+export type Reply<T> =
+  { ok: true; value: T } | { ok: false; error: { message: string; code?: string; localized?: Localized } };
 
 /** Who sent a request: the tab of the page, when it is one. */
 export interface RequestContext {
@@ -37,5 +46,10 @@ export interface RequestContext {
 export type Handlers = { [K in MessageType]: (req: Req<K>, ctx?: RequestContext) => Promise<Res<K>> };
 
 export function isEnvelope(x: unknown): x is Envelope {
-  return typeof x === 'object' && x !== null && (x as { tabularium?: unknown }).tabularium === 1 && typeof (x as { type?: unknown }).type === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    (x as { tabularium?: unknown }).tabularium === 1 &&
+    typeof (x as { type?: unknown }).type === 'string'
+  );
 }

@@ -46,7 +46,9 @@ export function readSiteCookiesInSteps(api: CookiesApi, url: string): SiteRead {
   const base: SiteCookies = { url, host, cookies: [], stores: [], browser: api.browser };
   if (!host) return { first: Promise.resolve(base), all: Promise.resolve(base) };
   if (!api.available()) {
-    const refused = Promise.reject(coded('Cookie access is off: allow it to see this site’s cookies.', 'no-permission'));
+    const refused = Promise.reject(
+      coded('Cookie access is off: allow it to see this site’s cookies.', 'no-permission'),
+    );
     return { first: refused, all: refused };
   }
   // Asking for the registrable domain returns the whole site (every subdomain, every path, every
@@ -59,10 +61,12 @@ export function readSiteCookiesInSteps(api: CookiesApi, url: string): SiteRead {
   const home = api.defaultStoreId;
   const ownRead = api.getAllForDomain(site, home);
   const embeddedRead = api.getAllInPartition(topLevelSite, home);
-  const homeStore = (stores: CookieStoreInfo[]) => stores.find((s) => s.id === home) ?? { id: home, tabIds: [], incognito: false };
+  const homeStore = (stores: CookieStoreInfo[]) =>
+    stores.find((s) => s.id === home) ?? { id: home, tabIds: [], incognito: false };
 
   const first = Promise.all([storesRead, ownRead]).then(([stores, own]) =>
-    siteCookies(base, [{ store: homeStore(stores), cookies: merge(own, [], url) }]));
+    siteCookies(base, [{ store: homeStore(stores), cookies: merge(own, [], url) }]),
+  );
   const all = (async () => {
     const [stores, own, embedded] = await Promise.all([storesRead, ownRead, embeddedRead]);
     const parts = [{ store: homeStore(stores), cookies: merge(own, embedded, url) }];

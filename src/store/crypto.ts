@@ -67,11 +67,18 @@ async function loadOrCreateKey(db: DB): Promise<CryptoKey> {
 function checkKey(key: unknown): CryptoKey {
   const k = key as Partial<CryptoKey> | null;
   const ok =
-    typeof k === 'object' && k !== null &&
-    k.type === 'secret' && k.algorithm?.name === ALGORITHM &&
-    !!k.usages?.includes('encrypt') && !!k.usages.includes('decrypt');
+    typeof k === 'object' &&
+    k !== null &&
+    k.type === 'secret' &&
+    k.algorithm?.name === ALGORITHM &&
+    !!k.usages?.includes('encrypt') &&
+    !!k.usages.includes('decrypt');
   if (!ok) {
-    throw new StoreError('corrupt', 'The key that protects saved cookie values is damaged, so they cannot be read or saved.', { key: 'errCookieKeyDamaged' });
+    throw new StoreError(
+      'corrupt',
+      'The key that protects saved cookie values is damaged, so they cannot be read or saved.',
+      { key: 'errCookieKeyDamaged' },
+    );
   }
   return key as CryptoKey;
 }
@@ -83,7 +90,11 @@ function cipherFor(key: CryptoKey): Cipher {
     const data = await crypto.subtle.encrypt(params(iv, context), key, own(bytes));
     return { iv, data };
   };
-  const decrypt = async (iv: Uint8Array, data: ArrayBuffer | Uint8Array, context?: string): Promise<Uint8Array<ArrayBuffer>> => {
+  const decrypt = async (
+    iv: Uint8Array,
+    data: ArrayBuffer | Uint8Array,
+    context?: string,
+  ): Promise<Uint8Array<ArrayBuffer>> => {
     const ivOk = iv instanceof Uint8Array && iv.byteLength === IV_BYTES;
     const dataOk = (data instanceof ArrayBuffer || data instanceof Uint8Array) && data.byteLength >= TAG_BYTES;
     if (!ivOk || !dataOk) throw damaged();

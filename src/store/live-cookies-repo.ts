@@ -77,10 +77,17 @@ export function readLiveCookies(
         try {
           const v = value as Partial<SealedCookie> | undefined;
           const c = await cipher.decryptJson<unknown>(v?.iv as Uint8Array, v?.data as ArrayBuffer, key);
-          if (!isCookieRecord(c)) throw new StoreError('corrupt', 'A saved cookie has an unknown shape.', { key: 'errSavedCookieShape' });
+          if (!isCookieRecord(c))
+            throw new StoreError('corrupt', 'A saved cookie has an unknown shape.', { key: 'errSavedCookieShape' });
           return c;
         } catch (e) {
-          const error = e instanceof StoreError ? e : new StoreError('corrupt', 'A saved cookie could not be read.', { key: 'errSavedCookieUnreadable', cause: e });
+          const error =
+            e instanceof StoreError
+              ? e
+              : new StoreError('corrupt', 'A saved cookie could not be read.', {
+                  key: 'errSavedCookieUnreadable',
+                  cause: e,
+                });
           onSkip({ key, error });
           return undefined;
         }
@@ -108,9 +115,15 @@ export function isCookieRecord(x: unknown): x is CookieRecord {
   if (typeof x !== 'object' || x === null) return false;
   const c = x as Record<string, unknown>;
   return (
-    typeof c.name === 'string' && typeof c.value === 'string' && typeof c.domain === 'string' &&
-    typeof c.path === 'string' && typeof c.storeId === 'string' && typeof c.secure === 'boolean' &&
-    typeof c.httpOnly === 'boolean' && typeof c.hostOnly === 'boolean' && typeof c.session === 'boolean' &&
+    typeof c.name === 'string' &&
+    typeof c.value === 'string' &&
+    typeof c.domain === 'string' &&
+    typeof c.path === 'string' &&
+    typeof c.storeId === 'string' &&
+    typeof c.secure === 'boolean' &&
+    typeof c.httpOnly === 'boolean' &&
+    typeof c.hostOnly === 'boolean' &&
+    typeof c.session === 'boolean' &&
     typeof c.sameSite === 'string'
   );
 }

@@ -10,6 +10,11 @@ export function setMeta(db: DB, entries: Record<string, unknown>): Promise<void>
   return run(async () => {
     const tx = writeTx(db, ['meta']);
     const store = tx.objectStore('meta');
-    await commit(tx, Object.entries(entries).map(([key, value]) => (value === undefined ? store.delete(key) : store.put({ key, value }))));
+    await commit(
+      tx,
+      Object.entries(entries).map(([key, value]) =>
+        value === undefined ? store.delete(key) : store.put({ key, value }),
+      ),
+    );
   });
 }

@@ -80,13 +80,16 @@ export const MIGRATIONS: readonly Migration[] = [
     if (db.objectStoreNames.contains('search')) return;
     const search = db.createObjectStore('search', { keyPath: 'id' });
     const sessions = tx.objectStore('sessions');
-    void tx.objectStore('bodies').openCursor().then(async function fill(cursor): Promise<void> {
-      if (!cursor) return;
-      const body = cursor.value;
-      const session = await sessions.get(body.id);
-      if (session) await search.put(buildSearchRecord(session, body));
-      return fill(await cursor.continue());
-    });
+    void tx
+      .objectStore('bodies')
+      .openCursor()
+      .then(async function fill(cursor): Promise<void> {
+        if (!cursor) return;
+        const body = cursor.value;
+        const session = await sessions.get(body.id);
+        if (session) await search.put(buildSearchRecord(session, body));
+        return fill(await cursor.continue());
+      });
   },
 ];
 

@@ -11,7 +11,11 @@ export function saveSession(db: DB, session: Session, body: SessionBody): Promis
   if (session.id !== body.id) throw new Error('session and body ids differ');
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search']);
-    await commit(tx, [tx.objectStore('sessions').put(session), tx.objectStore('bodies').put(body), tx.objectStore('search').put(buildSearchRecord(session, body))]);
+    await commit(tx, [
+      tx.objectStore('sessions').put(session),
+      tx.objectStore('bodies').put(body),
+      tx.objectStore('search').put(buildSearchRecord(session, body)),
+    ]);
     emitSessionsChanged([session.id]);
   });
 }
@@ -23,7 +27,10 @@ export function saveSessions(db: DB, items: readonly SessionWithBody[]): Promise
     const s = tx.objectStore('sessions');
     const b = tx.objectStore('bodies');
     const f = tx.objectStore('search');
-    await commit(tx, items.flatMap(({ session, body }) => [s.put(session), b.put(body), f.put(buildSearchRecord(session, body))]));
+    await commit(
+      tx,
+      items.flatMap(({ session, body }) => [s.put(session), b.put(body), f.put(buildSearchRecord(session, body))]),
+    );
     emitSessionsChanged(items.map((i) => i.session.id));
   });
 }
@@ -38,7 +45,11 @@ export function getSession(db: DB, id: string): Promise<SessionWithBody | undefi
     const tx = db.transaction(['sessions', 'bodies']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
     if (!session) return undefined;
-    if (!body) throw new StoreError('corrupt', `Session "${session.name}" has lost its tabs.`, { key: 'errSessionLostTabs', subs: [session.name] });
+    if (!body)
+      throw new StoreError('corrupt', `Session "${session.name}" has lost its tabs.`, {
+        key: 'errSessionLostTabs',
+        subs: [session.name],
+      });
     return { session, body };
   });
 }
@@ -55,7 +66,9 @@ export function updateSession(db: DB, id: string, patch: (s: Session) => Session
       // Only the first line (name and tags) depends on the summary.
       const rest = found.text.indexOf('\n');
       const line0 = buildSearchRecord(next, { id, windows: [] }).text;
-      requests.push(tx.objectStore('search').put({ ...found, text: rest < 0 ? line0 : line0 + found.text.slice(rest) }));
+      requests.push(
+        tx.objectStore('search').put({ ...found, text: rest < 0 ? line0 : line0 + found.text.slice(rest) }),
+      );
     }
     await commit(tx, requests);
     emitSessionsChanged([id]);
@@ -83,7 +96,10 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'trash', 'search']);
     const entry = await tx.objectStore('trash').get(id);
-    if (!entry) throw new StoreError('not-found', 'That session can no longer be brought back.', { key: 'errSessionCannotReturn' });
+    if (!entry)
+      throw new StoreError('not-found', 'That session can no longer be brought back.', {
+        key: 'errSessionCannotReturn',
+      });
     await commit(tx, [
       tx.objectStore('sessions').put(entry.session),
       tx.objectStore('bodies').put(entry.body),
@@ -115,10 +131,15 @@ export function updateBody(db: DB, id: string, patch: (b: SessionBody) => Sessio
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
-    if (!session || !body) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+    if (!session || !body)
+      throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
     const nextBody = { ...patch(body), id };
     const next: Session = { ...session, counts: countTabs(nextBody.windows), updatedAt: Date.now() };
-    await commit(tx, [tx.objectStore('sessions').put(next), tx.objectStore('bodies').put(nextBody), tx.objectStore('search').put(buildSearchRecord(next, nextBody))]);
+    await commit(tx, [
+      tx.objectStore('sessions').put(next),
+      tx.objectStore('bodies').put(nextBody),
+      tx.objectStore('search').put(buildSearchRecord(next, nextBody)),
+    ]);
     emitSessionsChanged([id]);
     return next;
   });
@@ -127,7 +148,10 @@ export function updateBody(db: DB, id: string, patch: (b: SessionBody) => Sessio
 export function allSearchRecords(db: DB): Promise<SearchRecordWithDate[]> {
   return run(async () => {
     const tx = db.transaction(['search', 'sessions']);
-    const [recs, sessions] = await Promise.all([tx.objectStore('search').getAll(), tx.objectStore('sessions').getAll()]);
+    const [recs, sessions] = await Promise.all([
+      tx.objectStore('search').getAll(),
+      tx.objectStore('sessions').getAll(),
+    ]);
     const created = new Map(sessions.map((s) => [s.id, s.createdAt]));
     return recs.filter((r) => created.has(r.id)).map((rec) => ({ rec, createdAt: created.get(rec.id)! }));
   });
@@ -136,10 +160,12 @@ export function allSearchRecords(db: DB): Promise<SearchRecordWithDate[]> {
 export function searchRecords(db: DB, ids: readonly string[]): Promise<(SearchRecordWithDate | undefined)[]> {
   return run(async () => {
     const tx = db.transaction(['search', 'sessions']);
-    return Promise.all(ids.map(async (id) => {
-      const [rec, s] = await Promise.all([tx.objectStore('search').get(id), tx.objectStore('sessions').get(id)]);
-      return rec && s ? { rec, createdAt: s.createdAt } : undefined;
-    }));
+    return Promise.all(
+      ids.map(async (id) => {
+        const [rec, s] = await Promise.all([tx.objectStore('search').get(id), tx.objectStore('sessions').get(id)]);
+        return rec && s ? { rec, createdAt: s.createdAt } : undefined;
+      }),
+    );
   });
 }
 

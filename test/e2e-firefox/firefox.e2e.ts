@@ -85,7 +85,10 @@ describe('Tabularium in Firefox', () => {
     const c = await openPage('/page/c'); // opened last: the active tab
 
     const want = ['/page/driver', '/page/a', '/page/b', '/page/k', '/page/c'];
-    await waitFor(async () => JSON.stringify((await openWindows()).map((w) => paths(w.tabs))) === JSON.stringify([want]), 'the tracker to see the five pages');
+    await waitFor(
+      async () => JSON.stringify((await openWindows()).map((w) => paths(w.tabs))) === JSON.stringify([want]),
+      'the tracker to see the five pages',
+    );
 
     const { session } = await bridgeCall(driver, 'sessions.saveAll', { name: 'Firefox pages' });
     expect(session.counts).toEqual({ windows: 1, tabs: 5 });
@@ -96,7 +99,9 @@ describe('Tabularium in Firefox', () => {
     const containerId = saved.tabs[3]!.cookieStoreId;
     expect(containerId).toMatch(/^firefox-container-\d+$/);
     expect(saved.tabs.filter((t) => t.cookieStoreId).length).toBe(1);
-    expect((await bridgeCall(driver, 'sessions.list', {})).sessions.map((s: Session) => s.name)).toContain('Firefox pages');
+    expect((await bridgeCall(driver, 'sessions.list', {})).sessions.map((s: Session) => s.name)).toContain(
+      'Firefox pages',
+    );
 
     for (const p of [a, b, k, c]) await p.close();
     await waitFor(async () => (await openWindows()).flatMap((w) => w.tabs).length === 1, 'only the driver left');
@@ -113,7 +118,13 @@ describe('Tabularium in Firefox', () => {
     // Real URLs and saved titles, in order, the container back on its tab, the same active tab.
     expect(paths(restored!.tabs)).toEqual(want);
     expect(restored!.tabs.map((t) => t.title)).toEqual(['Page driver', 'Page a', 'Page b', 'Page k', 'Page c']);
-    expect(restored!.tabs.map((t) => t.cookieStoreId)).toEqual([undefined, undefined, undefined, containerId, undefined]);
+    expect(restored!.tabs.map((t) => t.cookieStoreId)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      containerId,
+      undefined,
+    ]);
     expect(restored!.tabs.findIndex((t) => t.active)).toBe(4);
 
     // Lazy: only the active tab loaded. The others are discarded tabs that never asked the server
@@ -139,8 +150,18 @@ describe('Tabularium in Firefox', () => {
       { url: 'about:config', title: 'Settings' },
       { url: server.url('/page/gone'), title: 'Page gone', cookieStoreId: 'firefox-container-999' },
     ];
-    const session: Session = { id: 'imported-ff', name: 'Imported', kind: 'imported', createdAt: now, updatedAt: now, tags: [], counts: { windows: 1, tabs: tabs.length } };
-    const windows: WindowRecord[] = [{ type: 'normal', state: 'normal', incognito: false, focused: true, tabs, groups: [] }];
+    const session: Session = {
+      id: 'imported-ff',
+      name: 'Imported',
+      kind: 'imported',
+      createdAt: now,
+      updatedAt: now,
+      tags: [],
+      counts: { windows: 1, tabs: tabs.length },
+    };
+    const windows: WindowRecord[] = [
+      { type: 'normal', state: 'normal', incognito: false, focused: true, tabs, groups: [] },
+    ];
     const { importId } = await bridgeCall(driver, 'import.begin', { format: 'tabularium' });
     await bridgeCall(driver, 'import.chunk', { importId, parts: [{ session, windows }] });
     expect((await bridgeCall(driver, 'import.commit', { importId })).stored).toBe(1);
@@ -149,15 +170,26 @@ describe('Tabularium in Firefox', () => {
     const report = await bridgeCall(driver, 'sessions.restore', { id: 'imported-ff' });
     expect(report).toMatchObject({ windows: 1, tabs: 5, blocked: 3, cancelled: false });
     // The tab still opened, in the default container, and the person is told why.
-    expect(report.failed).toEqual([{ url: server.url('/page/gone'), reason: expect.stringContaining('container firefox-container-999 not restored') }]);
+    expect(report.failed).toEqual([
+      {
+        url: server.url('/page/gone'),
+        reason: expect.stringContaining('container firefox-container-999 not restored'),
+      },
+    ]);
 
     let restored: WindowRecord | undefined;
     await waitFor(async () => {
       const now = await openWindows();
-      restored = now.length > windowsBefore ? now.find((w) => w.tabs.some((t) => t.url === server.url('/page/imported'))) : undefined;
+      restored =
+        now.length > windowsBefore
+          ? now.find((w) => w.tabs.some((t) => t.url === server.url('/page/imported')))
+          : undefined;
       // Placeholder tabs report about:blank until their page has started loading, and the loading
       // page its address as title until its own has arrived.
-      return restored?.tabs.length === 5 && restored.tabs.every((t, i) => t.url !== 'about:blank' && t.title === tabs[i]!.title);
+      return (
+        restored?.tabs.length === 5 &&
+        restored.tabs.every((t, i) => t.url !== 'about:blank' && t.title === tabs[i]!.title)
+      );
     }, 'the imported window');
     // The capture sees through placeholders: the saved URLs and titles, the container gone.
     expect(restored!.tabs.map((t) => t.url)).toEqual(tabs.map((t) => t.url));
@@ -170,12 +202,20 @@ describe('Tabularium in Firefox', () => {
       placeholders = [];
       for (const p of await ff.browser.pages()) {
         const at = await realLocation(p);
-        if (at.startsWith('moz-extension:')) placeholders.push({ url: new URL(at), why: await p.evaluate(() => document.getElementById('why')?.textContent ?? '') });
+        if (at.startsWith('moz-extension:'))
+          placeholders.push({
+            url: new URL(at),
+            why: await p.evaluate(() => document.getElementById('why')?.textContent ?? ''),
+          });
       }
       return placeholders.length === 3 && placeholders.every((x) => x.why !== '');
     }, 'three placeholder pages');
     expect(placeholders.map((x) => x.url.pathname)).toEqual(Array(3).fill('/src/ui/placeholder/index.html'));
-    expect(placeholders.map((x) => x.url.searchParams.get('u'))).toEqual(['data:text/html,<p>hello</p>', 'file:///etc/hostname', 'about:config']);
+    expect(placeholders.map((x) => x.url.searchParams.get('u'))).toEqual([
+      'data:text/html,<p>hello</p>',
+      'file:///etc/hostname',
+      'about:config',
+    ]);
     expect(placeholders.map((x) => x.url.searchParams.get('r'))).toEqual(['data', 'file', 'privileged']);
     // Each says why in words, not as the reason's code.
     expect(placeholders.map((x) => x.why)).toEqual([
@@ -186,15 +226,32 @@ describe('Tabularium in Firefox', () => {
     expect(hits('/page/gone')).toBe(0);
   });
 
-  it('restores tab groups with Firefox\'s own tabGroups API (Firefox 139+)', async () => {
+  it("restores tab groups with Firefox's own tabGroups API (Firefox 139+)", async () => {
     const now = Date.now();
     const tabs: TabRecord[] = [
       { url: server.url('/page/g0'), title: 'Page g0', active: true },
       { url: server.url('/page/g1'), title: 'Page g1', groupIndex: 0 },
       { url: server.url('/page/g2'), title: 'Page g2', groupIndex: 0 },
     ];
-    const session: Session = { id: 'grouped-ff', name: 'Grouped', kind: 'imported', createdAt: now, updatedAt: now, tags: [], counts: { windows: 1, tabs: 3 } };
-    const windows: WindowRecord[] = [{ type: 'normal', state: 'normal', incognito: false, focused: true, tabs, groups: [{ title: 'Work', color: 'blue', collapsed: false }] }];
+    const session: Session = {
+      id: 'grouped-ff',
+      name: 'Grouped',
+      kind: 'imported',
+      createdAt: now,
+      updatedAt: now,
+      tags: [],
+      counts: { windows: 1, tabs: 3 },
+    };
+    const windows: WindowRecord[] = [
+      {
+        type: 'normal',
+        state: 'normal',
+        incognito: false,
+        focused: true,
+        tabs,
+        groups: [{ title: 'Work', color: 'blue', collapsed: false }],
+      },
+    ];
     const { importId } = await bridgeCall(driver, 'import.begin', { format: 'tabularium' });
     await bridgeCall(driver, 'import.chunk', { importId, parts: [{ session, windows }] });
     await bridgeCall(driver, 'import.commit', { importId });

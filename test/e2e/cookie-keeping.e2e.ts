@@ -6,7 +6,15 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { crash, launch, newProfileDir, openPopup, removeProfileDir, waitFor, type Launched } from './support/browser.ts';
+import {
+  crash,
+  launch,
+  newProfileDir,
+  openPopup,
+  removeProfileDir,
+  waitFor,
+  type Launched,
+} from './support/browser.ts';
 import { httpsBrowserArgs, startHttpsServer, type HttpsRoute, type TestHttpsServer } from './support/https-server.ts';
 
 const APP = 'app.example.test';
@@ -56,7 +64,12 @@ const routes: HttpsRoute[] = [
       return true;
     }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html('Log in', '<form method="post" action="/login"><label>User <input name="user"></label><button type="submit">Log in</button></form>'));
+    res.end(
+      html(
+        'Log in',
+        '<form method="post" action="/login"><label>User <input name="user"></label><button type="submit">Log in</button></form>',
+      ),
+    );
     return true;
   },
   (req, res, url) => {
@@ -82,8 +95,14 @@ const routes: HttpsRoute[] = [
     const had = cookiesOf(req).get('chips') ?? '';
     frameHits.push(had);
     // A new value only when the frame came without one: a restored cookie is told from a re-set one.
-    const headers: Record<string, string | string[]> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
-    if (!had) headers['set-cookie'] = [`chips=embedded-${++chipsCounter}-${randomBytes(6).toString('hex')}; Secure; SameSite=None; Partitioned; Path=/`];
+    const headers: Record<string, string | string[]> = {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    };
+    if (!had)
+      headers['set-cookie'] = [
+        `chips=embedded-${++chipsCounter}-${randomBytes(6).toString('hex')}; Secure; SameSite=None; Partitioned; Path=/`,
+      ];
     res.writeHead(200, headers);
     res.end(html('Frame', '<p>frame</p>'));
     return true;
@@ -113,13 +132,18 @@ async function turnOnKeeping(b: Launched): Promise<void> {
   // A controlled switch: it shows the worker's answer, so click and wait for that.
   await box.click();
   await expect.poll(() => box.isChecked()).toBe(true);
-  expect(await popup.getByText('Restored and recovered tabs stay logged in', { exact: false }).count()).toBeGreaterThan(0);
+  expect(await popup.getByText('Restored and recovered tabs stay logged in', { exact: false }).count()).toBeGreaterThan(
+    0,
+  );
   await popup.close();
 }
 
 /** Opens a URL in a window of its own and returns its page. */
 async function openInWindow(b: Launched, url: string): Promise<Page> {
-  const pageP = b.ctx.waitForEvent('page', { predicate: (p) => p.url().startsWith(url) || p.url() === 'about:blank', timeout: 15_000 });
+  const pageP = b.ctx.waitForEvent('page', {
+    predicate: (p) => p.url().startsWith(url) || p.url() === 'about:blank',
+    timeout: 15_000,
+  });
   await b.driver.evaluate(async (u) => void (await chrome.windows.create({ url: u, focused: true })), url);
   const page = await pageP;
   await page.waitForLoadState('load');
@@ -137,44 +161,68 @@ async function logIn(b: Launched): Promise<string> {
 }
 
 async function call<T>(b: Launched, type: string, payload: unknown = {}): Promise<T> {
-  return b.driver.evaluate(async ({ type, payload }) => {
-    const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { ok: boolean; value?: unknown; error?: { message: string } };
-    if (!reply.ok) throw new Error(reply.error?.message);
-    return reply.value;
-  }, { type, payload }) as Promise<T>;
+  return b.driver.evaluate(
+    async ({ type, payload }) => {
+      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return reply.value;
+    },
+    { type, payload },
+  ) as Promise<T>;
 }
 
 async function cookieNames(b: Launched, domain: string): Promise<string[]> {
-  return b.driver.evaluate(async (d) => (await chrome.cookies.getAll({ domain: d, partitionKey: {} } as chrome.cookies.GetAllDetails)).map((c) => c.name).sort(), domain);
+  return b.driver.evaluate(
+    async (d) =>
+      (await chrome.cookies.getAll({ domain: d, partitionKey: {} } as chrome.cookies.GetAllDetails))
+        .map((c) => c.name)
+        .sort(),
+    domain,
+  );
 }
 
 /** Every cookie of the browser, partitioned ones included, removed through the API. */
 async function removeAllCookies(b: Launched): Promise<void> {
   await b.driver.evaluate(async () => {
     const all = await chrome.cookies.getAll({ partitionKey: {} } as chrome.cookies.GetAllDetails);
-    await Promise.all(all.map((c) => chrome.cookies.remove({
-      url: `https://${c.domain.replace(/^\./, '')}${c.path}`,
-      name: c.name,
-      storeId: c.storeId,
-      ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
-    } as chrome.cookies.CookieDetails)));
+    await Promise.all(
+      all.map((c) =>
+        chrome.cookies.remove({
+          url: `https://${c.domain.replace(/^\./, '')}${c.path}`,
+          name: c.name,
+          storeId: c.storeId,
+          ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
+        } as chrome.cookies.CookieDetails),
+      ),
+    );
   });
 }
 
 /** Waits for an open tab at `path` of the app whose page shows `text`. */
 async function pageShowing(ctx: BrowserContext, path: string, text: string): Promise<Page> {
   let found: Page | undefined;
-  await waitFor(async () => {
-    for (const p of ctx.pages()) {
-      if (!p.url().includes(`${APP}:${server.port}${path}`)) continue;
-      const body = await p.locator('body').innerText({ timeout: 1000 }).catch(() => '');
-      if (body.includes(text)) {
-        found = p;
-        return true;
+  await waitFor(
+    async () => {
+      for (const p of ctx.pages()) {
+        if (!p.url().includes(`${APP}:${server.port}${path}`)) continue;
+        const body = await p
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        if (body.includes(text)) {
+          found = p;
+          return true;
+        }
       }
-    }
-    return false;
-  }, `a tab at ${path} showing "${text}"`, 20_000);
+      return false;
+    },
+    `a tab at ${path} showing "${text}"`,
+    20_000,
+  );
   return found!;
 }
 
@@ -184,7 +232,9 @@ describe('stay logged in', () => {
     try {
       await turnOnKeeping(b);
       const token = await logIn(b);
-      await expect.poll(async () => (await call<{ liveCookies: number }>(b, 'keeping.status')).liveCookies).toBeGreaterThanOrEqual(2);
+      await expect
+        .poll(async () => (await call<{ liveCookies: number }>(b, 'keeping.status')).liveCookies)
+        .toBeGreaterThanOrEqual(2);
 
       const popup = await openPopup(b);
       await popup.getByRole('button', { name: 'Save all windows' }).click();
@@ -198,7 +248,11 @@ describe('stay logged in', () => {
       await check.close();
 
       const hitsBefore = accountHits.length;
-      await popup.getByRole('listitem').first().getByRole('button', { name: /^Restore/ }).click();
+      await popup
+        .getByRole('listitem')
+        .first()
+        .getByRole('button', { name: /^Restore/ })
+        .click();
       await pageShowing(b.ctx, '/account', 'Welcome, alice');
       const restoredHit = accountHits.slice(hitsBefore).find((h) => h.user);
       expect(restoredHit).toMatchObject({ token, site: token.slice(0, 8), user: 'alice' });
@@ -206,9 +260,31 @@ describe('stay logged in', () => {
       expect(accountHits[hitsBefore]).toMatchObject({ token, user: 'alice' });
       await expect.poll(() => popup.getByRole('status').first().innerText()).toMatch(/\b2 cookies restored, 0 failed/);
       // Host-only stays host-only, the domain cookie stays domain-wide, flags intact.
-      const back = await b.driver.evaluate(async () => (await chrome.cookies.getAll({ domain: 'example.test' })).map((c) => ({ name: c.name, domain: c.domain, hostOnly: c.hostOnly, secure: c.secure, httpOnly: c.httpOnly, sameSite: c.sameSite, session: c.session })));
-      expect(back.find((c) => c.name === '__Host-session')).toEqual({ name: '__Host-session', domain: APP, hostOnly: true, secure: true, httpOnly: true, sameSite: 'lax', session: true });
-      expect(back.find((c) => c.name === 'site')).toMatchObject({ domain: '.example.test', hostOnly: false, session: true });
+      const back = await b.driver.evaluate(async () =>
+        (await chrome.cookies.getAll({ domain: 'example.test' })).map((c) => ({
+          name: c.name,
+          domain: c.domain,
+          hostOnly: c.hostOnly,
+          secure: c.secure,
+          httpOnly: c.httpOnly,
+          sameSite: c.sameSite,
+          session: c.session,
+        })),
+      );
+      expect(back.find((c) => c.name === '__Host-session')).toEqual({
+        name: '__Host-session',
+        domain: APP,
+        hostOnly: true,
+        secure: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        session: true,
+      });
+      expect(back.find((c) => c.name === 'site')).toMatchObject({
+        domain: '.example.test',
+        hostOnly: false,
+        session: true,
+      });
     } finally {
       await b.ctx.close();
     }
@@ -218,7 +294,9 @@ describe('stay logged in', () => {
     const b = await freshBrowser();
     await turnOnKeeping(b);
     const token = await logIn(b);
-    await expect.poll(async () => (await call<{ liveCookies: number }>(b, 'keeping.status')).liveCookies).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await call<{ liveCookies: number }>(b, 'keeping.status')).liveCookies)
+      .toBeGreaterThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 1000));
     await crash(b);
 
@@ -245,7 +323,18 @@ describe('stay logged in', () => {
       await turnOnKeeping(b);
       const embed = await openInWindow(b, server.url(APP, '/embed'));
       type Chip = { name: string; value: string; domain: string; partitionKey?: { topLevelSite?: string } };
-      const chips = () => b.driver.evaluate(async () => (await chrome.cookies.getAll({ domain: 'other.test', partitionKey: {} } as chrome.cookies.GetAllDetails)).map((c) => ({ name: c.name, value: c.value, domain: c.domain, partitionKey: (c as { partitionKey?: { topLevelSite?: string } }).partitionKey })) as Chip[]);
+      const chips = () =>
+        b.driver.evaluate(
+          async () =>
+            (
+              await chrome.cookies.getAll({ domain: 'other.test', partitionKey: {} } as chrome.cookies.GetAllDetails)
+            ).map((c) => ({
+              name: c.name,
+              value: c.value,
+              domain: c.domain,
+              partitionKey: (c as { partitionKey?: { topLevelSite?: string } }).partitionKey,
+            })) as Chip[],
+        );
       await expect.poll(async () => (await chips()).length).toBe(1);
       const original = (await chips())[0]!;
       expect(original.partitionKey?.topLevelSite).toBe('https://example.test');
@@ -258,7 +347,11 @@ describe('stay logged in', () => {
       expect(await chips()).toEqual([]);
 
       const framesBefore = frameHits.length;
-      await popup.getByRole('listitem').first().getByRole('button', { name: /^Restore/ }).click();
+      await popup
+        .getByRole('listitem')
+        .first()
+        .getByRole('button', { name: /^Restore/ })
+        .click();
       await pageShowing(b.ctx, '/embed', 'Embed');
       await waitFor(() => frameHits.length > framesBefore, 'the restored frame to load');
       // The frame's first request carried the saved cookie: it came back before the page loaded.
@@ -266,7 +359,12 @@ describe('stay logged in', () => {
       const after = await chips();
       expect(after).toEqual([original]);
       // And it is not an unpartitioned namesake.
-      const plain = await b.driver.evaluate(async () => (await chrome.cookies.getAll({ domain: 'other.test' })).filter((c) => !(c as { partitionKey?: unknown }).partitionKey).length);
+      const plain = await b.driver.evaluate(
+        async () =>
+          (await chrome.cookies.getAll({ domain: 'other.test' })).filter(
+            (c) => !(c as { partitionKey?: unknown }).partitionKey,
+          ).length,
+      );
       expect(plain).toBe(0);
     } finally {
       await b.ctx.close();

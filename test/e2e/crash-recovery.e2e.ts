@@ -1,7 +1,17 @@
 // Whatever kills the browser, the tabs of a second before come back with one click.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  allGroups, allWindows, crash, launch, newProfileDir, openPopup, openWindow, realUrl, removeProfileDir, waitFor, type Launched,
+  allGroups,
+  allWindows,
+  crash,
+  launch,
+  newProfileDir,
+  openPopup,
+  openWindow,
+  realUrl,
+  removeProfileDir,
+  waitFor,
+  type Launched,
 } from './support/browser.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
@@ -26,7 +36,9 @@ async function freshBrowser(): Promise<Launched> {
 }
 
 /** Relaunches on the same profile, clicks Recover, and returns the restored windows' real URLs. */
-async function relaunchAndRecover(before: Launched): Promise<{ b: Launched; windows: { urls: string[]; titles: string[]; pinned: boolean[]; id: number }[] }> {
+async function relaunchAndRecover(
+  before: Launched,
+): Promise<{ b: Launched; windows: { urls: string[]; titles: string[]; pinned: boolean[]; id: number }[] }> {
   await crash(before);
   const b = await launch(before.profileDir);
   const popup = await openPopup(b);
@@ -34,16 +46,26 @@ async function relaunchAndRecover(before: Launched): Promise<{ b: Launched; wind
   await recover.waitFor({ timeout: 15_000 });
   const known = new Set((await allWindows(b.driver)).map((w) => w.id));
   await recover.click();
-  await expect.poll(async () => (await allWindows(b.driver)).filter((w) => !known.has(w.id)).length, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await allWindows(b.driver)).filter((w) => !known.has(w.id)).length, { timeout: 15_000 })
+    .toBeGreaterThan(0);
   // Until every restored tab shows its saved title (a placeholder still loading shows its URL).
-  await waitFor(async () => (await allWindows(b.driver)).filter((w) => !known.has(w.id)).every((w) => w.tabs.every((t) => t.title && !t.title.startsWith('chrome-extension://'))), 'restored titles');
+  await waitFor(
+    async () =>
+      (await allWindows(b.driver))
+        .filter((w) => !known.has(w.id))
+        .every((w) => w.tabs.every((t) => t.title && !t.title.startsWith('chrome-extension://'))),
+    'restored titles',
+  );
   await sleep(300);
-  const windows = (await allWindows(b.driver)).filter((w) => !known.has(w.id)).map((w) => ({
-    id: w.id,
-    urls: w.tabs.map((t) => realUrl(b.extId, t.url)),
-    titles: w.tabs.map((t) => t.title),
-    pinned: w.tabs.map((t) => t.pinned),
-  }));
+  const windows = (await allWindows(b.driver))
+    .filter((w) => !known.has(w.id))
+    .map((w) => ({
+      id: w.id,
+      urls: w.tabs.map((t) => realUrl(b.extId, t.url)),
+      titles: w.tabs.map((t) => t.title),
+      pinned: w.tabs.map((t) => t.pinned),
+    }));
   await popup.close();
   return { b, windows };
 }
@@ -85,7 +107,10 @@ describe('crash recovery after a SIGKILL of the browser', () => {
     const burst = (async () => {
       for (let i = 1; i <= 50; i++) {
         const url = server.url(`/page/burst-${i}`);
-        await b.driver.evaluate(async ({ url, winId }) => void (await chrome.tabs.create({ windowId: winId, url, active: false })), { url, winId });
+        await b.driver.evaluate(
+          async ({ url, winId }) => void (await chrome.tabs.create({ windowId: winId, url, active: false })),
+          { url, winId },
+        );
         created.push({ url, at: Date.now() });
         await sleep(40);
       }
@@ -107,12 +132,18 @@ describe('crash recovery after a SIGKILL of the browser', () => {
     const b = await freshBrowser();
     const urls = ['e1', 'e2', 'e3'].map((n) => server.url(`/page/${n}`));
     const win = await openWindow(b.driver, urls);
-    await b.driver.evaluate(async ({ win, next }) => {
-      const tabs = await chrome.tabs.query({ windowId: win });
-      await chrome.tabs.remove(tabs[1]!.id!);
-      await chrome.tabs.update(tabs[2]!.id!, { url: next });
-    }, { win, next: server.url('/page/e3-next') });
-    await waitFor(async () => (await allWindows(b.driver)).some((w) => w.tabs.some((t) => t.title === 'Page e3-next')), 'navigation');
+    await b.driver.evaluate(
+      async ({ win, next }) => {
+        const tabs = await chrome.tabs.query({ windowId: win });
+        await chrome.tabs.remove(tabs[1]!.id!);
+        await chrome.tabs.update(tabs[2]!.id!, { url: next });
+      },
+      { win, next: server.url('/page/e3-next') },
+    );
+    await waitFor(
+      async () => (await allWindows(b.driver)).some((w) => w.tabs.some((t) => t.title === 'Page e3-next')),
+      'navigation',
+    );
     await sleep(1000);
     const { b: b2, windows } = await relaunchAndRecover(b);
     expect(windows).toHaveLength(1);
@@ -126,11 +157,14 @@ describe('crash recovery after a SIGKILL of the browser', () => {
     const urls = ['f1', 'f2', 'f3'].map((n) => server.url(`/page/${n}`));
     const win = await openWindow(b.driver, urls);
     const gone = await openWindow(b.driver, [server.url('/page/g1')]);
-    await b.driver.evaluate(async ({ win, gone }) => {
-      const tabs = await chrome.tabs.query({ windowId: win });
-      await chrome.tabs.move(tabs[0]!.id!, { index: -1 });
-      await chrome.windows.remove(gone);
-    }, { win, gone });
+    await b.driver.evaluate(
+      async ({ win, gone }) => {
+        const tabs = await chrome.tabs.query({ windowId: win });
+        await chrome.tabs.move(tabs[0]!.id!, { index: -1 });
+        await chrome.windows.remove(gone);
+      },
+      { win, gone },
+    );
     await sleep(1000);
     const { b: b2, windows } = await relaunchAndRecover(b);
     expect(windows.map((w) => w.urls)).toEqual([[urls[1], urls[2], urls[0]]]);
@@ -140,7 +174,10 @@ describe('crash recovery after a SIGKILL of the browser', () => {
   it('a tab opened half a second before the kill is already safe', async () => {
     const b = await freshBrowser();
     const win = await openWindow(b.driver, [server.url('/page/h1')]);
-    await b.driver.evaluate(async ({ win, url }) => void (await chrome.tabs.create({ windowId: win, url, active: false })), { win, url: server.url('/page/h2') });
+    await b.driver.evaluate(
+      async ({ win, url }) => void (await chrome.tabs.create({ windowId: win, url, active: false })),
+      { win, url: server.url('/page/h2') },
+    );
     await sleep(500);
     const { b: b2, windows } = await relaunchAndRecover(b);
     expect(windows[0]!.urls).toEqual([server.url('/page/h1'), server.url('/page/h2')]);
@@ -154,18 +191,27 @@ describe('no banner when nothing was lost', () => {
     const win = await openWindow(b.driver, [server.url('/page/k1'), server.url('/page/k2')]);
     const { stopServiceWorkers } = await import('./support/browser.ts');
     await stopServiceWorkers(b.driver);
-    await b.driver.evaluate(async ({ win, url }) => {
-      const tabs = await chrome.tabs.query({ windowId: win });
-      await chrome.tabs.remove(tabs[0]!.id!);
-      await chrome.tabs.create({ windowId: win, url, active: false });
-    }, { win, url: server.url('/page/k3') });
+    await b.driver.evaluate(
+      async ({ win, url }) => {
+        const tabs = await chrome.tabs.query({ windowId: win });
+        await chrome.tabs.remove(tabs[0]!.id!);
+        await chrome.tabs.create({ windowId: win, url, active: false });
+      },
+      { win, url: server.url('/page/k3') },
+    );
     const popup = await openPopup(b);
     await popup.getByRole('button', { name: 'Save all windows' }).click();
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
     await expect(popup.getByRole('button', { name: 'Recover' }).count()).resolves.toBe(0);
     const saved = await popup.evaluate(async () => {
-      const list = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as { value: { sessions: { id: string }[] } };
-      const got = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.get', payload: { id: list.value.sessions[0]!.id } })) as { value: { body: { windows: { tabs: { url: string }[] }[] } } };
+      const list = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as {
+        value: { sessions: { id: string }[] };
+      };
+      const got = (await chrome.runtime.sendMessage({
+        tabularium: 1,
+        type: 'sessions.get',
+        payload: { id: list.value.sessions[0]!.id },
+      })) as { value: { body: { windows: { tabs: { url: string }[] }[] } } };
       return got.value.body.windows.flatMap((w) => w.tabs.map((t) => t.url));
     });
     expect(saved).toEqual([server.url('/page/k2'), server.url('/page/k3')]);

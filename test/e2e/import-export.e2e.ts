@@ -6,7 +6,16 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImport } from '../../src/core/formats/index.ts';
-import { allGroups, allWindows, launch, openPopup, realUrl, removeProfileDir, waitFor, type Launched } from './support/browser.ts';
+import {
+  allGroups,
+  allWindows,
+  launch,
+  openPopup,
+  realUrl,
+  removeProfileDir,
+  waitFor,
+  type Launched,
+} from './support/browser.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 let b: Launched;
@@ -26,7 +35,10 @@ async function popupNames(count: number): Promise<string[]> {
 beforeAll(async () => {
   // Imported sessions point at real sites: keep the test off the network. The fixture's window
   // was 1288×851: headless Chrome's default 800×600 screen refuses those bounds.
-  b = await launch(undefined, ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--screen-info={1920x1080}']);
+  b = await launch(undefined, [
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    '--screen-info={1920x1080}',
+  ]);
   settings = await b.ctx.newPage();
   await settings.goto(b.extUrl('src/ui/options/index.html#import-export'));
   await settings.getByRole('heading', { name: 'Import and export' }).waitFor();
@@ -46,7 +58,14 @@ describe('import through the settings page', () => {
     expect(text).toContain('line 1, column 68');
     expect(text).toContain('Nothing was stored');
     expect(await settings.getByRole('button', { name: 'Import', exact: true }).count()).toBe(0);
-    const n = await b.driver.evaluate(async () => ((await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as { value: { sessions: unknown[] } }).value.sessions.length);
+    const n = await b.driver.evaluate(
+      async () =>
+        (
+          (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as {
+            value: { sessions: unknown[] };
+          }
+        ).value.sessions.length,
+    );
     expect(n).toBe(0);
   });
 
@@ -62,29 +81,43 @@ describe('import through the settings page', () => {
   });
 
   it('restores an imported session with its tab group', async () => {
-    const expected = parseImport([{ name: 'tsm.json', text: readFileSync(resolve(FIXTURES, 'tsm-export.json'), 'utf8') }], { newId: () => 'x', now: 0 })
-      .sessions.find((s) => s.session.name === 'Extension APIs')!;
+    const expected = parseImport(
+      [{ name: 'tsm.json', text: readFileSync(resolve(FIXTURES, 'tsm-export.json'), 'utf8') }],
+      { newId: () => 'x', now: 0 },
+    ).sessions.find((s) => s.session.name === 'Extension APIs')!;
     const win = expected.body.windows[0]!;
     const before = new Set((await allWindows(b.driver)).map((w) => w.id));
     const popup = await openPopup(b);
     const item = popup.getByRole('listitem').filter({ hasText: 'Extension APIs' });
     await item.getByRole('button', { name: /^Restore/ }).click();
-    await waitFor(async () => (await allWindows(b.driver)).some((w) => !before.has(w.id) && w.tabs.length === win.tabs.length), 'the restored window').catch(async (err: unknown) => {
+    await waitFor(
+      async () => (await allWindows(b.driver)).some((w) => !before.has(w.id) && w.tabs.length === win.tabs.length),
+      'the restored window',
+    ).catch(async (err: unknown) => {
       throw new Error(`${String(err)}; popup says: ${(await popup.locator('.status').allTextContents()).join(' ')}`);
     });
     await popup.close();
     const restored = (await allWindows(b.driver)).find((w) => !before.has(w.id))!;
     expect(restored.tabs.map((t) => realUrl(b.extId, t.url))).toEqual(win.tabs.map((t) => t.url));
-    await waitFor(async () => (await allGroups(b.driver)).some((g) => g.windowId === restored.id && g.title === 'APIs'), 'the restored group');
+    await waitFor(
+      async () => (await allGroups(b.driver)).some((g) => g.windowId === restored.id && g.title === 'APIs'),
+      'the restored group',
+    );
     const groups = (await allGroups(b.driver)).filter((g) => g.windowId === restored.id);
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ title: 'APIs', color: 'purple', collapsed: true });
-    const grouped = (await allWindows(b.driver)).find((w) => w.id === restored.id)!.tabs.filter((t) => t.groupId === groups[0]!.id);
-    expect(grouped.map((t) => realUrl(b.extId, t.url))).toEqual(win.tabs.filter((t) => t.groupIndex === 0).map((t) => t.url));
+    const grouped = (await allWindows(b.driver))
+      .find((w) => w.id === restored.id)!
+      .tabs.filter((t) => t.groupId === groups[0]!.id);
+    expect(grouped.map((t) => realUrl(b.extId, t.url))).toEqual(
+      win.tabs.filter((t) => t.groupIndex === 0).map((t) => t.url),
+    );
   });
 
   it('imports a javascript: URL as not openable and shows an HTML title as text', async () => {
-    await settings.getByLabel('Choose files to import').setInputFiles(resolve(FIXTURES, 'bad-import-javascript-url.json'));
+    await settings
+      .getByLabel('Choose files to import')
+      .setInputFiles(resolve(FIXTURES, 'bad-import-javascript-url.json'));
     const counts = settings.getByTestId('ie-counts');
     await expect.poll(() => counts.textContent()).toBe('1 sessions, 1 windows, 2 tabs (Session Buddy JSON).');
     const section = settings.locator('#import-export');
@@ -108,6 +141,8 @@ describe('import through the settings page', () => {
     const back = parseImport([{ name: 'export.json', text }], { newId: () => 'x', now: 0 });
     expect(back.format).toBe('tabularium');
     expect(back.counts).toEqual({ sessions: 3, windows: 4, tabs: 10, notOpenable: 1 });
-    await expect.poll(() => status().textContent()).toMatch(/^Exported 3 sessions to tabularium-\d{4}-\d\d-\d\d\.json\.$/);
+    await expect
+      .poll(() => status().textContent())
+      .toMatch(/^Exported 3 sessions to tabularium-\d{4}-\d\d-\d\d\.json\.$/);
   });
 });

@@ -16,20 +16,24 @@ let b: Launched;
 
 beforeAll(async () => {
   server = await startHttpsServer([
-    setCookiesRoute('/', [
-      'plain=hello; Path=/',
-      'persist=kept; Max-Age=259200; Path=/',
-      'sec=1; Secure; Path=/',
-      'ho=1; HttpOnly; Path=/',
-      'ss_strict=1; SameSite=Strict; Path=/',
-      'ss_lax=1; SameSite=Lax; Path=/',
-      'ss_none=1; SameSite=None; Secure; Path=/',
-      `__Host-sid=${TOKEN}; Secure; HttpOnly; SameSite=Strict; Path=/`,
-      `__Secure-auth=${TOKEN}; Secure; HttpOnly; SameSite=Lax; Path=/`,
-      'dom=wide; Domain=example.test; Path=/',
-      'pathy=deep; Path=/account',
-      'PHPSESSID=abc123; Path=/',
-    ], '<iframe src="/frame-proxy"></iframe>'),
+    setCookiesRoute(
+      '/',
+      [
+        'plain=hello; Path=/',
+        'persist=kept; Max-Age=259200; Path=/',
+        'sec=1; Secure; Path=/',
+        'ho=1; HttpOnly; Path=/',
+        'ss_strict=1; SameSite=Strict; Path=/',
+        'ss_lax=1; SameSite=Lax; Path=/',
+        'ss_none=1; SameSite=None; Secure; Path=/',
+        `__Host-sid=${TOKEN}; Secure; HttpOnly; SameSite=Strict; Path=/`,
+        `__Secure-auth=${TOKEN}; Secure; HttpOnly; SameSite=Lax; Path=/`,
+        'dom=wide; Domain=example.test; Path=/',
+        'pathy=deep; Path=/account',
+        'PHPSESSID=abc123; Path=/',
+      ],
+      '<iframe src="/frame-proxy"></iframe>',
+    ),
     // The page's iframe points cross-site; a redirect keeps the port in one place.
     (_req, res, url) => {
       if (url.pathname !== '/frame-proxy') return false;
@@ -72,7 +76,8 @@ async function openInspector(host = APP): Promise<Page> {
   return page;
 }
 
-const rowOf = (page: Page, name: string) => page.locator('tbody tr', { has: page.getByRole('button', { name, exact: true }) });
+const rowOf = (page: Page, name: string) =>
+  page.locator('tbody tr', { has: page.getByRole('button', { name, exact: true }) });
 const cellText = (page: Page, name: string, col: string) => rowOf(page, name).locator(`td.c-${col}`).innerText();
 
 describe('cookie inspector', () => {
@@ -82,7 +87,21 @@ describe('cookie inspector', () => {
     for (const h of ['Name', 'Value', 'Domain', 'Path', 'Expires', 'Flags']) {
       await expect.poll(() => page.getByRole('columnheader', { name: h, exact: true }).count()).toBe(1);
     }
-    const names = ['plain', 'persist', 'sec', 'ho', 'ss_strict', 'ss_lax', 'ss_none', '__Host-sid', '__Secure-auth', 'dom', 'pathy', 'PHPSESSID', 'embedded'];
+    const names = [
+      'plain',
+      'persist',
+      'sec',
+      'ho',
+      'ss_strict',
+      'ss_lax',
+      'ss_none',
+      '__Host-sid',
+      '__Secure-auth',
+      'dom',
+      'pathy',
+      'PHPSESSID',
+      'embedded',
+    ];
     for (const n of names) await expect.poll(() => rowOf(page, n).count(), { timeout: 10_000 }).toBe(1);
 
     expect(await cellText(page, 'plain', 'expires')).toBe('Session');
@@ -100,7 +119,8 @@ describe('cookie inspector', () => {
     expect(await cellText(page, 'embedded', 'flags')).toContain('Partitioned (https://example.test)');
 
     // Session tokens are marked; ordinary cookies are not.
-    for (const n of ['__Host-sid', '__Secure-auth', 'PHPSESSID']) expect(await cellText(page, n, 'token')).toContain('Session token');
+    for (const n of ['__Host-sid', '__Secure-auth', 'PHPSESSID'])
+      expect(await cellText(page, n, 'token')).toContain('Session token');
     expect(await cellText(page, 'ss_lax', 'token')).toBe('');
     expect(await cellText(page, 'PHPSESSID', 'risk')).toBe('High');
 
@@ -123,7 +143,9 @@ describe('cookie inspector', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Filter cookies' }).inputValue()).toBe('');
     await expect.poll(() => page.locator('tbody tr:not(.spacer)').count()).toBeGreaterThan(3);
     await page.getByRole('button', { name: 'Name', exact: true }).click();
-    expect(await page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe('descending');
+    expect(await page.getByRole('columnheader', { name: 'Name', exact: true }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
     await page.close();
   });
 
@@ -132,7 +154,9 @@ describe('cookie inspector', () => {
     const page = await b.ctx.newPage();
     // Counts the page's reads of a domain's cookies (the partition read has no domain).
     await page.addInitScript(() => {
-      const api = (globalThis as unknown as { chrome?: { cookies?: { getAll(d: Record<string, unknown>): Promise<unknown> } } }).chrome?.cookies;
+      const api = (
+        globalThis as unknown as { chrome?: { cookies?: { getAll(d: Record<string, unknown>): Promise<unknown> } } }
+      ).chrome?.cookies;
       if (!api) return;
       const getAll = api.getAll.bind(api);
       const g = globalThis as unknown as { domainReads: number };

@@ -19,10 +19,14 @@ describe('lazy restore of a 60-tab session', () => {
     const hitsBefore = env.server.hits.length;
     const before = new Set((await allWindows(env.b.driver)).map((w) => w.id));
     await popup.getByRole('button', { name: /^Restore/ }).click();
-    await waitFor(async () => {
-      const w = (await allWindows(env.b.driver)).find((x) => !before.has(x.id));
-      return !!w && w.tabs.length === 60 && w.tabs.every((t) => t.title.startsWith('Page lazy-'));
-    }, '60 restored tabs with their titles', 30_000);
+    await waitFor(
+      async () => {
+        const w = (await allWindows(env.b.driver)).find((x) => !before.has(x.id));
+        return !!w && w.tabs.length === 60 && w.tabs.every((t) => t.title.startsWith('Page lazy-'));
+      },
+      '60 restored tabs with their titles',
+      30_000,
+    );
     const restored = (await allWindows(env.b.driver)).find((x) => !before.has(x.id))!;
     expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual(urls);
     expect(restored.tabs.map((t) => t.title)).toEqual(urls.map((_, i) => `Page lazy-${i}`));
@@ -38,7 +42,13 @@ describe('lazy restore of a 60-tab session', () => {
       const t = tabs.find((x) => x.id === id) ?? tabs.find((x) => x.title === 'Page lazy-30');
       await chrome.tabs.update(t!.id!, { active: true });
     }, target.id);
-    await waitFor(async () => (await allWindows(env.b.driver)).some((w) => w.tabs.some((t) => t.url === urls[30] && t.title === 'Page lazy-30')), 'the real page of tab 30');
+    await waitFor(
+      async () =>
+        (await allWindows(env.b.driver)).some((w) =>
+          w.tabs.some((t) => t.url === urls[30] && t.title === 'Page lazy-30'),
+        ),
+      'the real page of tab 30',
+    );
     expect(env.server.hits.slice(hitsBefore)).toContain('/page/lazy-30');
 
     // A save right after records the real URLs and titles, never the placeholder's.
@@ -49,9 +59,15 @@ describe('lazy restore of a 60-tab session', () => {
     await popup.getByRole('button', { name: 'Save all windows' }).click();
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(count + 1);
     const saved = await popup.evaluate(async () => {
-      const list = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as { value: { sessions: { id: string; kind: string }[] } };
+      const list = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as {
+        value: { sessions: { id: string; kind: string }[] };
+      };
       const newest = list.value.sessions.find((s) => s.kind === 'manual')!;
-      const got = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.get', payload: { id: newest.id } })) as { value: { body: { windows: { tabs: { url: string; title: string }[] }[] } } };
+      const got = (await chrome.runtime.sendMessage({
+        tabularium: 1,
+        type: 'sessions.get',
+        payload: { id: newest.id },
+      })) as { value: { body: { windows: { tabs: { url: string; title: string }[] }[] } } };
       return got.value.body.windows.flatMap((w) => w.tabs);
     });
     expect(saved.map((t) => t.url)).toEqual(urls);
@@ -61,7 +77,12 @@ describe('lazy restore of a 60-tab session', () => {
   it('a popup opened again during a long restore shows its progress, and Cancel stops it', async () => {
     // 300 tabs: more than the placeholders allowed to load at once, so the restore takes a while.
     const urls = Array.from({ length: 300 }, (_, i) => env.server.url(`/page/long-${i}`));
-    await seedSession(env.b.driver, 'long', 'Long one', urls.map((url, i) => ({ url, title: `Long ${i}`, ...(i === 0 ? { active: true } : {}) })));
+    await seedSession(
+      env.b.driver,
+      'long',
+      'Long one',
+      urls.map((url, i) => ({ url, title: `Long ${i}`, ...(i === 0 ? { active: true } : {}) })),
+    );
     const before = new Set((await allWindows(env.b.driver)).map((w) => w.id));
     const first = await openPopup(env.b);
     const item = first.getByRole('listitem').filter({ hasText: 'Long one' });

@@ -32,7 +32,9 @@ describe('no recovery banner when nothing was lost', () => {
     await expect.poll(() => popup.getByRole('listitem').count()).toBeGreaterThanOrEqual(0);
     await sleep(500);
     expect(await popup.getByRole('button', { name: 'Recover', exact: true }).count()).toBe(0);
-    const open = (await allWindows(b2.driver)).flatMap((w) => w.tabs.map((t) => t.url)).filter((u) => u.startsWith(server.origin));
+    const open = (await allWindows(b2.driver))
+      .flatMap((w) => w.tabs.map((t) => t.url))
+      .filter((u) => u.startsWith(server.origin));
     // The browser's own restore brought each tab back once; we opened nothing more.
     expect(open.sort()).toEqual([...urls].sort());
     await b2.ctx.close();
@@ -56,7 +58,9 @@ describe('no recovery banner when nothing was lost', () => {
     expect(await popup.getByRole('button', { name: 'Recover', exact: true }).count()).toBe(0);
     const badge = await popup.evaluate(() => chrome.action.getBadgeText({}));
     expect(badge).toBe('');
-    const open = (await allWindows(popup)).flatMap((w) => w.tabs.map((t) => t.url)).filter((u) => u.startsWith(server.origin));
+    const open = (await allWindows(popup))
+      .flatMap((w) => w.tabs.map((t) => t.url))
+      .filter((u) => u.startsWith(server.origin));
     expect(open).toEqual([server.url('/page/r1'), server.url('/page/r2')]);
     await b.ctx.close();
   });

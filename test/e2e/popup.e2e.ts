@@ -19,7 +19,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      return el ? el.getAttribute('aria-label') ?? el.textContent ?? '' : '';
+      return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '') : '';
     });
     if (name.test(label)) return;
   }
@@ -33,15 +33,24 @@ describe('the popup', () => {
     await saveAllAs(popup, 'First');
     const w2 = await openWindow(env.b.driver, [env.server.url('/page/two-a')]);
     await saveAllAs(popup, 'Second');
-    const w3 = await openWindow(env.b.driver, [env.server.url('/page/three-a'), env.server.url('/page/three-b?ref=quokka')]);
+    const w3 = await openWindow(env.b.driver, [
+      env.server.url('/page/three-a'),
+      env.server.url('/page/three-b?ref=quokka'),
+    ]);
     await saveAllAs(popup, 'Third');
-    await env.b.driver.evaluate(async (ids) => { for (const id of ids) await chrome.windows.remove(id); }, [w1, w2, w3]);
+    await env.b.driver.evaluate(
+      async (ids) => {
+        for (const id of ids) await chrome.windows.remove(id);
+      },
+      [w1, w2, w3],
+    );
 
     await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('quokka');
     const results = popup.getByRole('list', { name: 'Search results' });
     // "Third" and the snapshot taken when its window closed hold that tab; no other session does.
     await expect.poll(async () => (await results.getByRole('listitem').allTextContents()).length).toBe(2);
-    for (const text of await results.getByRole('listitem').allTextContents()) expect(text).toContain('three-b?ref=quokka');
+    for (const text of await results.getByRole('listitem').allTextContents())
+      expect(text).toContain('three-b?ref=quokka');
     expect(await results.getByRole('listitem').filter({ hasText: 'Third' }).count()).toBe(1);
     const third = results.getByRole('listitem').filter({ hasText: 'Third' });
     const hit = third.getByRole('button', { name: 'Open Page three-b' });
@@ -49,7 +58,10 @@ describe('the popup', () => {
 
     const tabsBefore = (await allWindows(env.b.driver)).flatMap((w) => w.tabs.map((t) => t.id));
     await hit.click();
-    await waitFor(async () => (await allWindows(env.b.driver)).flatMap((w) => w.tabs).length > tabsBefore.length, 'the opened tab');
+    await waitFor(
+      async () => (await allWindows(env.b.driver)).flatMap((w) => w.tabs).length > tabsBefore.length,
+      'the opened tab',
+    );
     await new Promise((r) => setTimeout(r, 500));
     const added = (await allWindows(env.b.driver)).flatMap((w) => w.tabs).filter((t) => !tabsBefore.includes(t.id));
     expect(added.map((t) => realUrl(env.b.extId, t.url))).toEqual([env.server.url('/page/three-b?ref=quokka')]);
@@ -99,7 +111,7 @@ describe('the popup', () => {
     await popup.close();
   });
 
-  it('shows a session\'s windows and tabs, removes a tab from it, and compares it with what is open', async () => {
+  it("shows a session's windows and tabs, removes a tab from it, and compares it with what is open", async () => {
     const popup = await openPopup(env.b);
     await popup.getByRole('button', { name: 'First', exact: true }).click();
     await popup.getByRole('heading', { name: 'Window 1 · 2 tabs' }).waitFor();
@@ -126,9 +138,15 @@ describe('the popup', () => {
     const windowsBefore = new Set((await allWindows(env.b.driver)).map((w) => w.id));
     await popup.keyboard.press('ArrowDown'); // to the first result
     await popup.keyboard.press('Enter'); // restores it
-    await waitFor(async () => (await allWindows(env.b.driver)).some((w) => !windowsBefore.has(w.id) && w.tabs.length === 2), 'the restored window');
+    await waitFor(
+      async () => (await allWindows(env.b.driver)).some((w) => !windowsBefore.has(w.id) && w.tabs.length === 2),
+      'the restored window',
+    );
     const restored = (await allWindows(env.b.driver)).find((w) => !windowsBefore.has(w.id))!;
-    expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual([env.server.url('/page/kbd-a'), env.server.url('/page/kbd-b')]);
+    expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual([
+      env.server.url('/page/kbd-a'),
+      env.server.url('/page/kbd-b'),
+    ]);
 
     // Escape from within the results clears the search and goes back to the box.
     await popup.keyboard.press('Escape');

@@ -1,7 +1,13 @@
 // The first whole path a person takes: save all windows, close them, restore, same windows back.
 import { describe, expect, it } from 'vitest';
 import {
-  allGroups, allWindows, openPopup, openWindow, realUrl, stopServiceWorkers, waitFor,
+  allGroups,
+  allWindows,
+  openPopup,
+  openWindow,
+  realUrl,
+  stopServiceWorkers,
+  waitFor,
 } from './support/browser.ts';
 import { seedSession } from './support/seed-session.ts';
 import { useBrowser } from './support/use-browser.ts';
@@ -16,15 +22,18 @@ describe('save all windows, close them, restore', () => {
     const winA = await openWindow(driver, a);
     const winB = await openWindow(driver, w2);
     // a1 pinned; a3+a4 in a blue group "Research"; a3 active in window A, b2 active in window B.
-    await driver.evaluate(async ({ winA, winB }) => {
-      const ta = await chrome.tabs.query({ windowId: winA });
-      await chrome.tabs.update(ta[0]!.id!, { pinned: true });
-      const g = await chrome.tabs.group({ tabIds: [ta[2]!.id!, ta[3]!.id!], createProperties: { windowId: winA } });
-      await chrome.tabGroups.update(g, { title: 'Research', color: 'blue' });
-      await chrome.tabs.update(ta[2]!.id!, { active: true });
-      const tb = await chrome.tabs.query({ windowId: winB });
-      await chrome.tabs.update(tb[1]!.id!, { active: true });
-    }, { winA, winB });
+    await driver.evaluate(
+      async ({ winA, winB }) => {
+        const ta = await chrome.tabs.query({ windowId: winA });
+        await chrome.tabs.update(ta[0]!.id!, { pinned: true });
+        const g = await chrome.tabs.group({ tabIds: [ta[2]!.id!, ta[3]!.id!], createProperties: { windowId: winA } });
+        await chrome.tabGroups.update(g, { title: 'Research', color: 'blue' });
+        await chrome.tabs.update(ta[2]!.id!, { active: true });
+        const tb = await chrome.tabs.query({ windowId: winB });
+        await chrome.tabs.update(tb[1]!.id!, { active: true });
+      },
+      { winA, winB },
+    );
 
     const popup = await openPopup(env.b);
     await popup.getByRole('button', { name: 'Save all windows' }).click();
@@ -32,14 +41,26 @@ describe('save all windows, close them, restore', () => {
     const item = popup.getByRole('listitem').first();
     await expect.poll(() => item.textContent()).toContain('2 windows · 6 tabs');
 
-    await driver.evaluate(async (ids) => {
-      for (const id of ids) await chrome.windows.remove(id);
-    }, [winA, winB]);
+    await driver.evaluate(
+      async (ids) => {
+        for (const id of ids) await chrome.windows.remove(id);
+      },
+      [winA, winB],
+    );
     const before = new Set((await allWindows(driver)).map((w) => w.id));
 
     await item.getByRole('button', { name: /^Restore/ }).click();
-    await waitFor(async () => (await allWindows(driver)).filter((w) => !before.has(w.id)).length === 2, 'two restored windows');
-    await waitFor(async () => (await allWindows(driver)).filter((w) => !before.has(w.id)).every((w) => w.tabs.every((t) => t.title.startsWith('Page '))), 'saved titles on every tab');
+    await waitFor(
+      async () => (await allWindows(driver)).filter((w) => !before.has(w.id)).length === 2,
+      'two restored windows',
+    );
+    await waitFor(
+      async () =>
+        (await allWindows(driver))
+          .filter((w) => !before.has(w.id))
+          .every((w) => w.tabs.every((t) => t.title.startsWith('Page '))),
+      'saved titles on every tab',
+    );
 
     const restored = (await allWindows(driver)).filter((w) => !before.has(w.id));
     const byFirstUrl = (u: string) => restored.find((w) => realUrl(env.b.extId, w.tabs[0]!.url) === u)!;
@@ -81,10 +102,13 @@ describe('save all windows, close them, restore', () => {
     await popup.getByRole('combobox', { name: 'Show' }).selectOption('manual');
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(1);
     const restoreName = await popup.getByRole('button', { name: /^Restore/ }).getAttribute('aria-label');
-    const sessionId = async () => popup.evaluate(async () => {
-      const r = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as { value: { sessions: { id: string; kind: string }[] } };
-      return r.value.sessions.filter((s) => s.kind === 'manual').map((s) => s.id);
-    });
+    const sessionId = async () =>
+      popup.evaluate(async () => {
+        const r = (await chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.list', payload: {} })) as {
+          value: { sessions: { id: string; kind: string }[] };
+        };
+        return r.value.sessions.filter((s) => s.kind === 'manual').map((s) => s.id);
+      });
     const before = await sessionId();
     await popup.getByRole('button', { name: /^Delete/ }).click();
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(0);
@@ -105,15 +129,23 @@ describe('save all windows, close them, restore', () => {
       { url: privileged, title: 'Settings' },
     ]);
     const popup = await openPopup(env.b);
-    await popup.getByRole('listitem').filter({ hasText: 'Unopenable' }).getByRole('button', { name: /^Restore/ }).click();
+    await popup
+      .getByRole('listitem')
+      .filter({ hasText: 'Unopenable' })
+      .getByRole('button', { name: /^Restore/ })
+      .click();
     const placeholderOf = (url: string) => env.b.ctx.pages().find((p) => p.url().includes(encodeURIComponent(url)));
     await waitFor(() => !!placeholderOf(script) && !!placeholderOf(privileged), 'the two placeholders');
     const bookmarklet = placeholderOf(script)!;
     await bookmarklet.waitForLoadState();
-    await expect.poll(() => bookmarklet.locator('#why').textContent()).toMatch(/cannot be opened from here: it is a script \(javascript:\)/);
+    await expect
+      .poll(() => bookmarklet.locator('#why').textContent())
+      .toMatch(/cannot be opened from here: it is a script \(javascript:\)/);
     expect(await bookmarklet.locator('#url').textContent()).toBe(script);
     expect(await bookmarklet.title()).toBe('A bookmarklet');
-    await expect.poll(() => placeholderOf(privileged)!.locator('#why').textContent()).toMatch(/one of the browser's own pages/);
+    await expect
+      .poll(() => placeholderOf(privileged)!.locator('#why').textContent())
+      .toMatch(/one of the browser's own pages/);
     // Copy puts the address on the clipboard.
     await bookmarklet.bringToFront();
     await bookmarklet.getByRole('button', { name: 'Copy the address' }).click();

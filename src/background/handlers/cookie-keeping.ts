@@ -21,7 +21,13 @@ export async function keepingStatus(s: Services): Promise<CookieKeepingStatus> {
   const db = await s.deps.db();
   const liveCookies = await db.count('live', liveCookieRange());
   const active = settings.keepCookies && permission;
-  const status: CookieKeepingStatus = { keep: settings.keepCookies, all: settings.keepAllCookies, permission, active, liveCookies };
+  const status: CookieKeepingStatus = {
+    keep: settings.keepCookies,
+    all: settings.keepAllCookies,
+    permission,
+    active,
+    liveCookies,
+  };
   if (!settings.keepCookies) status.off = 'setting';
   else if (!permission) status.off = keeper.env.permissions() ? 'permission' : 'unsupported';
   return status;
@@ -35,7 +41,10 @@ export function cookieKeepingHandlers(s: Services): CookieKeepingHandlers {
     },
     async 'keeping.set'({ keep, all }) {
       const before = await loadSettings(s.deps);
-      const next = await saveSettings(s.deps, { ...(keep === undefined ? {} : { keepCookies: keep }), ...(all === undefined ? {} : { keepAllCookies: all }) });
+      const next = await saveSettings(s.deps, {
+        ...(keep === undefined ? {} : { keepCookies: keep }),
+        ...(all === undefined ? {} : { keepAllCookies: all }),
+      });
       await s.settingsChanged();
       if (before.keepCookies && !next.keepCookies) await keeper.forget();
       keeper.refresh();

@@ -12,7 +12,16 @@ import { readSiteCookies } from '../../shared/site-cookies.ts';
 import type { Handlers } from '../../shared/protocol.ts';
 import type { Services } from '../deps.ts';
 
-type CookieHandlers = Pick<Handlers, 'cookies.tabUrl' | 'cookies.access' | 'cookies.forUrl' | 'cookies.set' | 'cookies.remove' | 'cookies.removeAll' | 'cookies.import'>;
+type CookieHandlers = Pick<
+  Handlers,
+  | 'cookies.tabUrl'
+  | 'cookies.access'
+  | 'cookies.forUrl'
+  | 'cookies.set'
+  | 'cookies.remove'
+  | 'cookies.removeAll'
+  | 'cookies.import'
+>;
 
 function coded(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -43,7 +52,11 @@ async function removeOne(api: CookiesApi, c: CookieRecord): Promise<void> {
   });
 }
 
-export function cookieHandlers(s: Services, api: CookiesApi = realCookies, perms: () => PermissionsApi | undefined = permissionsApi): CookieHandlers {
+export function cookieHandlers(
+  s: Services,
+  api: CookiesApi = realCookies,
+  perms: () => PermissionsApi | undefined = permissionsApi,
+): CookieHandlers {
   const now = () => s.deps.now();
   return {
     async 'cookies.tabUrl'({ tabId }) {

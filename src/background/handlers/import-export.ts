@@ -36,7 +36,9 @@ async function storeAll(deps: Deps, db: DB, items: SessionWithBody[], jars: Cook
     if (jars) {
       const existing = new Map((await repo.listSessions(db)).map((s) => [s.id, s]));
       for (const item of items) {
-        const cookies: CookieRecord[] | undefined = Object.hasOwn(jars, item.session.id) ? jars[item.session.id] : undefined;
+        const cookies: CookieRecord[] | undefined = Object.hasOwn(jars, item.session.id)
+          ? jars[item.session.id]
+          : undefined;
         if (!cookies?.length) continue;
         const jarId = deps.newId();
         await saveCookieJar(db, jarId, cookies, deps.now());
@@ -105,7 +107,8 @@ export function importExportHandlers({ deps }: Services): ImportExportHandlers {
       return { parts, missing };
     },
     async 'export.cookies'({ ids, passphrase }) {
-      if (typeof passphrase !== 'string' || passphrase === '') throw new Error('A passphrase is needed to export cookies.');
+      if (typeof passphrase !== 'string' || passphrase === '')
+        throw new Error('A passphrase is needed to export cookies.');
       const db = await deps.db();
       const wanted = new Set(ids);
       const jars: CookieJarMap = {};

@@ -7,7 +7,14 @@ import { clearPending, pendingRecovery, type UnreadableState } from '../recovery
 import { restoreSession } from './sessions.ts';
 import { updateBadge } from '../badge.ts';
 
-type RecoveryHandlers = Pick<Handlers, 'recovery.status' | 'recovery.recover' | 'recovery.dismiss' | 'recovery.exportUnreadable' | 'recovery.forgetUnreadable'>;
+type RecoveryHandlers = Pick<
+  Handlers,
+  | 'recovery.status'
+  | 'recovery.recover'
+  | 'recovery.dismiss'
+  | 'recovery.exportUnreadable'
+  | 'recovery.forgetUnreadable'
+>;
 
 export async function openUrls(s: Services): Promise<Set<string>> {
   const windows = await s.tracker.snapshot();
@@ -27,7 +34,8 @@ export function recoveryHandlers(s: Services): RecoveryHandlers {
     },
     async 'recovery.exportUnreadable'() {
       const unreadable = await getMeta<UnreadableState>(await s.deps.db(), 'recovery:unreadable');
-      if (!unreadable) throw new StoreError('not-found', 'There is no unreadable session data any more.', { key: 'errNoUnreadable' });
+      if (!unreadable)
+        throw new StoreError('not-found', 'There is no unreadable session data any more.', { key: 'errNoUnreadable' });
       return { json: JSON.stringify({ format: 'tabularium-unreadable-state', ...unreadable }, null, 1) };
     },
     async 'recovery.forgetUnreadable'() {
@@ -36,7 +44,15 @@ export function recoveryHandlers(s: Services): RecoveryHandlers {
     },
     async 'recovery.recover'() {
       const pending = await pendingRecovery(s.deps, await openUrls(s));
-      if (!pending) return { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false, cookies: { restored: 0, skipped: [], failed: [] } };
+      if (!pending)
+        return {
+          windows: 0,
+          tabs: 0,
+          blocked: 0,
+          failed: [],
+          cancelled: false,
+          cookies: { restored: 0, skipped: [], failed: [] },
+        };
       // Cleared first: a second click while the first restore runs must not open everything twice.
       await clearPending(s.deps);
       await updateBadge(s.deps, undefined);

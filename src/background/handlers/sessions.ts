@@ -14,7 +14,12 @@ import { executeRestore, type ExecuteOptions, type RestoreProgress } from '../re
 
 type SessionHandlers = Pick<Handlers, `sessions.${string}` & keyof Handlers>;
 
-export async function storeNewSession(deps: Deps, windows: WindowRecord[], kind: SessionKind, name?: string): Promise<Session> {
+export async function storeNewSession(
+  deps: Deps,
+  windows: WindowRecord[],
+  kind: SessionKind,
+  name?: string,
+): Promise<Session> {
   const now = deps.now();
   const id = deps.newId();
   const session: Session = {
@@ -40,7 +45,13 @@ function nothingToSave(): never {
   throw new StoreError('not-found', 'There are no tabs to save.', { key: 'errNothingToSave' });
 }
 
-export async function restoreSession(deps: Deps, id: string, mode?: RestoreMode, opts: ExecuteOptions = {}, cookieOpts: { overwrite?: boolean } = {}): Promise<RestoreReport> {
+export async function restoreSession(
+  deps: Deps,
+  id: string,
+  mode?: RestoreMode,
+  opts: ExecuteOptions = {},
+  cookieOpts: { overwrite?: boolean } = {},
+): Promise<RestoreReport> {
   const found = await repo.getSession(await deps.db(), id);
   if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
   const settings = await loadSettings(deps);
@@ -69,7 +80,12 @@ function throttledProgress(deps: Deps, restoreId: string, underway: RestoreUnder
     const now = Date.now();
     if (now - last < 100 && p.done < p.total) return;
     last = now;
-    deps.platform.broadcast({ tabulariumEvent: 'restore.progress', restoreId, done: p.done, total: p.total } satisfies RestoreProgressEvent);
+    deps.platform.broadcast({
+      tabulariumEvent: 'restore.progress',
+      restoreId,
+      done: p.done,
+      total: p.total,
+    } satisfies RestoreProgressEvent);
   };
 }
 
@@ -103,16 +119,23 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
       return { session: await repo.undoDelete(await deps.db(), id) };
     },
     async 'sessions.restore'({ id, mode: asked, restoreId, overwriteCookies }) {
-      const mode = asked?.kind === 'replace' && asked.windowIds.length === 0
-        ? { kind: 'replace' as const, windowIds: [...tracker.state.windows.keys()] }
-        : asked;
+      const mode =
+        asked?.kind === 'replace' && asked.windowIds.length === 0
+          ? { kind: 'replace' as const, windowIds: [...tracker.state.windows.keys()] }
+          : asked;
       const underway: RestoreUnderway = { controller: new AbortController(), done: 0, total: 0 };
       if (restoreId) restores.set(restoreId, underway);
       try {
-        return await restoreSession(deps, id, mode, {
-          signal: underway.controller.signal,
-          onProgress: restoreId ? throttledProgress(deps, restoreId, underway) : undefined,
-        }, { overwrite: !!overwriteCookies });
+        return await restoreSession(
+          deps,
+          id,
+          mode,
+          {
+            signal: underway.controller.signal,
+            onProgress: restoreId ? throttledProgress(deps, restoreId, underway) : undefined,
+          },
+          { overwrite: !!overwriteCookies },
+        );
       } finally {
         if (restoreId) {
           restores.delete(restoreId);
@@ -139,7 +162,14 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
       return { session: await repo.updateSession(await deps.db(), id, (s) => ({ ...s, name: trimmed.slice(0, 500) })) };
     },
     async 'sessions.setTags'({ id, tags }) {
-      const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean).map((t) => t.slice(0, 64)))].slice(0, 50);
+      const clean = [
+        ...new Set(
+          tags
+            .map((t) => t.trim())
+            .filter(Boolean)
+            .map((t) => t.slice(0, 64)),
+        ),
+      ].slice(0, 50);
       return { session: await repo.updateSession(await deps.db(), id, (s) => ({ ...s, tags: clean })) };
     },
     async 'sessions.removeTabs'({ id, tabs }) {

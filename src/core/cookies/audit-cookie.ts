@@ -56,7 +56,10 @@ export function auditCookie(c: CookieRecord, now: number): Finding[] {
       rule: 4,
       id: 'session-weak-samesite',
       severity: 'Medium',
-      title: c.sameSite === 'unspecified' ? 'Session cookie without a SameSite attribute' : 'Session cookie with SameSite=None',
+      title:
+        c.sameSite === 'unspecified'
+          ? 'Session cookie without a SameSite attribute'
+          : 'Session cookie with SameSite=None',
       reason: `${looks} ${
         c.sameSite === 'unspecified'
           ? "Without SameSite, each browser's default decides whether other sites' requests carry it (Firefox and Safari still send it)"
@@ -106,7 +109,9 @@ export function auditCookie(c: CookieRecord, now: number): Finding[] {
       rule: 8,
       id: overCap ? 'session-lifetime-over-cap' : 'session-persistent',
       severity: overCap ? 'Low' : 'Medium',
-      title: overCap ? `Session cookie claims to last ${days} days` : 'Session cookie persists after the browser closes',
+      title: overCap
+        ? `Session cookie claims to last ${days} days`
+        : 'Session cookie persists after the browser closes',
       reason: overCap
         ? `${looks} It claims to last ${days} days, past the ${MAX_LIFETIME_DAYS}-day cap browsers apply; it still survives browser restarts, so a shared or stolen computer stays logged in.`
         : `${looks} It ${days >= 1 ? `lasts ${days} more day${days === 1 ? '' : 's'}` : 'has an expiry date'} instead of ending with the browser, so a shared or stolen computer stays logged in.`,

@@ -18,7 +18,9 @@ export interface SiteAudit {
 
 // Browsers count per store, and CHIPS gives every partition its own budget.
 function jarOf(c: CookieRecord): string {
-  const pk = c.partitionKey ? `${c.partitionKey.topLevelSite ?? ''}|${c.partitionKey.hasCrossSiteAncestor ? 1 : 0}` : '';
+  const pk = c.partitionKey
+    ? `${c.partitionKey.topLevelSite ?? ''}|${c.partitionKey.hasCrossSiteAncestor ? 1 : 0}`
+    : '';
   return `${c.storeId}\u0000${pk}\u0000${c.firstPartyDomain ?? ''}`;
 }
 
@@ -40,7 +42,9 @@ function countFindings(cookies: readonly CookieRecord[]): Finding[] {
     if (!first) continue;
     const site = registrableDomain(first.domain);
     const n = group.length;
-    const where = first.partitionKey ? ` (partitioned under ${first.partitionKey.topLevelSite ?? 'a top-level site'})` : '';
+    const where = first.partitionKey
+      ? ` (partitioned under ${first.partitionKey.topLevelSite ?? 'a top-level site'})`
+      : '';
     if (n > MAX_COOKIES_PER_DOMAIN) {
       out.push({
         rule: 13,

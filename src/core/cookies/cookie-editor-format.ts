@@ -42,7 +42,8 @@ function expiryOf(o: Record<string, unknown>, path: string): number | undefined 
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isFinite(n)) return fail(`"${key}" must be Unix seconds, found ${JSON.stringify(v)}.`, `${path}.${key}`);
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    return fail(`"${key}" must be Unix seconds, found ${JSON.stringify(v)}.`, `${path}.${key}`);
   // Playwright and Puppeteer write -1 for a session cookie.
   return n > 0 ? n : undefined;
 }
@@ -60,7 +61,8 @@ function partitionKeyOf(v: unknown, path: string): PartitionKey | undefined {
   }
   const cross = v['hasCrossSiteAncestor'];
   if (cross !== undefined) {
-    if (typeof cross !== 'boolean') return fail('"hasCrossSiteAncestor" must be true or false.', `${path}.partitionKey.hasCrossSiteAncestor`);
+    if (typeof cross !== 'boolean')
+      return fail('"hasCrossSiteAncestor" must be true or false.', `${path}.partitionKey.hasCrossSiteAncestor`);
     pk.hasCrossSiteAncestor = cross;
   }
   return pk;
@@ -85,12 +87,15 @@ function cookieOf(item: unknown, path: string, warnings: string[]): CookieRecord
       return fail('"url" is not a valid address.', `${path}.url`);
     }
   }
-  if (typeof rawDomain !== 'string' || bareHost(rawDomain) === '') return fail('"domain" is missing or empty.', `${path}.domain`);
+  if (typeof rawDomain !== 'string' || bareHost(rawDomain) === '')
+    return fail('"domain" is missing or empty.', `${path}.domain`);
   const hostOnly = optionalBoolean(item, 'hostOnly', path) ?? !rawDomain.trim().startsWith('.');
-  if (hostOnly && rawDomain.trim().startsWith('.')) warnings.push(`${path}: hostOnly is true but the domain "${rawDomain}" has a leading dot; kept host-only.`);
+  if (hostOnly && rawDomain.trim().startsWith('.'))
+    warnings.push(`${path}: hostOnly is true but the domain "${rawDomain}" has a leading dot; kept host-only.`);
 
   const rawPath = item['path'];
-  if (rawPath !== undefined && rawPath !== null && typeof rawPath !== 'string') return fail('"path" must be a string.', `${path}.path`);
+  if (rawPath !== undefined && rawPath !== null && typeof rawPath !== 'string')
+    return fail('"path" must be a string.', `${path}.path`);
   const cookiePath = typeof rawPath === 'string' && rawPath !== '' ? rawPath : '/';
 
   const expirationDate = expiryOf(item, path);
@@ -103,9 +108,11 @@ function cookieOf(item: unknown, path: string, warnings: string[]): CookieRecord
   }
 
   const storeId = item['storeId'];
-  if (storeId !== undefined && storeId !== null && typeof storeId !== 'string') return fail('"storeId" must be a string or null.', `${path}.storeId`);
+  if (storeId !== undefined && storeId !== null && typeof storeId !== 'string')
+    return fail('"storeId" must be a string or null.', `${path}.storeId`);
   const fpd = item['firstPartyDomain'];
-  if (fpd !== undefined && fpd !== null && typeof fpd !== 'string') return fail('"firstPartyDomain" must be a string.', `${path}.firstPartyDomain`);
+  if (fpd !== undefined && fpd !== null && typeof fpd !== 'string')
+    return fail('"firstPartyDomain" must be a string.', `${path}.firstPartyDomain`);
 
   const cookie: CookieRecord = {
     name,
@@ -194,12 +201,28 @@ export function toCookieEditorJson(cookies: readonly CookieRecord[]): Serialized
   if (stores) notes.push(stores);
   const partitioned = cookies.filter((c) => c.partitionKey).length;
   if (partitioned > 0) {
-    notes.push(`${plural(partitioned, 'partitioned cookie')} keep${partitioned === 1 ? 's' : ''} its partitionKey, but Cookie-Editor itself ignores it and would import ${partitioned === 1 ? 'it' : 'them'} unpartitioned.`);
+    notes.push(
+      `${plural(partitioned, 'partitioned cookie')} keep${partitioned === 1 ? 's' : ''} its partitionKey, but Cookie-Editor itself ignores it and would import ${partitioned === 1 ? 'it' : 'them'} unpartitioned.`,
+    );
   }
   return { text: `${JSON.stringify(out, null, 4)}\n`, notes };
 }
 
-const KEY_ORDER: (keyof CookieEditorCookie)[] = ['domain', 'expirationDate', 'hostOnly', 'httpOnly', 'name', 'path', 'sameSite', 'secure', 'session', 'storeId', 'value', 'firstPartyDomain', 'partitionKey'];
+const KEY_ORDER: (keyof CookieEditorCookie)[] = [
+  'domain',
+  'expirationDate',
+  'hostOnly',
+  'httpOnly',
+  'name',
+  'path',
+  'sameSite',
+  'secure',
+  'session',
+  'storeId',
+  'value',
+  'firstPartyDomain',
+  'partitionKey',
+];
 
 // The browser's own key order (expirationDate right after domain), so exports diff cleanly.
 function orderKeys(o: CookieEditorCookie): CookieEditorCookie {

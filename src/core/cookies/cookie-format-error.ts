@@ -18,7 +18,11 @@ export class CookieFormatError extends Error {
   readonly path?: string;
 
   constructor(problem: string, where: CookieFormatErrorLocation = {}) {
-    const at = where.path ?? (where.line !== undefined ? `Line ${where.line}${where.column !== undefined ? `, column ${where.column}` : ''}` : undefined);
+    const at =
+      where.path ??
+      (where.line !== undefined
+        ? `Line ${where.line}${where.column !== undefined ? `, column ${where.column}` : ''}`
+        : undefined);
     super(at ? `${at}: ${problem}` : problem);
     this.name = 'CookieFormatError';
     if (where.format !== undefined) this.format = where.format;

@@ -13,8 +13,16 @@ export function detectCookieFormat(text: string): CookieFormat | undefined {
   const t = text.replace(/^\uFEFF/, '').trim();
   if (t === '') return undefined;
   if (t.startsWith('[') || t.startsWith('{')) return 'json';
-  const lines = t.split(/\r\n|\n|\r/).map((l) => l.trim()).filter(Boolean);
-  if (lines.some((l) => /^#\s*(Netscape )?HTTP Cookie File/i.test(l) || l.startsWith('#HttpOnly_') || NETSCAPE_LINE.test(l))) return 'netscape';
+  const lines = t
+    .split(/\r\n|\n|\r/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  if (
+    lines.some(
+      (l) => /^#\s*(Netscape )?HTTP Cookie File/i.test(l) || l.startsWith('#HttpOnly_') || NETSCAPE_LINE.test(l),
+    )
+  )
+    return 'netscape';
   if (lines.some((l) => NETSCAPE_SPACED.test(l))) return 'netscape';
   const first = lines.find((l) => !l.startsWith('#'));
   if (first !== undefined && /^(cookie\s*:\s*)?[^\s=;]+\s*=/i.test(first)) return 'header';
@@ -36,10 +44,17 @@ export interface ParsedCookieFile extends ParsedCookies {
 export function parseCookies(text: string, opts: ParseCookiesOptions = {}): ParsedCookieFile {
   const format = opts.format ?? detectCookieFormat(text);
   if (!format) {
-    throw new CookieFormatError('not a cookie file: expected Netscape cookies.txt, Cookie-Editor JSON, or name=value pairs separated by ";".', { line: 1 });
+    throw new CookieFormatError(
+      'not a cookie file: expected Netscape cookies.txt, Cookie-Editor JSON, or name=value pairs separated by ";".',
+      { line: 1 },
+    );
   }
   const parsed =
-    format === 'netscape' ? parseNetscape(text) : format === 'json' ? parseCookieEditorJson(text) : parseHeaderString(text, opts.defaultUrl === undefined ? {} : { defaultUrl: opts.defaultUrl });
+    format === 'netscape'
+      ? parseNetscape(text)
+      : format === 'json'
+        ? parseCookieEditorJson(text)
+        : parseHeaderString(text, opts.defaultUrl === undefined ? {} : { defaultUrl: opts.defaultUrl });
   if (parsed.cookies.length === 0) parsed.warnings.push('No cookies found.');
   return { format, ...parsed };
 }

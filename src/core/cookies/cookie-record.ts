@@ -29,6 +29,16 @@ export interface CookieRecord {
 }
 
 /** Identity of a cookie in the browser: two records with the same key are the same cookie. */
-export function cookieKey(c: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'firstPartyDomain'>): string {
-  return [c.storeId, c.domain, c.path, c.name, c.partitionKey?.topLevelSite ?? '', c.partitionKey?.hasCrossSiteAncestor ? '1' : '', c.firstPartyDomain ?? ''].join('\u0000');
+export function cookieKey(
+  c: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'firstPartyDomain'>,
+): string {
+  return [
+    c.storeId,
+    c.domain,
+    c.path,
+    c.name,
+    c.partitionKey?.topLevelSite ?? '',
+    c.partitionKey?.hasCrossSiteAncestor ? '1' : '',
+    c.firstPartyDomain ?? '',
+  ].join('\u0000');
 }

@@ -13,7 +13,10 @@ export interface HeaderStringOptions {
 
 export function parseHeaderString(text: string, opts: HeaderStringOptions = {}): ParsedCookies {
   if (!opts.defaultUrl) {
-    throw new CookieFormatError('a header string has only names and values: give the address of the site the cookies belong to.', { format: 'header' });
+    throw new CookieFormatError(
+      'a header string has only names and values: give the address of the site the cookies belong to.',
+      { format: 'header' },
+    );
   }
   let url: URL;
   try {
@@ -22,7 +25,8 @@ export function parseHeaderString(text: string, opts: HeaderStringOptions = {}):
     throw new CookieFormatError(`"${opts.defaultUrl}" is not a valid address for the cookies.`, { format: 'header' });
   }
   const host = bareHost(url.hostname);
-  if (!host) throw new CookieFormatError(`"${opts.defaultUrl}" has no host name for the cookies.`, { format: 'header' });
+  if (!host)
+    throw new CookieFormatError(`"${opts.defaultUrl}" has no host name for the cookies.`, { format: 'header' });
   const secure = url.protocol === 'https:';
 
   const warnings: string[] = [];
@@ -47,7 +51,18 @@ export function parseHeaderString(text: string, opts: HeaderStringOptions = {}):
         continue;
       }
       seen.add(name);
-      cookies.push({ name, value, domain: host, hostOnly: true, path: '/', secure, httpOnly: false, sameSite: 'unspecified', session: true, storeId: '' });
+      cookies.push({
+        name,
+        value,
+        domain: host,
+        hostOnly: true,
+        path: '/',
+        secure,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        session: true,
+        storeId: '',
+      });
     }
   });
   if (cookies.length > 0) {
@@ -62,14 +77,23 @@ export function toHeaderString(cookies: readonly CookieRecord[]): SerializedCook
   const notes: string[] = [];
   const text = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   if (cookies.length > 0) {
-    notes.push(`A header string carries only names and values: the domain, path, expiry, Secure, HttpOnly and SameSite of ${plural(cookies.length, 'cookie')} are not included.`);
+    notes.push(
+      `A header string carries only names and values: the domain, path, expiry, Secure, HttpOnly and SameSite of ${plural(cookies.length, 'cookie')} are not included.`,
+    );
   }
   const names = cookies.map((c) => c.name);
   const dupes = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  if (dupes.length > 0) notes.push(`Names used more than once (${dupes.join(', ')}) cannot be told apart in a header string.`);
-  const broken = cookies.filter((c) => c.name.includes('=') || c.name.includes(';') || c.value.includes(';') || /[\r\n]/.test(c.name + c.value));
-  if (broken.length > 0) notes.push(`${plural(broken.length, 'cookie')} (${broken.map((c) => c.name).join(', ')}) contain ";", "=" in the name, or line breaks, and will not read back the same.`);
+  if (dupes.length > 0)
+    notes.push(`Names used more than once (${dupes.join(', ')}) cannot be told apart in a header string.`);
+  const broken = cookies.filter(
+    (c) => c.name.includes('=') || c.name.includes(';') || c.value.includes(';') || /[\r\n]/.test(c.name + c.value),
+  );
+  if (broken.length > 0)
+    notes.push(
+      `${plural(broken.length, 'cookie')} (${broken.map((c) => c.name).join(', ')}) contain ";", "=" in the name, or line breaks, and will not read back the same.`,
+    );
   const partitioned = cookies.filter((c) => c.partitionKey).length;
-  if (partitioned > 0) notes.push(`${plural(partitioned, 'partitioned cookie')} lose${partitioned === 1 ? 's' : ''} the partition.`);
+  if (partitioned > 0)
+    notes.push(`${plural(partitioned, 'partitioned cookie')} lose${partitioned === 1 ? 's' : ''} the partition.`);
   return { text, notes };
 }

@@ -26,10 +26,13 @@ function splitFields(rest: string, line: number, warnings: string[]): string[] {
     warnings.push(`Line ${line}: fields are separated by spaces instead of TABs; read them anyway.`);
     return spaced;
   }
-  throw new CookieFormatError(`expected 7 TAB-separated fields (domain, includeSubdomains, path, secure, expires, name, value), found ${tabbed.length}.`, {
-    format: 'netscape',
-    line,
-  });
+  throw new CookieFormatError(
+    `expected 7 TAB-separated fields (domain, includeSubdomains, path, secure, expires, name, value), found ${tabbed.length}.`,
+    {
+      format: 'netscape',
+      line,
+    },
+  );
 }
 
 export function parseNetscape(text: string): ParsedCookies {
@@ -48,7 +51,8 @@ export function parseNetscape(text: string): ParsedCookies {
       return;
     }
     const fields = splitFields(rest, line, warnings);
-    const [domainField = '', subdomainsField = '', pathField = '', secureField = '', expiresField = '', name = ''] = fields;
+    const [domainField = '', subdomainsField = '', pathField = '', secureField = '', expiresField = '', name = ''] =
+      fields;
     let value = fields.slice(6).join('\t');
     if (fields.length === 6) {
       value = '';
@@ -67,7 +71,10 @@ export function parseNetscape(text: string): ParsedCookies {
     const secure = flag(secureField, 'secure (field 4)', line);
     const expiresText = expiresField.trim();
     if (!/^-?\d+(\.\d+)?$/.test(expiresText)) {
-      throw new CookieFormatError(`expires (field 5) must be Unix seconds or 0 for a session cookie, found "${expiresField}".`, { format: 'netscape', line });
+      throw new CookieFormatError(
+        `expires (field 5) must be Unix seconds or 0 for a session cookie, found "${expiresField}".`,
+        { format: 'netscape', line },
+      );
     }
     const expires = Number(expiresText);
     if (expires < 0) warnings.push(`Line ${line}: negative expiry ${expiresText} read as a session cookie.`);
@@ -94,7 +101,9 @@ export function parseNetscape(text: string): ParsedCookies {
     cookies.push(cookie);
   });
   if (cookies.length > 0) {
-    warnings.push(`cookies.txt has no SameSite: ${plural(cookies.length, 'cookie')} imported with SameSite unspecified (the browser's default).`);
+    warnings.push(
+      `cookies.txt has no SameSite: ${plural(cookies.length, 'cookie')} imported with SameSite unspecified (the browser's default).`,
+    );
   }
   return { cookies, warnings };
 }
@@ -109,7 +118,12 @@ export function toNetscape(cookies: readonly CookieRecord[]): SerializedCookies 
   const unwritable: string[] = [];
   let rounded = 0;
   for (const c of cookies) {
-    if (BREAKS_FIELD.test(c.name) || BREAKS_FIELD.test(c.domain) || BREAKS_FIELD.test(c.path) || BREAKS_LINE.test(c.value)) {
+    if (
+      BREAKS_FIELD.test(c.name) ||
+      BREAKS_FIELD.test(c.domain) ||
+      BREAKS_FIELD.test(c.path) ||
+      BREAKS_LINE.test(c.value)
+    ) {
       unwritable.push(c.name);
       continue;
     }
@@ -119,17 +133,36 @@ export function toNetscape(cookies: readonly CookieRecord[]): SerializedCookies 
       if (expires !== c.expirationDate) rounded++;
     }
     const domain = `${c.httpOnly ? HTTPONLY_PREFIX : ''}${reportedDomain(c.domain, c.hostOnly)}`;
-    out.push([domain, c.hostOnly ? 'FALSE' : 'TRUE', c.path || '/', c.secure ? 'TRUE' : 'FALSE', String(expires), c.name, c.value].join('\t'));
+    out.push(
+      [
+        domain,
+        c.hostOnly ? 'FALSE' : 'TRUE',
+        c.path || '/',
+        c.secure ? 'TRUE' : 'FALSE',
+        String(expires),
+        c.name,
+        c.value,
+      ].join('\t'),
+    );
   }
   if (unwritable.length > 0) {
-    notes.push(`cookies.txt cannot hold line breaks or TABs in a name, domain or path: ${plural(unwritable.length, 'cookie')} left out (${unwritable.join(', ')}).`);
+    notes.push(
+      `cookies.txt cannot hold line breaks or TABs in a name, domain or path: ${plural(unwritable.length, 'cookie')} left out (${unwritable.join(', ')}).`,
+    );
   }
   const sameSite = cookies.filter((c) => c.sameSite !== 'unspecified').length;
-  if (sameSite > 0) notes.push(`cookies.txt has no SameSite: ${plural(sameSite, 'cookie')} lose ${sameSite === 1 ? 'its' : 'their'} SameSite setting.`);
+  if (sameSite > 0)
+    notes.push(
+      `cookies.txt has no SameSite: ${plural(sameSite, 'cookie')} lose ${sameSite === 1 ? 'its' : 'their'} SameSite setting.`,
+    );
   const partitioned = cookies.filter((c) => c.partitionKey).length;
-  if (partitioned > 0) notes.push(`cookies.txt has no partition key: ${plural(partitioned, 'partitioned cookie')} will import unpartitioned.`);
+  if (partitioned > 0)
+    notes.push(
+      `cookies.txt has no partition key: ${plural(partitioned, 'partitioned cookie')} will import unpartitioned.`,
+    );
   const fpd = cookies.filter((c) => c.firstPartyDomain).length;
-  if (fpd > 0) notes.push(`cookies.txt has no first-party domain: ${plural(fpd, 'cookie')} lose Firefox's first-party isolation.`);
+  if (fpd > 0)
+    notes.push(`cookies.txt has no first-party domain: ${plural(fpd, 'cookie')} lose Firefox's first-party isolation.`);
   const stores = storeLossNote(cookies, 'cookies.txt');
   if (stores) notes.push(stores);
   if (rounded > 0) notes.push(`cookies.txt keeps whole seconds: ${plural(rounded, 'expiry time')} rounded.`);

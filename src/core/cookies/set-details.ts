@@ -36,7 +36,9 @@ export interface SetDetailsOptions {
 // split the name when the browser parses it back.
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/;
 
-export function isPersistent(c: Pick<CookieRecord, 'session' | 'expirationDate'>): c is { session: false; expirationDate: number } {
+export function isPersistent(
+  c: Pick<CookieRecord, 'session' | 'expirationDate'>,
+): c is { session: false; expirationDate: number } {
   return !c.session && typeof c.expirationDate === 'number';
 }
 
@@ -48,8 +50,10 @@ export function refusalReason(c: CookieRecord, opts: SetDetailsOptions): string 
     return `${label} expired on ${new Date(c.expirationDate * 1000).toISOString()}; the browser would delete it at once.`;
   }
   if (c.name === '' && c.value === '') return 'A cookie with neither a name nor a value cannot be set.';
-  if (CONTROL.test(c.name) || CONTROL.test(c.value)) return `${label} contains control characters, which the browser refuses.`;
-  if (c.name.includes(';') || c.name.includes('=')) return `${label} has ";" or "=" in its name, which the browser refuses.`;
+  if (CONTROL.test(c.name) || CONTROL.test(c.value))
+    return `${label} contains control characters, which the browser refuses.`;
+  if (c.name.includes(';') || c.name.includes('='))
+    return `${label} has ";" or "=" in its name, which the browser refuses.`;
   if (c.value.includes(';')) return `${label} has ";" in its value, which the browser refuses.`;
   const prefix = prefixViolation(c);
   if (prefix) return `${label}: ${prefix}`;

@@ -19,13 +19,19 @@ const CookieSchema = v.object({
   session: v.boolean(),
   expirationDate: v.optional(v.number()),
   storeId: v.string(),
-  partitionKey: v.optional(v.object({ topLevelSite: v.optional(v.string()), hasCrossSiteAncestor: v.optional(v.boolean()) })),
+  partitionKey: v.optional(
+    v.object({ topLevelSite: v.optional(v.string()), hasCrossSiteAncestor: v.optional(v.boolean()) }),
+  ),
   firstPartyDomain: v.optional(v.string()),
 });
 
 const JarMapSchema = v.record(v.string(), v.array(CookieSchema));
 
-export function encryptCookieJars(jars: CookieJarMap, passphrase: string, opts?: { iterations?: number }): Promise<EncryptedBlob> {
+export function encryptCookieJars(
+  jars: CookieJarMap,
+  passphrase: string,
+  opts?: { iterations?: number },
+): Promise<EncryptedBlob> {
   return encryptWithPassphrase(new TextEncoder().encode(JSON.stringify(jars)), passphrase, opts);
 }
 
@@ -45,14 +51,23 @@ export async function decryptCookieJars(blob: EncryptedBlob, passphrase: string)
     // Rebuilt so optional fields that were absent stay absent.
     out[id] = cookies.map((c) => {
       const r: CookieRecord = {
-        name: c.name, value: c.value, domain: c.domain, hostOnly: c.hostOnly, path: c.path, secure: c.secure,
-        httpOnly: c.httpOnly, sameSite: c.sameSite, session: c.session, storeId: c.storeId,
+        name: c.name,
+        value: c.value,
+        domain: c.domain,
+        hostOnly: c.hostOnly,
+        path: c.path,
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite,
+        session: c.session,
+        storeId: c.storeId,
       };
       if (c.expirationDate !== undefined) r.expirationDate = c.expirationDate;
       if (c.partitionKey !== undefined) {
         r.partitionKey = {};
         if (c.partitionKey.topLevelSite !== undefined) r.partitionKey.topLevelSite = c.partitionKey.topLevelSite;
-        if (c.partitionKey.hasCrossSiteAncestor !== undefined) r.partitionKey.hasCrossSiteAncestor = c.partitionKey.hasCrossSiteAncestor;
+        if (c.partitionKey.hasCrossSiteAncestor !== undefined)
+          r.partitionKey.hasCrossSiteAncestor = c.partitionKey.hasCrossSiteAncestor;
       }
       if (c.firstPartyDomain !== undefined) r.firstPartyDomain = c.firstPartyDomain;
       return r;

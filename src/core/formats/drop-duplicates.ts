@@ -28,7 +28,10 @@ export function dropDuplicates(preview: ImportPreview, existing: readonly Existi
     let stored = -Infinity;
     for (const k of keys) if (k !== undefined) stored = Math.max(stored, newest.get(k) ?? -Infinity);
     if (stored === -Infinity || session.updatedAt > stored) return true;
-    skipped.push({ what: `session ${JSON.stringify(session.name)}`, reason: 'already imported, and this copy is not newer' });
+    skipped.push({
+      what: `session ${JSON.stringify(session.name)}`,
+      reason: 'already imported, and this copy is not newer',
+    });
     return false;
   });
   return { ...preview, sessions, skipped, counts: countPreview(sessions) };

@@ -42,8 +42,8 @@ export function exportHtml(items: readonly SessionWithBody[], opts: { now: numbe
     `<meta name="generator" content="${HTML_GENERATOR}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Tabularium sessions ${escapeHtml(iso(opts.now).slice(0, 10))}</title>`,
-    '<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}'
-      + 'section.window{margin-left:1rem}code{word-break:break-all}.meta{color:#555}</style>',
+    '<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}' +
+      'section.window{margin-left:1rem}code{word-break:break-all}.meta{color:#555}</style>',
     '</head>',
     '<body>',
     '<h1>Tabularium sessions</h1>',
@@ -53,7 +53,9 @@ export function exportHtml(items: readonly SessionWithBody[], opts: { now: numbe
     out.push('<section class="session">');
     out.push(`<h2 class="session-name">${escapeHtml(session.name)}</h2>`);
     const tags = session.tags.length ? ` · tags: ${escapeHtml(session.tags.join(', '))}` : '';
-    out.push(`<p class="meta">Saved <time datetime="${iso(session.createdAt)}">${iso(session.createdAt)}</time> · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}</p>`);
+    out.push(
+      `<p class="meta">Saved <time datetime="${iso(session.createdAt)}">${iso(session.createdAt)}</time> · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}</p>`,
+    );
     body.windows.forEach((w, i) => {
       out.push('<section class="window">');
       out.push(`<h3>Window ${i + 1} · ${plural(w.tabs.length, 'tab')}</h3>`);

@@ -11,9 +11,9 @@ export function looksLikeHtml(trimmed: string): boolean {
   return /^<(!doctype\s+html|html[\s>]|!doctype netscape-bookmark|!--|head[\s>]|body[\s>]|meta[\s>])/i.test(trimmed);
 }
 
-
 // Our own markup: data never contains a raw "<" (it is escaped), so [^<]* cannot run past a field.
-const OWN = /<h2 class="session-name">([^<]*)<\/h2>|<time datetime="([^"<]*)">|<section class="window">|<li class="tab( untitled)?">(?:<a href="([^"<]*)"[^>]*>([^<]*)<\/a>|(?:<span class="title">([^<]*)<\/span> )?<code class="url">([^<]*)<\/code>)<\/li>/g;
+const OWN =
+  /<h2 class="session-name">([^<]*)<\/h2>|<time datetime="([^"<]*)">|<section class="window">|<li class="tab( untitled)?">(?:<a href="([^"<]*)"[^>]*>([^<]*)<\/a>|(?:<span class="title">([^<]*)<\/span> )?<code class="url">([^<]*)<\/code>)<\/li>/g;
 
 function importOwnHtml(ctx: FileContext, text: string): SessionWithBody[] {
   const lineAt = lineCounter(text);
@@ -21,7 +21,14 @@ function importOwnHtml(ctx: FileContext, text: string): SessionWithBody[] {
   let cur: { name: string; createdAt: number | undefined; windows: WindowRecord[]; place: string } | undefined;
   const flush = (): void => {
     if (!cur) return;
-    const made = makeImportedSession(ctx, { name: cur.name, label: 'Tabularium HTML', createdAt: cur.createdAt, updatedAt: undefined, windows: cur.windows, place: cur.place });
+    const made = makeImportedSession(ctx, {
+      name: cur.name,
+      label: 'Tabularium HTML',
+      createdAt: cur.createdAt,
+      updatedAt: undefined,
+      windows: cur.windows,
+      place: cur.place,
+    });
     if (made) out.push(made);
   };
   for (const m of text.matchAll(OWN)) {
@@ -73,11 +80,20 @@ function importLinks(ctx: FileContext, text: string): SessionWithBody[] {
     const close = lower.indexOf('</a>', at);
     const inner = close < 0 ? '' : text.slice(at, close);
     if (close >= 0) at = close + 4;
-    const title = unescapeHtml(inner.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    const title = unescapeHtml(inner.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
     const tab = makeTab(ctx, { url, title }, lineAt(start));
     if (tab) w.tabs.push(tab);
   }
-  const made = makeImportedSession(ctx, { name: '', label: 'Links', createdAt: undefined, updatedAt: undefined, windows: [w], place: '' });
+  const made = makeImportedSession(ctx, {
+    name: '',
+    label: 'Links',
+    createdAt: undefined,
+    updatedAt: undefined,
+    windows: [w],
+    place: '',
+  });
   return made ? [made] : [];
 }
 

@@ -2,7 +2,12 @@
 // per-file budgets, and the one place that turns a foreign tab into a TabRecord.
 import { ImportError } from './import-error.ts';
 import {
-  MAX_NOTES, MAX_SESSIONS_PER_FILE, MAX_TABS_PER_FILE, MAX_TAG_CHARS, MAX_TAGS, MAX_TITLE_CHARS,
+  MAX_NOTES,
+  MAX_SESSIONS_PER_FILE,
+  MAX_TABS_PER_FILE,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  MAX_TITLE_CHARS,
   MAX_URL_CHARS,
 } from './limits.ts';
 import { countTabs, type SessionWithBody, type TabRecord, type WindowRecord } from '../model.ts';
@@ -32,7 +37,10 @@ export class Notes {
 
   finish(): SkipNote[] {
     if (this.extra === 0) return this.list;
-    return [...this.list, { what: `${this.extra.toLocaleString('en')} more`, reason: 'further items were skipped or shortened' }];
+    return [
+      ...this.list,
+      { what: `${this.extra.toLocaleString('en')} more`, reason: 'further items were skipped or shortened' },
+    ];
   }
 }
 
@@ -59,7 +67,11 @@ export class FileContext {
 
   countSession(place: string): void {
     if (++this.sessions > MAX_SESSIONS_PER_FILE) {
-      throw new ImportError(this.file, place, `more than ${MAX_SESSIONS_PER_FILE.toLocaleString('en')} sessions in one file`);
+      throw new ImportError(
+        this.file,
+        place,
+        `more than ${MAX_SESSIONS_PER_FILE.toLocaleString('en')} sessions in one file`,
+      );
     }
   }
 }
@@ -73,7 +85,10 @@ export function cut(s: string, max: number): string {
 
 export function shortenText(ctx: FileContext, s: string, place: string, what: string): string {
   if (s.length <= MAX_TITLE_CHARS) return s;
-  ctx.notes.add(`${what} at ${ctx.where(place)}`, `longer than ${MAX_TITLE_CHARS.toLocaleString('en')} characters: shortened`);
+  ctx.notes.add(
+    `${what} at ${ctx.where(place)}`,
+    `longer than ${MAX_TITLE_CHARS.toLocaleString('en')} characters: shortened`,
+  );
   return cut(s, MAX_TITLE_CHARS);
 }
 
@@ -85,7 +100,8 @@ export function cleanTags(ctx: FileContext, tags: readonly string[], place: stri
       ctx.notes.add(`tags at ${ctx.where(place)}`, `more than ${MAX_TAGS} tags: the rest were dropped`);
       break;
     }
-    if (raw.length > MAX_TAG_CHARS) ctx.notes.add(`tag at ${ctx.where(place)}`, `longer than ${MAX_TAG_CHARS} characters: shortened`);
+    if (raw.length > MAX_TAG_CHARS)
+      ctx.notes.add(`tag at ${ctx.where(place)}`, `longer than ${MAX_TAG_CHARS} characters: shortened`);
     out.push(cut(raw, MAX_TAG_CHARS));
   }
   return out;
@@ -177,7 +193,9 @@ export function makeImportedSession(ctx: FileContext, s: ImportedSessionInput): 
   const createdAt = s.createdAt ?? s.updatedAt ?? ctx.opts.now;
   const updatedAt = Math.max(s.updatedAt ?? createdAt, createdAt);
   const given = (s.name ?? '').trim();
-  const name = given ? shortenText(ctx, given, s.place, 'session name') : `${s.label} · ${defaultSessionName(windows, new Date(createdAt))}`;
+  const name = given
+    ? shortenText(ctx, given, s.place, 'session name')
+    : `${s.label} · ${defaultSessionName(windows, new Date(createdAt))}`;
   const session: SessionWithBody['session'] = {
     id,
     name,

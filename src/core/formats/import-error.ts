@@ -33,7 +33,11 @@ export function jsonPath(keys: readonly (string | number)[]): string {
 }
 
 /** Turns the first valibot issue into an ImportError that points at the offending value. */
-export function issueToError(file: string, issue: v.BaseIssue<unknown>, prefix: readonly (string | number)[] = []): ImportError {
+export function issueToError(
+  file: string,
+  issue: v.BaseIssue<unknown>,
+  prefix: readonly (string | number)[] = [],
+): ImportError {
   const keys: (string | number)[] = [...prefix];
   for (const item of issue.path ?? []) {
     const k = item.key;

@@ -5,7 +5,11 @@ export { ImportError } from './import-error.ts';
 export { dropDuplicates, type ExistingSession } from './drop-duplicates.ts';
 export { exportSessions, EXPORT_FILE_TYPES, type ExportFormat, type ExportOptions } from './export-sessions.ts';
 export {
-  encryptWithPassphrase, decryptWithPassphrase, DecryptError, DEFAULT_KDF_ITERATIONS, type EncryptedBlob,
+  encryptWithPassphrase,
+  decryptWithPassphrase,
+  DecryptError,
+  DEFAULT_KDF_ITERATIONS,
+  type EncryptedBlob,
 } from './passphrase-crypto.ts';
 export { encryptCookieJars, decryptCookieJars, type CookieJarMap } from './cookie-jars.ts';
 export { TABULARIUM_FORMAT, TABULARIUM_VERSION, TabulariumFileSchema, type TabulariumFile } from './tabularium-json.ts';

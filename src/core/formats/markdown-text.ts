@@ -40,7 +40,10 @@ export function exportMarkdown(items: readonly SessionWithBody[]): string {
   for (const { session, body } of items) {
     out.push(`# ${escapeMarkdown(session.name)}`, '');
     const tags = session.tags.length ? ` · tags: ${session.tags.map(escapeMarkdown).join(', ')}` : '';
-    out.push(`Saved ${iso(session.createdAt)} · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}`, '');
+    out.push(
+      `Saved ${iso(session.createdAt)} · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}`,
+      '',
+    );
     body.windows.forEach((w, i) => {
       out.push(`## Window ${i + 1}`, '');
       for (const t of w.tabs) out.push(tabLine(t));
@@ -88,7 +91,14 @@ export function importMarkdown(ctx: FileContext, text: string): SessionWithBody[
   let cur: { name: string; windows: WindowRecord[]; place: string } | undefined;
   const flush = (): void => {
     if (!cur) return;
-    const made = makeImportedSession(ctx, { name: cur.name, label: 'Markdown', createdAt: undefined, updatedAt: undefined, windows: cur.windows, place: cur.place });
+    const made = makeImportedSession(ctx, {
+      name: cur.name,
+      label: 'Markdown',
+      createdAt: undefined,
+      updatedAt: undefined,
+      windows: cur.windows,
+      place: cur.place,
+    });
     if (made) out.push(made);
   };
   splitLines(stripBom(text)).forEach((line, i) => {

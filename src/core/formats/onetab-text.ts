@@ -31,7 +31,14 @@ export function importOneTab(ctx: FileContext, text: string): SessionWithBody[] 
     if (!current) windows.push((current = newWindow()));
     current.tabs.push(tab);
   });
-  const made = makeImportedSession(ctx, { name: '', label: 'OneTab', createdAt: undefined, updatedAt: undefined, windows, place: '' });
+  const made = makeImportedSession(ctx, {
+    name: '',
+    label: 'OneTab',
+    createdAt: undefined,
+    updatedAt: undefined,
+    windows,
+    place: '',
+  });
   return made ? [made] : [];
 }
 
@@ -41,7 +48,9 @@ export function exportOneTab(items: readonly SessionWithBody[]): string {
   for (const { body } of items) {
     for (const w of body.windows) {
       if (w.tabs.length === 0) continue;
-      blocks.push(w.tabs.map((t) => (t.title ? `${oneLine(t.url)}${SEP}${oneLine(t.title)}` : oneLine(t.url))).join('\n'));
+      blocks.push(
+        w.tabs.map((t) => (t.title ? `${oneLine(t.url)}${SEP}${oneLine(t.title)}` : oneLine(t.url))).join('\n'),
+      );
     }
   }
   return blocks.length ? `${blocks.join('\n\n')}\n` : '';

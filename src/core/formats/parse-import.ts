@@ -87,7 +87,8 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
       current = typeof f?.name === 'string' && f.name !== '' ? f.name : 'unnamed file';
       const text: unknown = f?.text;
       if (typeof text !== 'string') throw new ImportError(current, '', 'no text to read');
-      if (text.length > MAX_FILE_CHARS) throw new ImportError(current, '', `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+      if (text.length > MAX_FILE_CHARS)
+        throw new ImportError(current, '', `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB`);
       if (stripBom(text).trim() === '') throw new ImportError(current, '', 'the file is empty');
       const ctx = new FileContext(current, opts, notes);
 
@@ -97,7 +98,8 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
           formats.add('tabularium');
           const r = importTabulariumJson(ctx, data);
           if (r.cookieJars) {
-            if (encryptedCookies) notes.add(`cookies in ${current}`, 'only one file with cookies can be imported at a time');
+            if (encryptedCookies)
+              notes.add(`cookies in ${current}`, 'only one file with cookies can be imported at a time');
             else encryptedCookies = r.cookieJars;
           }
           slots.push(r.sessions);
@@ -110,7 +112,11 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
           formats.add('session-buddy-json');
           slots.push(importSessionBuddyJson(ctx, data));
         } else {
-          throw new ImportError(current, '$', 'JSON, but not a session file Tabularium knows (Tabularium, Tab Session Manager or Session Buddy)');
+          throw new ImportError(
+            current,
+            '$',
+            'JSON, but not a session file Tabularium knows (Tabularium, Tab Session Manager or Session Buddy)',
+          );
         }
         continue;
       }

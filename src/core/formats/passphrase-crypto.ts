@@ -61,9 +61,20 @@ function additionalData(b: Pick<EncryptedBlob, 'v' | 'kdf' | 'iterations' | 'cip
   return new TextEncoder().encode(`tabularium-encrypted/${b.v}/${b.kdf}/${b.iterations}/${b.cipher}`);
 }
 
-async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, usage: KeyUsage): Promise<CryptoKey> {
+async function deriveKey(
+  passphrase: string,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+  usage: KeyUsage,
+): Promise<CryptoKey> {
   // NFC: the same passphrase typed on another system (composed vs decomposed accents) must match.
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  const material = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(passphrase.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveKey'],
+  );
   return crypto.subtle.deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
     material,
@@ -88,9 +99,21 @@ export async function encryptWithPassphrase(
   const head = { v: 1, kdf: 'PBKDF2-HMAC-SHA256', iterations, cipher: 'AES-GCM-256' } as const;
   const key = await deriveKey(passphrase, salt, iterations, 'encrypt');
   const data = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(head) }, key, new Uint8Array(plain)),
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: additionalData(head) },
+      key,
+      new Uint8Array(plain),
+    ),
   );
-  return { v: 1, kdf: head.kdf, iterations, salt: bytesToBase64(salt), cipher: head.cipher, iv: bytesToBase64(iv), data: bytesToBase64(data) };
+  return {
+    v: 1,
+    kdf: head.kdf,
+    iterations,
+    salt: bytesToBase64(salt),
+    cipher: head.cipher,
+    iv: bytesToBase64(iv),
+    data: bytesToBase64(data),
+  };
 }
 
 /** Throws DecryptError, and only DecryptError, when the blob cannot be opened with this passphrase. */

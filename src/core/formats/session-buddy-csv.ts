@@ -25,7 +25,11 @@ export function looksLikeSessionCsv(text: string): boolean {
   const first = text.slice(0, Math.min(text.length, 4096)).split(/\r\n|\n|\r/, 1)[0] ?? '';
   if (!first.includes(',')) return false;
   const header = parseCsv(first)[0]?.fields ?? [];
-  return header.length >= 2 && columns(header) !== undefined && header.every((h) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(h.trim()));
+  return (
+    header.length >= 2 &&
+    columns(header) !== undefined &&
+    header.every((h) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(h.trim()))
+  );
 }
 
 export function importSessionBuddyCsv(ctx: FileContext, text: string): SessionWithBody[] {

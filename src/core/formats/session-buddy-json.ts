@@ -12,7 +12,11 @@ const num = (what: string) => v.number(`${what}: expected a number`);
 const str = (what: string) => v.string(`${what}: expected a string`);
 const bool = (what: string) => v.boolean(`${what}: expected true or false`);
 const date = (what: string) => v.union([num(what), str(what)], `${what}: expected a number or a date string`);
-const sbId = (what: string) => v.union([v.pipe(str(what), v.maxLength(MAX_ID_CHARS, `${what}: too long`)), num(what)], `${what}: expected a string or a number`);
+const sbId = (what: string) =>
+  v.union(
+    [v.pipe(str(what), v.maxLength(MAX_ID_CHARS, `${what}: too long`)), num(what)],
+    `${what}: expected a string or a number`,
+  );
 
 const SbTab = v.object(
   {
@@ -59,7 +63,12 @@ const SbSession = v.object(
 const SbFile = v.object({ sessions: v.array(SbSession, 'sessions: expected an array') }, 'expected an object');
 
 export function isSessionBuddyJson(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && Array.isArray((data as { sessions?: unknown }).sessions);
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    !Array.isArray(data) &&
+    Array.isArray((data as { sessions?: unknown }).sessions)
+  );
 }
 
 const LABEL: Record<string, string> = {

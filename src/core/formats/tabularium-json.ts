@@ -11,7 +11,12 @@ import { shortenText, type FileContext } from './import-context.ts';
 import { MAX_ID_CHARS, MAX_SESSIONS_PER_FILE, MAX_TAG_CHARS, MAX_TAGS, MAX_URL_CHARS } from './limits.ts';
 import { EncryptedBlobSchema, type EncryptedBlob } from './passphrase-crypto.ts';
 import {
-  countTabs, GROUP_COLORS, type GroupRecord, type Session, type SessionWithBody, type TabRecord,
+  countTabs,
+  GROUP_COLORS,
+  type GroupRecord,
+  type Session,
+  type SessionWithBody,
+  type TabRecord,
   type WindowRecord,
 } from '../model.ts';
 
@@ -27,10 +32,17 @@ export interface TabulariumFile {
 }
 
 const timestamp = (what: string) =>
-  v.pipe(v.number(`${what}: expected a number (epoch milliseconds)`), v.check((n) => Math.abs(n) <= 8.64e15, `${what}: not a date`));
+  v.pipe(
+    v.number(`${what}: expected a number (epoch milliseconds)`),
+    v.check((n) => Math.abs(n) <= 8.64e15, `${what}: not a date`),
+  );
 const bool = (what: string) => v.boolean(`${what}: expected true or false`);
 const id = (what: string) =>
-  v.pipe(v.string(`${what}: expected a string`), v.minLength(1, `${what}: empty`), v.maxLength(MAX_ID_CHARS, `${what}: too long`));
+  v.pipe(
+    v.string(`${what}: expected a string`),
+    v.minLength(1, `${what}: empty`),
+    v.maxLength(MAX_ID_CHARS, `${what}: too long`),
+  );
 
 const TabSchema = v.object(
   {
@@ -39,7 +51,13 @@ const TabSchema = v.object(
     favIconUrl: v.optional(v.string('favIconUrl: expected a string')),
     pinned: v.optional(bool('pinned')),
     active: v.optional(bool('active')),
-    groupIndex: v.optional(v.pipe(v.number('groupIndex: expected a number'), v.integer('groupIndex: expected a whole number'), v.minValue(0, 'groupIndex: negative'))),
+    groupIndex: v.optional(
+      v.pipe(
+        v.number('groupIndex: expected a number'),
+        v.integer('groupIndex: expected a whole number'),
+        v.minValue(0, 'groupIndex: negative'),
+      ),
+    ),
     muted: v.optional(bool('muted')),
     lastAccessed: v.optional(timestamp('lastAccessed')),
     cookieStoreId: v.optional(id('cookieStoreId')),
@@ -61,9 +79,15 @@ const finite = (what: string) => v.number(`${what}: expected a number`);
 const WindowSchema = v.object(
   {
     type: v.picklist(['normal', 'popup'], 'type: expected "normal" or "popup"'),
-    state: v.picklist(['normal', 'minimized', 'maximized', 'fullscreen'], 'state: expected normal, minimized, maximized or fullscreen'),
+    state: v.picklist(
+      ['normal', 'minimized', 'maximized', 'fullscreen'],
+      'state: expected normal, minimized, maximized or fullscreen',
+    ),
     bounds: v.optional(
-      v.object({ left: finite('left'), top: finite('top'), width: finite('width'), height: finite('height') }, 'bounds: expected an object'),
+      v.object(
+        { left: finite('left'), top: finite('top'), width: finite('width'), height: finite('height') },
+        'bounds: expected an object',
+      ),
     ),
     incognito: bool('incognito'),
     focused: bool('focused'),
@@ -77,11 +101,20 @@ const SessionSchema = v.object(
   {
     id: id('id'),
     name: v.string('name: expected a string'),
-    kind: v.picklist(['manual', 'autosave', 'window-closed', 'recovered', 'imported'], 'kind: expected manual, autosave, window-closed, recovered or imported'),
+    kind: v.picklist(
+      ['manual', 'autosave', 'window-closed', 'recovered', 'imported'],
+      'kind: expected manual, autosave, window-closed, recovered or imported',
+    ),
     createdAt: timestamp('createdAt'),
     updatedAt: timestamp('updatedAt'),
     tags: v.pipe(
-      v.array(v.pipe(v.string('tag: expected a string'), v.maxLength(MAX_TAG_CHARS, `tag: longer than ${MAX_TAG_CHARS} characters`)), 'tags: expected an array'),
+      v.array(
+        v.pipe(
+          v.string('tag: expected a string'),
+          v.maxLength(MAX_TAG_CHARS, `tag: longer than ${MAX_TAG_CHARS} characters`),
+        ),
+        'tags: expected an array',
+      ),
       v.maxLength(MAX_TAGS, `tags: more than ${MAX_TAGS}`),
     ),
     // Recomputed from the windows on import: a hand-edited file may not agree with itself.
@@ -95,7 +128,10 @@ const SessionSchema = v.object(
 const ItemSchema = v.object(
   {
     session: SessionSchema,
-    body: v.object({ id: id('id'), windows: v.array(WindowSchema, 'windows: expected an array') }, 'body: expected an object'),
+    body: v.object(
+      { id: id('id'), windows: v.array(WindowSchema, 'windows: expected an array') },
+      'body: expected an object',
+    ),
   },
   'expected {session, body}',
 );
@@ -141,7 +177,13 @@ function windowRecord(w: v.InferOutput<typeof WindowSchema>, tabs: TabRecord[]):
 
 function sessionRecord(s: v.InferOutput<typeof SessionSchema>, name: string, windows: WindowRecord[]): Session {
   const r: Session = {
-    id: s.id, name, kind: s.kind, createdAt: s.createdAt, updatedAt: s.updatedAt, tags: [...s.tags], counts: countTabs(windows),
+    id: s.id,
+    name,
+    kind: s.kind,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    tags: [...s.tags],
+    counts: countTabs(windows),
   };
   if (s.cookieJarId !== undefined) r.cookieJarId = s.cookieJarId;
   if (s.sourceId !== undefined) r.sourceId = s.sourceId;
@@ -156,7 +198,11 @@ export interface TabulariumImport {
 export function importTabulariumJson(ctx: FileContext, data: unknown): TabulariumImport {
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > TABULARIUM_VERSION) {
-    throw new ImportError(ctx.file, '$.version', `made by a newer Tabularium (format version ${version}); update the extension to import it`);
+    throw new ImportError(
+      ctx.file,
+      '$.version',
+      `made by a newer Tabularium (format version ${version}); update the extension to import it`,
+    );
   }
   const parsed = v.safeParse(TabulariumFileSchema, data, { abortEarly: true });
   if (!parsed.success) throw issueToError(ctx.file, parsed.issues[0]);
@@ -166,10 +212,17 @@ export function importTabulariumJson(ctx: FileContext, data: unknown): Tabulariu
     const place = jsonPath(['sessions', i]);
     ctx.countSession(place);
     if (item.body.id !== item.session.id) {
-      throw new ImportError(ctx.file, jsonPath(['sessions', i, 'body', 'id']), `does not match the session id ${JSON.stringify(item.session.id)}`);
+      throw new ImportError(
+        ctx.file,
+        jsonPath(['sessions', i, 'body', 'id']),
+        `does not match the session id ${JSON.stringify(item.session.id)}`,
+      );
     }
     if (seen.has(item.session.id)) {
-      ctx.notes.add(`session ${JSON.stringify(item.session.name)} at ${ctx.where(place)}`, 'the same session id appears earlier in the file');
+      ctx.notes.add(
+        `session ${JSON.stringify(item.session.name)} at ${ctx.where(place)}`,
+        'the same session id appears earlier in the file',
+      );
       return;
     }
     seen.add(item.session.id);
@@ -181,7 +234,10 @@ export function importTabulariumJson(ctx: FileContext, data: unknown): Tabulariu
           throw new ImportError(ctx.file, `${tplace}.groupIndex`, `points past the window's ${w.groups.length} groups`);
         }
         if (t.url.length > MAX_URL_CHARS) {
-          ctx.notes.add(`tab at ${ctx.where(tplace)}`, `URL longer than ${MAX_URL_CHARS.toLocaleString('en')} characters`);
+          ctx.notes.add(
+            `tab at ${ctx.where(tplace)}`,
+            `URL longer than ${MAX_URL_CHARS.toLocaleString('en')} characters`,
+          );
           return;
         }
         ctx.countTab(tplace);
@@ -195,14 +251,22 @@ export function importTabulariumJson(ctx: FileContext, data: unknown): Tabulariu
   return { sessions, cookieJars: parsed.output.cookieJars };
 }
 
-export function exportTabulariumJson(items: readonly SessionWithBody[], opts: { now: number; cookieJars?: EncryptedBlob }): string {
+export function exportTabulariumJson(
+  items: readonly SessionWithBody[],
+  opts: { now: number; cookieJars?: EncryptedBlob },
+): string {
   const file: TabulariumFile = {
     format: TABULARIUM_FORMAT,
     version: TABULARIUM_VERSION,
     exportedAt: opts.now,
     // Rebuilt through the same normalisers the import uses: no stray fields leave the store.
     sessions: items.map(({ session, body }) => {
-      const windows = body.windows.map((w) => windowRecord(w, w.tabs.map((t) => tabRecord(t))));
+      const windows = body.windows.map((w) =>
+        windowRecord(
+          w,
+          w.tabs.map((t) => tabRecord(t)),
+        ),
+      );
       return { session: sessionRecord(session, session.name, windows), body: { id: session.id, windows } };
     }),
   };

@@ -12,9 +12,28 @@ export function splitLines(text: string): string[] {
 // Schemes a URL line may carry even with a space in it (`javascript:alert('a b')`). For other
 // schemes a space means a sentence, not a URL ("Re:Zero - Wikipedia" is a title).
 const KNOWN_SCHEMES = new Set([
-  'http', 'https', 'ftp', 'file', 'about', 'javascript', 'vbscript', 'data', 'blob', 'mailto',
-  'chrome', 'chrome-extension', 'chrome-untrusted', 'chrome-search', 'devtools', 'edge', 'brave',
-  'opera', 'vivaldi', 'moz-extension', 'resource', 'view-source',
+  'http',
+  'https',
+  'ftp',
+  'file',
+  'about',
+  'javascript',
+  'vbscript',
+  'data',
+  'blob',
+  'mailto',
+  'chrome',
+  'chrome-extension',
+  'chrome-untrusted',
+  'chrome-search',
+  'devtools',
+  'edge',
+  'brave',
+  'opera',
+  'vivaldi',
+  'moz-extension',
+  'resource',
+  'view-source',
 ]);
 
 /** Does this line (trimmed) read as a URL rather than as a title? */

@@ -4,12 +4,14 @@
 // `_2`… files, each a JSON array of whole sessions (see mergeTsmFiles).
 import * as v from 'valibot';
 import { issueToError, jsonPath } from './import-error.ts';
-import {
-  makeImportedSession, makeTab, newWindow, toTimestamp, type FileContext,
-} from './import-context.ts';
+import { makeImportedSession, makeTab, newWindow, toTimestamp, type FileContext } from './import-context.ts';
 import { MAX_ID_CHARS } from './limits.ts';
 import {
-  GROUP_COLORS, type GroupColor, type GroupRecord, type SessionWithBody, type TabRecord,
+  GROUP_COLORS,
+  type GroupColor,
+  type GroupRecord,
+  type SessionWithBody,
+  type TabRecord,
   type WindowRecord,
 } from '../model.ts';
 
@@ -64,9 +66,20 @@ const TsmSession = v.object(
     id: n(v.union([v.pipe(str('id'), v.maxLength(MAX_ID_CHARS, 'id: too long')), num('id')], 'id: expected a string')),
     name: n(str('name')),
     date: n(v.union([num('date'), str('date')], 'date: expected a number or a date string')),
-    lastEditedTime: n(v.union([num('lastEditedTime'), str('lastEditedTime')], 'lastEditedTime: expected a number or a date string')),
-    tag: n(v.union([v.array(str('tag'), 'tag: expected an array'), str('tag')], 'tag: expected an array of strings or a string')),
-    windows: v.record(v.string(), v.record(v.string(), TsmTab, 'expected an object of tabs'), 'windows: expected an object'),
+    lastEditedTime: n(
+      v.union([num('lastEditedTime'), str('lastEditedTime')], 'lastEditedTime: expected a number or a date string'),
+    ),
+    tag: n(
+      v.union(
+        [v.array(str('tag'), 'tag: expected an array'), str('tag')],
+        'tag: expected an array of strings or a string',
+      ),
+    ),
+    windows: v.record(
+      v.string(),
+      v.record(v.string(), TsmTab, 'expected an object of tabs'),
+      'windows: expected an object',
+    ),
     windowsInfo: n(v.record(v.string(), TsmWindowInfo, 'windowsInfo: expected an object')),
     tabGroups: n(v.array(TsmGroup, 'tabGroups: expected an array')),
   },
@@ -124,7 +137,12 @@ function tsmWindow(ctx: FileContext, s: TsmSessionOut, windowId: string, place: 
     if (info.incognito) w.incognito = true;
     if (info.focused) w.focused = true;
     const { left, top, width, height } = info;
-    if (typeof left === 'number' && typeof top === 'number' && typeof width === 'number' && typeof height === 'number') {
+    if (
+      typeof left === 'number' &&
+      typeof top === 'number' &&
+      typeof width === 'number' &&
+      typeof height === 'number'
+    ) {
       w.bounds = { left, top, width, height };
     }
   }
@@ -204,7 +222,10 @@ export function importTsmSession({ ctx, session: s, index: i }: TsmEntry): Sessi
   const windows = Object.keys(s.windows).map((wid) => tsmWindow(ctx, s, wid, [i, 'windows']));
   const created = toTimestamp(s.date);
   if (s.date !== undefined && s.date !== null && created === undefined) {
-    ctx.notes.add(`date of session ${JSON.stringify(s.name ?? '')} at ${ctx.where(place)}`, 'not a readable date: the import time is used');
+    ctx.notes.add(
+      `date of session ${JSON.stringify(s.name ?? '')} at ${ctx.where(place)}`,
+      'not a readable date: the import time is used',
+    );
   }
   const tags = typeof s.tag === 'string' ? s.tag.split(/\s+/) : (s.tag ?? []);
   return makeImportedSession(ctx, {

@@ -18,7 +18,8 @@ export function importUrlText(ctx: FileContext, text: string, label: string): Se
   let gap = 0;
   let pendingTitle: { text: string; line: number } | undefined;
   const dropPending = (): void => {
-    if (pendingTitle) ctx.notes.add(`text at ${ctx.where(`line ${pendingTitle.line}`)}`, 'not a URL and not followed by one');
+    if (pendingTitle)
+      ctx.notes.add(`text at ${ctx.where(`line ${pendingTitle.line}`)}`, 'not a URL and not followed by one');
     pendingTitle = undefined;
   };
   splitLines(stripBom(text)).forEach((raw, i) => {
@@ -51,7 +52,14 @@ export function importUrlText(ctx: FileContext, text: string, label: string): Se
     if (last && pairsStandAlone && b.gap < 2) last.tabs.push(...b.tabs);
     else windows.push(newWindow(b.tabs));
   }
-  const made = makeImportedSession(ctx, { name: '', label, createdAt: undefined, updatedAt: undefined, windows, place: '' });
+  const made = makeImportedSession(ctx, {
+    name: '',
+    label,
+    createdAt: undefined,
+    updatedAt: undefined,
+    windows,
+    place: '',
+  });
   return made ? [made] : [];
 }
 

@@ -34,12 +34,21 @@ export interface ImportExportMessages {
    * for Tabularium files, same id, and not newer). `cookieJars` (already decrypted by the page)
    * are keyed by session id as in the file.
    */
-  'import.commit': { req: { importId: string; cookieJars?: CookieJarMap }; res: { stored: number; skipped: { what: string; reason: string }[] } };
+  'import.commit': {
+    req: { importId: string; cookieJars?: CookieJarMap };
+    res: { stored: number; skipped: { what: string; reason: string }[] };
+  };
   'import.abort': { req: { importId: string }; res: Record<string, never> };
   /** The sessions with these ids, in that order, a message-sized slice at a time. */
-  'export.read': { req: { ids: string[]; cursor?: ExportCursor }; res: { parts: SessionPart[]; next?: ExportCursor; missing: number } };
+  'export.read': {
+    req: { ids: string[]; cursor?: ExportCursor };
+    res: { parts: SessionPart[]; next?: ExportCursor; missing: number };
+  };
   /** The cookie jars of these sessions, encrypted with the passphrase (they never leave the worker in clear). */
-  'export.cookies': { req: { ids: string[]; passphrase: string }; res: { cookieJars?: EncryptedBlob; sessions: number } };
+  'export.cookies': {
+    req: { ids: string[]; passphrase: string };
+    res: { cookieJars?: EncryptedBlob; sessions: number };
+  };
 }
 
 /** JSON length of a value: what it weighs in a message. */
@@ -113,7 +122,8 @@ export class PartJoiner {
   add(parts: readonly SessionPart[]): void {
     for (const p of parts) {
       const id = p.session?.id;
-      if (typeof id !== 'string' || !Array.isArray(p.windows)) throw new Error('A malformed session part was received.');
+      if (typeof id !== 'string' || !Array.isArray(p.windows))
+        throw new Error('A malformed session part was received.');
       const cur = this.byId.get(id);
       if (!cur) {
         if (p.continues) throw new Error(`A part of session ${JSON.stringify(id)} arrived without its beginning.`);

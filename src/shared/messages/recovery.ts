@@ -5,7 +5,10 @@ export interface RecoveryMessages {
    * `pending`: a crashed session that can come back. `unreadable`: the last state could not be
    * read (every copy damaged); its raw data is kept for export instead of being wiped.
    */
-  'recovery.status': { req: Record<string, never>; res: { pending?: { windows: number; tabs: number; at: number }; unreadable?: { at: number } } };
+  'recovery.status': {
+    req: Record<string, never>;
+    res: { pending?: { windows: number; tabs: number; at: number }; unreadable?: { at: number } };
+  };
   'recovery.recover': { req: Record<string, never>; res: RestoreReport };
   'recovery.dismiss': { req: Record<string, never>; res: Record<string, never> };
   /** The kept raw data of an unreadable last state, as JSON text for a download. */

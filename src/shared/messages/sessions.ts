@@ -22,15 +22,27 @@ export interface SessionMessages {
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
   /** `restoreId` names the restore for progress events and for cancelling it; `overwriteCookies` replaces newer cookies in the browser with the saved ones. */
-  'sessions.restore': { req: { id: string; mode?: RestoreMode; restoreId?: string; overwriteCookies?: boolean }; res: RestoreReport };
+  'sessions.restore': {
+    req: { id: string; mode?: RestoreMode; restoreId?: string; overwriteCookies?: boolean };
+    res: RestoreReport;
+  };
   'sessions.cancelRestore': { req: { restoreId: string }; res: Record<string, never> };
   /** Restores still running, for a page opened after one started. */
-  'sessions.restoresUnderway': { req: Record<string, never>; res: { restores: { restoreId: string; done: number; total: number }[] } };
-  'sessions.search': { req: { query: string; limit?: number }; res: { results: (SearchResult & { session: Session })[] } };
+  'sessions.restoresUnderway': {
+    req: Record<string, never>;
+    res: { restores: { restoreId: string; done: number; total: number }[] };
+  };
+  'sessions.search': {
+    req: { query: string; limit?: number };
+    res: { results: (SearchResult & { session: Session })[] };
+  };
   'sessions.rename': { req: { id: string; name: string }; res: { session: Session } };
   'sessions.setTags': { req: { id: string; tags: string[] }; res: { session: Session } };
   /** Removes tabs (by window and tab index) from a saved session. */
-  'sessions.removeTabs': { req: { id: string; tabs: { windowIndex: number; tabIndex: number }[] }; res: { session: Session } };
+  'sessions.removeTabs': {
+    req: { id: string; tabs: { windowIndex: number; tabIndex: number }[] };
+    res: { session: Session };
+  };
   /** The saved session against what is open now. */
   'sessions.compare': { req: { id: string }; res: { added: TabRecord[]; removed: TabRecord[]; unchanged: number } };
   /** Turns an automatic snapshot (autosave, closed window, recovered) into a saved session. */

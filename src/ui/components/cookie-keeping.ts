@@ -15,7 +15,10 @@ import { errorText } from '../error-text.ts';
  * setting is sent at once as well, because a popup may close while the prompt shows (the worker
  * starts by itself when the permission arrives). Resolves with the status after the answer.
  */
-export async function switchKeeping(on: boolean, current: CookieKeepingStatus | undefined): Promise<CookieKeepingStatus> {
+export async function switchKeeping(
+  on: boolean,
+  current: CookieKeepingStatus | undefined,
+): Promise<CookieKeepingStatus> {
   if (!on) return call('keeping.set', { keep: false });
   const granted = requestKeepingAccess(permissionsApi(), current?.permission ?? false);
   const set = call('keeping.set', { keep: true });
@@ -47,7 +50,11 @@ export function newerSkipped(c: CookieRestoreReport | undefined): number {
  * The status line's action after a restore that kept newer cookies: put the saved ones back over
  * them, if the person asks. Undefined when there is nothing to offer.
  */
-export function overwriteNewerAction(c: CookieRestoreReport | undefined, sessionId: string, show: (s: Status) => void): Status['action'] | undefined {
+export function overwriteNewerAction(
+  c: CookieRestoreReport | undefined,
+  sessionId: string,
+  show: (s: Status) => void,
+): Status['action'] | undefined {
   const newer = newerSkipped(c);
   if (!newer) return undefined;
   return {

@@ -2,9 +2,5 @@
 import { highlight } from '../../core/search.ts';
 
 export function Highlighted({ text, words }: { text: string; words: readonly string[] }) {
-  return (
-    <>
-      {highlight(text, words).map((seg, i) => (seg.hit ? <mark key={i}>{seg.text}</mark> : seg.text))}
-    </>
-  );
+  return <>{highlight(text, words).map((seg, i) => (seg.hit ? <mark key={i}>{seg.text}</mark> : seg.text))}</>;
 }

@@ -10,7 +10,11 @@ export function StatusLine({ status }: { status: Status | undefined }) {
   return (
     <div class={`status ${status?.kind ?? ''}`} role={status?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
       {status && <span>{status.text}</span>}
-      {status?.action && <button type="button" onClick={status.action.run}>{status.action.label}</button>}
+      {status?.action && (
+        <button type="button" onClick={status.action.run}>
+          {status.action.label}
+        </button>
+      )}
     </div>
   );
 }

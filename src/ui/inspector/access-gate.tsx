@@ -6,7 +6,17 @@ import { accessProblems, requestAccess } from '../../shared/cookie-access.ts';
 import type { CookieAccess } from '../../shared/messages/cookies.ts';
 import { t } from '../i18n.ts';
 
-export function AccessGate({ access, url, host, onGranted }: { access: CookieAccess; url: string; host: string; onGranted(): void }) {
+export function AccessGate({
+  access,
+  url,
+  host,
+  onGranted,
+}: {
+  access: CookieAccess;
+  url: string;
+  host: string;
+  onGranted(): void;
+}) {
   const problems = accessProblems(access);
   const perms = permissionsApi();
   const ask = () => {
@@ -18,12 +28,18 @@ export function AccessGate({ access, url, host, onGranted }: { access: CookieAcc
     <section class="gate" role="region" aria-labelledby="gate-title">
       <h2 id="gate-title">{t('inspAccessOff')}</h2>
       <ul>
-        {problems.map((p) => <li key={p}>{p === 'cookies' ? t('inspAccessCookiesOff') : t('inspAccessHostOff', host)}</li>)}
+        {problems.map((p) => (
+          <li key={p}>{p === 'cookies' ? t('inspAccessCookiesOff') : t('inspAccessHostOff', host)}</li>
+        ))}
       </ul>
       {perms ? (
-        <button type="button" class="primary" onClick={ask}>{t('inspAllowAccess')}</button>
+        <button type="button" class="primary" onClick={ask}>
+          {t('inspAllowAccess')}
+        </button>
       ) : (
-        <a href={inspectorUrl(url)} target="_blank" rel="noopener">{t('inspOpenInTab')}</a>
+        <a href={inspectorUrl(url)} target="_blank" rel="noopener">
+          {t('inspOpenInTab')}
+        </a>
       )}
     </section>
   );

@@ -3,7 +3,11 @@ import type { CookieChange } from '../../core/cookie-changes.ts';
 import { t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
 
-const KIND: Record<CookieChange['kind'], MessageKey> = { added: 'inspChangeAdded', removed: 'inspChangeRemoved', updated: 'inspChangeUpdated' };
+const KIND: Record<CookieChange['kind'], MessageKey> = {
+  added: 'inspChangeAdded',
+  removed: 'inspChangeRemoved',
+  updated: 'inspChangeUpdated',
+};
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export function ChangeLogView({ log }: { log: readonly CookieChange[] }) {
@@ -17,8 +21,7 @@ export function ChangeLogView({ log }: { log: readonly CookieChange[] }) {
           {log.map((c) => (
             <li key={`${c.seq}-${c.at}`} class={`change change-${c.kind}`}>
               <time dateTime={new Date(c.at).toISOString()}>{time.format(c.at)}</time>{' '}
-              <span class="kind">{t(KIND[c.kind])}</span>{' '}
-              <span class="cname">{c.cookie.name}</span>{' '}
+              <span class="kind">{t(KIND[c.kind])}</span> <span class="cname">{c.cookie.name}</span>{' '}
               <span class="muted">{`${c.cookie.domain}${c.cookie.path}`}</span>{' '}
               <span class="cause">{t('inspCause', c.cause)}</span>
             </li>

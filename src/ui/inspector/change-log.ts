@@ -3,7 +3,11 @@ import type { CookieChange } from '../../core/cookie-changes.ts';
 
 export const MAX_LOG = 300;
 
-export function appendChanges(log: readonly CookieChange[], incoming: readonly CookieChange[], max = MAX_LOG): CookieChange[] {
+export function appendChanges(
+  log: readonly CookieChange[],
+  incoming: readonly CookieChange[],
+  max = MAX_LOG,
+): CookieChange[] {
   if (!incoming.length) return log as CookieChange[];
   const seen = new Set(log.map((c) => `${c.seq}:${c.at}`));
   const fresh = incoming.filter((c) => !seen.has(`${c.seq}:${c.at}`)).reverse();

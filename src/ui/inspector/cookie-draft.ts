@@ -4,7 +4,10 @@ import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { refusalReason, type TargetBrowser } from '../../core/cookies/set-details.ts';
 
 /** The cookie's own fields, plus the form's way of holding expiry and partition. */
-export interface CookieDraft extends Pick<CookieRecord, 'name' | 'value' | 'domain' | 'hostOnly' | 'path' | 'secure' | 'httpOnly' | 'sameSite' | 'session' | 'storeId'> {
+export interface CookieDraft extends Pick<
+  CookieRecord,
+  'name' | 'value' | 'domain' | 'hostOnly' | 'path' | 'secure' | 'httpOnly' | 'sameSite' | 'session' | 'storeId'
+> {
   /** `<input type="datetime-local">` value, local time. */
   expires: string;
   partitioned: boolean;
@@ -46,8 +49,19 @@ export function newDraft(pageUrl: string, storeId: string, now: number): CookieD
     // an address without a host: the person types the domain
   }
   return {
-    name: '', value: '', domain: host, hostOnly: true, path: '/', secure, httpOnly: false, sameSite: 'lax',
-    session: true, expires: localInput(now + 7 * 86_400_000), partitioned: false, topLevelSite: '', storeId,
+    name: '',
+    value: '',
+    domain: host,
+    hostOnly: true,
+    path: '/',
+    secure,
+    httpOnly: false,
+    sameSite: 'lax',
+    session: true,
+    expires: localInput(now + 7 * 86_400_000),
+    partitioned: false,
+    topLevelSite: '',
+    storeId,
   };
 }
 
@@ -70,7 +84,10 @@ export function cookieFromDraft(d: CookieDraft, base?: CookieRecord): CookieReco
   }
   if (d.partitioned) {
     c.partitionKey = { topLevelSite: d.topLevelSite.trim() };
-    if (base?.partitionKey?.hasCrossSiteAncestor !== undefined && base.partitionKey.topLevelSite === c.partitionKey.topLevelSite) {
+    if (
+      base?.partitionKey?.hasCrossSiteAncestor !== undefined &&
+      base.partitionKey.topLevelSite === c.partitionKey.topLevelSite
+    ) {
       c.partitionKey.hasCrossSiteAncestor = base.partitionKey.hasCrossSiteAncestor;
     }
   }
@@ -83,6 +100,7 @@ export function draftProblem(d: CookieDraft, browser: TargetBrowser, now: number
   if (!d.name.trim()) return 'A cookie needs a name.';
   if (!d.domain.trim()) return 'A cookie needs a domain.';
   if (!d.session && !Number.isFinite(new Date(d.expires).getTime())) return 'The expiry date is not a valid date.';
-  if (d.partitioned && !/^https?:\/\/[^/]+$/.test(d.topLevelSite.trim())) return 'A partitioned cookie needs its top-level site, such as https://example.com.';
+  if (d.partitioned && !/^https?:\/\/[^/]+$/.test(d.topLevelSite.trim()))
+    return 'A partitioned cookie needs its top-level site, such as https://example.com.';
   return refusalReason(cookieFromDraft(d), { browser, now });
 }

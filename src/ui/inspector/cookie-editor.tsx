@@ -43,14 +43,36 @@ export function CookieEditor({ initial, editing, stores, browser, onSave, onCanc
   return (
     <form class="editor" aria-label={title} onSubmit={(e) => void submit(e)}>
       <h2>{title}</h2>
-      <label>{t('inspColName')}<input type="text" value={d.name} onInput={(e) => set('name', e.currentTarget.value)} /></label>
-      <label>{t('inspColValue')}<textarea rows={3} value={d.value} onInput={(e) => set('value', e.currentTarget.value)} /></label>
-      <label>{t('inspColDomain')}<input type="text" value={d.domain} onInput={(e) => set('domain', e.currentTarget.value)} /></label>
-      <label class="check"><input type="checkbox" checked={d.hostOnly} onChange={(e) => set('hostOnly', e.currentTarget.checked)} />{t('inspHostOnlyLabel')}</label>
-      <label>{t('inspColPath')}<input type="text" value={d.path} onInput={(e) => set('path', e.currentTarget.value)} /></label>
-      <label class="check"><input type="checkbox" checked={d.secure} onChange={(e) => set('secure', e.currentTarget.checked)} />Secure</label>
-      <label class="check"><input type="checkbox" checked={d.httpOnly} onChange={(e) => set('httpOnly', e.currentTarget.checked)} />HttpOnly</label>
-      <label>SameSite
+      <label>
+        {t('inspColName')}
+        <input type="text" value={d.name} onInput={(e) => set('name', e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('inspColValue')}
+        <textarea rows={3} value={d.value} onInput={(e) => set('value', e.currentTarget.value)} />
+      </label>
+      <label>
+        {t('inspColDomain')}
+        <input type="text" value={d.domain} onInput={(e) => set('domain', e.currentTarget.value)} />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={d.hostOnly} onChange={(e) => set('hostOnly', e.currentTarget.checked)} />
+        {t('inspHostOnlyLabel')}
+      </label>
+      <label>
+        {t('inspColPath')}
+        <input type="text" value={d.path} onInput={(e) => set('path', e.currentTarget.value)} />
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={d.secure} onChange={(e) => set('secure', e.currentTarget.checked)} />
+        Secure
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={d.httpOnly} onChange={(e) => set('httpOnly', e.currentTarget.checked)} />
+        HttpOnly
+      </label>
+      <label>
+        SameSite
         <select value={d.sameSite} onChange={(e) => set('sameSite', e.currentTarget.value as SameSite)}>
           <option value="strict">Strict</option>
           <option value="lax">Lax</option>
@@ -58,22 +80,60 @@ export function CookieEditor({ initial, editing, stores, browser, onSave, onCanc
           {browser === 'chrome' && <option value="unspecified">{t('inspUnspecified')}</option>}
         </select>
       </label>
-      <label class="check"><input type="checkbox" checked={d.session} onChange={(e) => set('session', e.currentTarget.checked)} />{t('inspSessionLabel')}</label>
-      {!d.session && <label>{t('inspColExpires')}<input type="datetime-local" value={d.expires} onInput={(e) => set('expires', e.currentTarget.value)} /></label>}
-      <label class="check"><input type="checkbox" checked={d.partitioned} onChange={(e) => set('partitioned', e.currentTarget.checked)} />{t('inspPartitionedLabel')}</label>
-      {d.partitioned && <label>{t('inspTopLevelSite')}<input type="text" value={d.topLevelSite} placeholder="https://example.com" onInput={(e) => set('topLevelSite', e.currentTarget.value)} /></label>}
+      <label class="check">
+        <input type="checkbox" checked={d.session} onChange={(e) => set('session', e.currentTarget.checked)} />
+        {t('inspSessionLabel')}
+      </label>
+      {!d.session && (
+        <label>
+          {t('inspColExpires')}
+          <input type="datetime-local" value={d.expires} onInput={(e) => set('expires', e.currentTarget.value)} />
+        </label>
+      )}
+      <label class="check">
+        <input type="checkbox" checked={d.partitioned} onChange={(e) => set('partitioned', e.currentTarget.checked)} />
+        {t('inspPartitionedLabel')}
+      </label>
+      {d.partitioned && (
+        <label>
+          {t('inspTopLevelSite')}
+          <input
+            type="text"
+            value={d.topLevelSite}
+            placeholder="https://example.com"
+            onInput={(e) => set('topLevelSite', e.currentTarget.value)}
+          />
+        </label>
+      )}
       {stores.length > 1 && (
-        <label>{t('inspStore')}
+        <label>
+          {t('inspStore')}
           <select value={d.storeId} onChange={(e) => set('storeId', e.currentTarget.value)}>
-            {stores.map((s) => <option key={s} value={s}>{s}</option>)}
+            {stores.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      {problem && !error && <p class="problem" role="status">{problem}</p>}
-      {error && <p class="problem" role="alert">{t('inspRefused', error)}</p>}
+      {problem && !error && (
+        <p class="problem" role="status">
+          {problem}
+        </p>
+      )}
+      {error && (
+        <p class="problem" role="alert">
+          {t('inspRefused', error)}
+        </p>
+      )}
       <div class="row-actions">
-        <button type="submit" class="primary" disabled={busy}>{t('inspSave')}</button>
-        <button type="button" onClick={onCancel}>{t('inspCancel')}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {t('inspSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('inspCancel')}
+        </button>
       </div>
     </form>
   );

@@ -65,12 +65,19 @@ export function CookieTable(p: Props) {
       <table class="cookies" aria-label={t('inspTableLabel')} aria-rowcount={p.rows.length + 1}>
         <colgroup>
           <col class="c-check" />
-          {COLUMNS.map((c) => <col key={c.key} class={c.cls} />)}
+          {COLUMNS.map((c) => (
+            <col key={c.key} class={c.cls} />
+          ))}
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col" class="c-check">
-              <input type="checkbox" aria-label={t('inspSelectAll')} checked={allChecked} onChange={(e) => p.onCheckAll(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                aria-label={t('inspSelectAll')}
+                checked={allChecked}
+                onChange={(e) => p.onCheckAll(e.currentTarget.checked)}
+              />
             </th>
             {COLUMNS.map((c) => {
               const active = p.sort.key === c.key;
@@ -78,7 +85,9 @@ export function CookieTable(p: Props) {
                 <th key={c.key} scope="col" class={c.cls} aria-sort={active ? p.sort.dir : 'none'}>
                   <button type="button" class="sort" onClick={() => p.onSort(c.key)}>
                     {t(c.label)}
-                    <span aria-hidden="true" class="arrow">{active ? (p.sort.dir === 'ascending' ? '▲' : '▼') : ''}</span>
+                    <span aria-hidden="true" class="arrow">
+                      {active ? (p.sort.dir === 'ascending' ? '▲' : '▼') : ''}
+                    </span>
                   </button>
                 </th>
               );
@@ -86,11 +95,19 @@ export function CookieTable(p: Props) {
           </tr>
         </thead>
         <tbody>
-          {first > 0 && <tr aria-hidden="true" class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }}><td colSpan={cols} /></tr>}
+          {first > 0 && (
+            <tr aria-hidden="true" class="spacer" style={{ height: `${first * ROW_HEIGHT}px` }}>
+              <td colSpan={cols} />
+            </tr>
+          )}
           {p.rows.slice(first, last).map((r, i) => (
             <CookieRow key={r.key} row={r} index={first + i} {...p} />
           ))}
-          {last < p.rows.length && <tr aria-hidden="true" class="spacer" style={{ height: `${(p.rows.length - last) * ROW_HEIGHT}px` }}><td colSpan={cols} /></tr>}
+          {last < p.rows.length && (
+            <tr aria-hidden="true" class="spacer" style={{ height: `${(p.rows.length - last) * ROW_HEIGHT}px` }}>
+              <td colSpan={cols} />
+            </tr>
+          )}
         </tbody>
       </table>
       {p.rows.length === 0 && <p class="empty">{t('inspNoCookies')}</p>}
@@ -104,23 +121,57 @@ function CookieRow({ row, index, ...p }: Props & { row: InspectorRow; index: num
   const shown = p.revealed.has(row.key);
   const exp = expiresText(c, p.now);
   return (
-    <tr aria-rowindex={index + 2} data-key={row.key} class={p.selected === row.key ? 'selected' : ''} style={{ height: `${ROW_HEIGHT}px` }}>
+    <tr
+      aria-rowindex={index + 2}
+      data-key={row.key}
+      class={p.selected === row.key ? 'selected' : ''}
+      style={{ height: `${ROW_HEIGHT}px` }}
+    >
       <td class="c-check">
-        <input type="checkbox" aria-label={t('inspSelectCookie', name)} checked={p.checked.has(row.key)} onChange={(e) => p.onCheck(row, e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          aria-label={t('inspSelectCookie', name)}
+          checked={p.checked.has(row.key)}
+          onChange={(e) => p.onCheck(row, e.currentTarget.checked)}
+        />
       </td>
-      <td class="c-token">{row.token !== undefined && <span class="token" title={row.token}>{t('inspTokenMark')}</span>}</td>
+      <td class="c-token">
+        {row.token !== undefined && (
+          <span class="token" title={row.token}>
+            {t('inspTokenMark')}
+          </span>
+        )}
+      </td>
       <td class="c-name">
-        <button type="button" class="link" title={t('inspShowDetails', name)} onClick={() => p.onSelect(row)}>{name}</button>
+        <button type="button" class="link" title={t('inspShowDetails', name)} onClick={() => p.onSelect(row)}>
+          {name}
+        </button>
       </td>
       <td class="c-value">
         <span class={shown ? 'value' : 'value masked'}>{shown ? c.value : '••••••'}</span>
-        <button type="button" class="mini" aria-pressed={shown} aria-label={t(shown ? 'inspHideValue' : 'inspRevealValue', name)} onClick={() => p.onReveal(row)}>{t(shown ? 'inspHide' : 'inspShow')}</button>
-        <button type="button" class="mini" aria-label={t('inspCopyValue', name)} onClick={() => p.onCopy(row)}>{t('inspCopy')}</button>
+        <button
+          type="button"
+          class="mini"
+          aria-pressed={shown}
+          aria-label={t(shown ? 'inspHideValue' : 'inspRevealValue', name)}
+          onClick={() => p.onReveal(row)}
+        >
+          {t(shown ? 'inspHide' : 'inspShow')}
+        </button>
+        <button type="button" class="mini" aria-label={t('inspCopyValue', name)} onClick={() => p.onCopy(row)}>
+          {t('inspCopy')}
+        </button>
       </td>
       <td class="c-domain">{c.domain}</td>
       <td class="c-path">{c.path}</td>
       <td class="c-expires">
-        {exp.session ? t('inspSession') : <><span>{exp.relative}</span> <span class="muted date">{exp.date}</span></>}
+        {exp.session ? (
+          t('inspSession')
+        ) : (
+          <>
+            <span>{exp.relative}</span> <span class="muted date">{exp.date}</span>
+          </>
+        )}
       </td>
       <td class="c-flags">{row.flags.join(' · ')}</td>
       <td class="c-size">{row.size}</td>

@@ -10,7 +10,11 @@ export interface ExpiresText {
   relative: string;
 }
 
-export function expiresText(c: Pick<CookieRecord, 'session' | 'expirationDate'>, now: number, locale?: string): ExpiresText {
+export function expiresText(
+  c: Pick<CookieRecord, 'session' | 'expirationDate'>,
+  now: number,
+  locale?: string,
+): ExpiresText {
   if (c.session || c.expirationDate === undefined) return { session: true, date: '', relative: '' };
   const at = c.expirationDate * 1000;
   return { session: false, date: absoluteTime(at, locale), relative: relativeTime(at, now, locale) };

@@ -8,10 +8,11 @@ export function FindingsList({ findings, label }: { findings: readonly Finding[]
     <ul class="findings" aria-label={label}>
       {findings.map((f, i) => (
         <li key={`${f.id}-${i}`}>
-          <span class={`sev sev-${f.severity.toLowerCase()}`}>{f.severity}</span>{' '}
-          <strong>{f.title}</strong>
+          <span class={`sev sev-${f.severity.toLowerCase()}`}>{f.severity}</span> <strong>{f.title}</strong>
           <div class="reason">{f.reason}</div>
-          <div class="fix"><span class="muted">{t('inspFix')}</span> {f.fix}</div>
+          <div class="fix">
+            <span class="muted">{t('inspFix')}</span> {f.fix}
+          </div>
         </li>
       ))}
     </ul>

@@ -56,7 +56,11 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   useEffect(() => {
     if (!inDevtools()) return;
     const tabId = inspectedTabId();
-    if (!initialUrl && tabId !== undefined) void call('cookies.tabUrl', { tabId }).then((r) => r.url && setUrl(r.url), () => undefined);
+    if (!initialUrl && tabId !== undefined)
+      void call('cookies.tabUrl', { tabId }).then(
+        (r) => r.url && setUrl(r.url),
+        () => undefined,
+      );
     onInspectedNavigation((u) => setUrl(u));
   }, [initialUrl]);
 
@@ -119,16 +123,22 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
 
   useEffect(() => {
     if (!granted || !url) return;
-    return watchCookieChanges(url, (changes) => {
-      setLog((cur) => appendChanges(cur, changes));
-      scheduleReload();
-    }, scheduleReload);
+    return watchCookieChanges(
+      url,
+      (changes) => {
+        setLog((cur) => appendChanges(cur, changes));
+        scheduleReload();
+      },
+      scheduleReload,
+    );
   }, [granted, url, scheduleReload]);
 
   // The table shows first; the audit (entropy, decoding, scope checks over every cookie) follows
   // a frame later, so thousands of cookies still appear at once.
   const plain = useMemo(() => plainRows(data?.cookies ?? []), [data]);
-  const [audited, setAudited] = useState<{ rows: InspectorRow[]; audit: SiteAudit; from: InspectorRow[] } | undefined>(undefined);
+  const [audited, setAudited] = useState<{ rows: InspectorRow[]; audit: SiteAudit; from: InspectorRow[] } | undefined>(
+    undefined,
+  );
   useEffect(() => {
     // After the next frame has painted the plain rows: rAF runs before that paint, the timeout after it.
     let id: ReturnType<typeof setTimeout> | undefined;
@@ -142,7 +152,10 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   }, [plain, now]);
   const built = audited && audited.from === plain ? audited : { rows: plain, audit: EMPTY_AUDIT };
   const sorted = useMemo(() => sortRows(built.rows, sort), [built, sort]);
-  const shown = useMemo(() => filterRows(sorted, { query, sessionOnly, tokensOnly }), [sorted, query, sessionOnly, tokensOnly]);
+  const shown = useMemo(
+    () => filterRows(sorted, { query, sessionOnly, tokensOnly }),
+    [sorted, query, sessionOnly, tokensOnly],
+  );
   // One mark when the first rows reach the screen: the bench reads it, and it costs nothing else.
   // Set in the frame that paints them: a layout effect runs right after the DOM changed, and its
   // rAF callback runs just before that frame is painted.
@@ -153,15 +166,20 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
     requestAnimationFrame(() => performance.mark(FIRST_ROWS_MARK));
   }, [shown]);
   const selectedRow = built.rows.find((r) => r.key === selected);
-  const checkedCookies = useMemo(() => built.rows.filter((r) => checked.has(r.key)).map((r) => r.cookie), [built, checked]);
+  const checkedCookies = useMemo(
+    () => built.rows.filter((r) => checked.has(r.key)).map((r) => r.cookie),
+    [built, checked],
+  );
   const siteCookies = useMemo(() => built.rows.map((r) => r.cookie), [built]);
-  const host = data?.host ?? (() => {
-    try {
-      return new URL(url).hostname;
-    } catch {
-      return '';
-    }
-  })();
+  const host =
+    data?.host ??
+    (() => {
+      try {
+        return new URL(url).hostname;
+      } catch {
+        return '';
+      }
+    })();
 
   // The tab's title says which site, in the page's language (the HTML title is only a fallback).
   useEffect(() => {
@@ -208,7 +226,10 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
     try {
       const r = await call('cookies.removeAll', { url });
       const failed = r.failed.map((f) => `${f.name}: ${f.reason}`).join('; ');
-      setStatus({ kind: r.failed.length ? 'error' : 'info', text: t('inspDeletedAll', r.done) + (failed ? ` ${failed}` : '') });
+      setStatus({
+        kind: r.failed.length ? 'error' : 'info',
+        text: t('inspDeletedAll', r.done) + (failed ? ` ${failed}` : ''),
+      });
       setSelected(undefined);
       setChecked(new Set());
       await load();
@@ -225,7 +246,11 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   };
 
   if (!url) {
-    return <main class="inspector"><p class="empty">{t('inspNoUrl')}</p></main>;
+    return (
+      <main class="inspector">
+        <p class="empty">{t('inspNoUrl')}</p>
+      </main>
+    );
   }
 
   const storeIds = data?.stores.map((s) => s.id) ?? [];
@@ -235,7 +260,12 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
         <h1 id="insp-title">{t('inspTitle', host || url)}</h1>
         <p class="muted url">{url}</p>
         {data && data.stores.length > 0 && (
-          <p class="muted">{t('inspStores', data.stores.map((s) => `${s.id}${s.incognito ? ` (${t('inspIncognito')})` : ''}: ${s.count}`).join(', '))}</p>
+          <p class="muted">
+            {t(
+              'inspStores',
+              data.stores.map((s) => `${s.id}${s.incognito ? ` (${t('inspIncognito')})` : ''}: ${s.count}`).join(', '),
+            )}
+          </p>
         )}
       </header>
       {access && !granted && <AccessGate access={access} url={url} host={host} onGranted={() => void checkAccess()} />}
@@ -255,19 +285,46 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
             }
           }}
         />
-        <label class="check"><input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.currentTarget.checked)} />{t('inspSessionOnly')}</label>
-        <label class="check"><input type="checkbox" checked={tokensOnly} onChange={(e) => setTokensOnly(e.currentTarget.checked)} />{t('inspTokensOnly')}</label>
-        <span class="count" role="status" aria-live="polite">{t('inspCount', shown.length, built.rows.length)}</span>
+        <label class="check">
+          <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.currentTarget.checked)} />
+          {t('inspSessionOnly')}
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={tokensOnly} onChange={(e) => setTokensOnly(e.currentTarget.checked)} />
+          {t('inspTokensOnly')}
+        </label>
+        <span class="count" role="status" aria-live="polite">
+          {t('inspCount', shown.length, built.rows.length)}
+        </span>
         <span class="spacer-flex" />
-        <button type="button" disabled={!granted} onClick={() => setEditing({ draft: newDraft(url, storeIds[0] ?? '0', Date.now()) })}>{t('inspNewCookie')}</button>
-        <button type="button" disabled={!granted} onClick={() => void load()}>{t('inspReload')}</button>
-        <button type="button" class="danger" disabled={!granted || built.rows.length === 0} onClick={() => setConfirmAll(true)}>{t('inspDeleteAll')}</button>
+        <button
+          type="button"
+          disabled={!granted}
+          onClick={() => setEditing({ draft: newDraft(url, storeIds[0] ?? '0', Date.now()) })}
+        >
+          {t('inspNewCookie')}
+        </button>
+        <button type="button" disabled={!granted} onClick={() => void load()}>
+          {t('inspReload')}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          disabled={!granted || built.rows.length === 0}
+          onClick={() => setConfirmAll(true)}
+        >
+          {t('inspDeleteAll')}
+        </button>
       </div>
       {confirmAll && (
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
           <p id="confirm-text">{t('inspConfirmDeleteAll', built.rows.length, host)}</p>
-          <button type="button" class="danger" onClick={() => void onDeleteAll()}>{t('inspConfirmDelete')}</button>
-          <button type="button" autoFocus onClick={() => setConfirmAll(false)}>{t('inspCancel')}</button>
+          <button type="button" class="danger" onClick={() => void onDeleteAll()}>
+            {t('inspConfirmDelete')}
+          </button>
+          <button type="button" autoFocus onClick={() => setConfirmAll(false)}>
+            {t('inspCancel')}
+          </button>
         </div>
       )}
       <StatusLine status={status} />
@@ -277,7 +334,10 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
           sort={sort}
           onSort={(k: SortKey) => setSort((s) => nextSort(s, k))}
           selected={selected}
-          onSelect={(r) => { setSelected(r.key); setEditing(undefined); }}
+          onSelect={(r) => {
+            setSelected(r.key);
+            setEditing(undefined);
+          }}
           checked={checked}
           onCheck={(r, on) => setChecked((s) => toggle(s, r.key, on))}
           onCheckAll={(on) => setChecked(on ? new Set(shown.map((r) => r.key)) : new Set())}
@@ -301,7 +361,9 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
             row={selectedRow}
             now={now}
             revealed={revealed.has(selectedRow.key)}
-            onEdit={() => setEditing({ draft: draftFromCookie(selectedRow.cookie, Date.now()), editing: selectedRow.cookie })}
+            onEdit={() =>
+              setEditing({ draft: draftFromCookie(selectedRow.cookie, Date.now()), editing: selectedRow.cookie })
+            }
             onDelete={() => void onDelete(selectedRow.cookie)}
             onClose={() => setSelected(undefined)}
           />

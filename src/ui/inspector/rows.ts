@@ -52,7 +52,10 @@ export function plainRows(cookies: readonly CookieRecord[]): InspectorRow[] {
 
 /** Adds the session-token mark and the findings to rows made by plainRows. */
 export function auditRows(rows: readonly InspectorRow[], now: number): { rows: InspectorRow[]; audit: SiteAudit } {
-  const audit = auditSite(rows.map((r) => r.cookie), now);
+  const audit = auditSite(
+    rows.map((r) => r.cookie),
+    now,
+  );
   const out = rows.map((r): InspectorRow => {
     const findings = audit.perCookie.get(r.key) ?? [];
     const token = sessionLikeReason(r.cookie);

@@ -23,7 +23,8 @@ export function SiteSummary({ audit, rows }: { audit: SiteAudit; rows: readonly 
       <summary>
         <h2>{t('inspSummaryTitle')}</h2>{' '}
         <span class="counts">
-          <span class="sev sev-high">High</span> {s.high} · <span class="sev sev-medium">Medium</span> {s.medium} · <span class="sev sev-low">Low</span> {s.low} · <span class="sev sev-info">Info</span> {s.info}
+          <span class="sev sev-high">High</span> {s.high} · <span class="sev sev-medium">Medium</span> {s.medium} ·{' '}
+          <span class="sev sev-low">Low</span> {s.low} · <span class="sev sev-info">Info</span> {s.info}
         </span>
       </summary>
       {audit.site.length > 0 && (
@@ -34,7 +35,9 @@ export function SiteSummary({ audit, rows }: { audit: SiteAudit; rows: readonly 
       )}
       <h3>{t('inspCookieFindings')}</h3>
       <FindingsList findings={listed} label={t('inspCookieFindings')} />
-      {perCookie.length > listed.length && <p class="muted">{t('inspMoreFindings', perCookie.length - listed.length)}</p>}
+      {perCookie.length > listed.length && (
+        <p class="muted">{t('inspMoreFindings', perCookie.length - listed.length)}</p>
+      )}
     </details>
   );
 }

@@ -22,7 +22,12 @@ export const NO_FILTER: RowFilter = { query: '', sessionOnly: false, tokensOnly:
 export function filterRows(rows: readonly InspectorRow[], f: RowFilter): InspectorRow[] {
   const q = f.query.trim().toLowerCase();
   if (!q && !f.sessionOnly && !f.tokensOnly) return rows.slice();
-  return rows.filter((r) => (!f.sessionOnly || r.cookie.session) && (!f.tokensOnly || r.token !== undefined) && (!q || r.haystack.includes(q)));
+  return rows.filter(
+    (r) =>
+      (!f.sessionOnly || r.cookie.session) &&
+      (!f.tokensOnly || r.token !== undefined) &&
+      (!q || r.haystack.includes(q)),
+  );
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -30,25 +35,36 @@ const RISK: Record<Severity, number> = { High: 0, Medium: 1, Low: 2, Info: 3 };
 
 function text(r: InspectorRow, key: SortKey): string {
   switch (key) {
-    case 'name': return r.cookie.name;
-    case 'value': return r.cookie.value;
-    case 'domain': return r.cookie.domain.replace(/^\./, '');
-    case 'path': return r.cookie.path;
-    case 'flags': return r.flags.join(' ');
-    default: return '';
+    case 'name':
+      return r.cookie.name;
+    case 'value':
+      return r.cookie.value;
+    case 'domain':
+      return r.cookie.domain.replace(/^\./, '');
+    case 'path':
+      return r.cookie.path;
+    case 'flags':
+      return r.flags.join(' ');
+    default:
+      return '';
   }
 }
 
 function num(r: InspectorRow, key: SortKey): number {
   switch (key) {
     // Session cookies first when ascending: they end soonest (with the browser).
-    case 'expires': return r.cookie.session ? -Infinity : (r.cookie.expirationDate ?? 0);
-    case 'size': return r.size;
+    case 'expires':
+      return r.cookie.session ? -Infinity : (r.cookie.expirationDate ?? 0);
+    case 'size':
+      return r.size;
     // Tokens first when ascending: they matter most.
-    case 'token': return r.token === undefined ? 1 : 0;
+    case 'token':
+      return r.token === undefined ? 1 : 0;
     // Worst first when ascending; clean cookies last.
-    case 'risk': return r.worst === undefined ? 4 : RISK[r.worst];
-    default: return 0;
+    case 'risk':
+      return r.worst === undefined ? 4 : RISK[r.worst];
+    default:
+      return 0;
   }
 }
 
@@ -57,7 +73,13 @@ const NUMERIC = new Set<SortKey>(['expires', 'size', 'token', 'risk']);
 export function compareRows(a: InspectorRow, b: InspectorRow, key: SortKey): number {
   const primary = NUMERIC.has(key) ? num(a, key) - num(b, key) : collator.compare(text(a, key), text(b, key));
   // Ties fall back to name, then domain, then path, so the order never jumps between renders.
-  return primary || collator.compare(a.cookie.name, b.cookie.name) || collator.compare(a.cookie.domain, b.cookie.domain) || collator.compare(a.cookie.path, b.cookie.path) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (
+    primary ||
+    collator.compare(a.cookie.name, b.cookie.name) ||
+    collator.compare(a.cookie.domain, b.cookie.domain) ||
+    collator.compare(a.cookie.path, b.cookie.path) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 export function sortRows(rows: readonly InspectorRow[], s: Sort): InspectorRow[] {
@@ -72,7 +94,13 @@ export function nextSort(cur: Sort, key: SortKey): Sort {
 }
 
 /** Which rows of a windowed list are in the DOM: the visible ones plus a margin. */
-export function visibleRange(count: number, scrollTop: number, viewport: number, rowHeight: number, overscan = 8): { first: number; last: number } {
+export function visibleRange(
+  count: number,
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  overscan = 8,
+): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return { first, last: Math.max(first, last) };

@@ -62,42 +62,81 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
 
   return (
     <details class="transfer">
-      <summary><h2>{t('inspTransferTitle')}</h2></summary>
+      <summary>
+        <h2>{t('inspTransferTitle')}</h2>
+      </summary>
       <fieldset>
         <legend>{t('inspExport')}</legend>
-        <label>{t('inspFormat')}
+        <label>
+          {t('inspFormat')}
           <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
             <option value="netscape">{t('inspFormatNetscape')}</option>
             <option value="json">{t('inspFormatJson')}</option>
             <option value="header">{t('inspFormatHeader')}</option>
           </select>
         </label>
-        <label class="check"><input type="radio" name="scope" checked={scope === 'site'} onChange={() => setScope('site')} />{t('inspScopeSite', site.length)}</label>
-        <label class="check"><input type="radio" name="scope" checked={scope === 'selection'} disabled={selected.length === 0} onChange={() => setScope('selection')} />{t('inspScopeSelection', selected.length)}</label>
+        <label class="check">
+          <input type="radio" name="scope" checked={scope === 'site'} onChange={() => setScope('site')} />
+          {t('inspScopeSite', site.length)}
+        </label>
+        <label class="check">
+          <input
+            type="radio"
+            name="scope"
+            checked={scope === 'selection'}
+            disabled={selected.length === 0}
+            onChange={() => setScope('selection')}
+          />
+          {t('inspScopeSelection', selected.length)}
+        </label>
         <div class="row-actions">
-          <button type="button" onClick={() => void doCopy()}>{t('inspCopyExport')}</button>
-          <button type="button" onClick={doDownload}>{t('inspDownloadExport')}</button>
+          <button type="button" onClick={() => void doCopy()}>
+            {t('inspCopyExport')}
+          </button>
+          <button type="button" onClick={doDownload}>
+            {t('inspDownloadExport')}
+          </button>
         </div>
         <div role="status" aria-live="polite">
           {message && <p>{message}</p>}
           {result && result.notes.length > 0 && (
             <ul class="notes" aria-label={t('inspExportNotes')}>
-              {result.notes.map((n, i) => <li key={i}>{n}</li>)}
+              {result.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
             </ul>
           )}
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('inspImport')}</legend>
-        <label>{t('inspImportText')}<textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} /></label>
-        <label>{t('inspImportFile')}<input type="file" accept=".txt,.json,text/plain,application/json" onChange={(e) => void loadFile(e.currentTarget.files?.[0])} /></label>
+        <label>
+          {t('inspImportText')}
+          <textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        </label>
+        <label>
+          {t('inspImportFile')}
+          <input
+            type="file"
+            accept=".txt,.json,text/plain,application/json"
+            onChange={(e) => void loadFile(e.currentTarget.files?.[0])}
+          />
+        </label>
         <div class="row-actions">
-          <button type="button" disabled={!text.trim()} onClick={() => void doImport()}>{t('inspImportButton')}</button>
+          <button type="button" disabled={!text.trim()} onClick={() => void doImport()}>
+            {t('inspImportButton')}
+          </button>
         </div>
-        {importError && <p class="problem" role="alert">{importError}</p>}
+        {importError && (
+          <p class="problem" role="alert">
+            {importError}
+          </p>
+        )}
         {importNotes.length > 0 && (
           <ul class="notes" role="status">
-            {importNotes.map((n, i) => <li key={i}>{n}</li>)}
+            {importNotes.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
           </ul>
         )}
       </fieldset>

@@ -17,18 +17,26 @@ export interface ExportResult extends SerializedCookies {
 
 export function exportCookies(cookies: readonly CookieRecord[], format: ExportFormat, host: string): ExportResult {
   const base = (host || 'cookies').replace(/[^\w.-]/g, '_');
-  const s: SerializedCookies = format === 'netscape' ? toNetscape(cookies) : format === 'json' ? toCookieEditorJson(cookies) : toHeaderString(cookies);
-  const file = format === 'netscape'
-    ? { filename: `${base}-cookies.txt`, mime: 'text/plain' }
-    : format === 'json'
-      ? { filename: `${base}-cookies.json`, mime: 'application/json' }
-      : { filename: `${base}-cookie-header.txt`, mime: 'text/plain' };
+  const s: SerializedCookies =
+    format === 'netscape'
+      ? toNetscape(cookies)
+      : format === 'json'
+        ? toCookieEditorJson(cookies)
+        : toHeaderString(cookies);
+  const file =
+    format === 'netscape'
+      ? { filename: `${base}-cookies.txt`, mime: 'text/plain' }
+      : format === 'json'
+        ? { filename: `${base}-cookies.json`, mime: 'application/json' }
+        : { filename: `${base}-cookie-header.txt`, mime: 'text/plain' };
   const sessions = cookies.filter((c) => c.session).length;
   // People's worst import surprise is a session cookie coming back as a 1-day cookie: say plainly
   // where they went.
   if (sessions > 0 && format !== 'header') {
     const where = format === 'netscape' ? 'with expiry 0' : 'with "session": true and no expirationDate';
-    s.notes.push(`${sessions} session cookie${sessions === 1 ? ' is' : 's are'} written ${where}: they stay session cookies on import, not turned into dated ones.`);
+    s.notes.push(
+      `${sessions} session cookie${sessions === 1 ? ' is' : 's are'} written ${where}: they stay session cookies on import, not turned into dated ones.`,
+    );
   }
   return { ...s, notes: [...s.notes], ...file, count: cookies.length };
 }

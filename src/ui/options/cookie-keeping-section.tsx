@@ -47,20 +47,33 @@ export function CookieKeepingSection() {
           </label>
           <p class="hint">{t('keepCookiesReasonLong')}</p>
           <label>
-            <input type="checkbox" checked={status.all} disabled={!status.active} onChange={(e) => widen(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={status.all}
+              disabled={!status.active}
+              onChange={(e) => widen(e.currentTarget.checked)}
+            />
             {t('keepAllCookiesLabel')}
           </label>
-          <p class={status.keep && !status.active ? 'hint warn' : 'hint'} role="status">{keepingStatusText(status)}</p>
+          <p class={status.keep && !status.active ? 'hint warn' : 'hint'} role="status">
+            {keepingStatusText(status)}
+          </p>
         </>
       )}
       {confirming ? (
         <div role="group" aria-label={t('clearCookieValues')}>
           <p>{t('clearCookieValuesConfirm')}</p>
-          <button type="button" class="danger" onClick={() => void clearAll()}>{t('clearCookieValuesYes')}</button>
-          <button type="button" onClick={() => setConfirming(false)}>{t('keepCookiesCancel')}</button>
+          <button type="button" class="danger" onClick={() => void clearAll()}>
+            {t('clearCookieValuesYes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('keepCookiesCancel')}
+          </button>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)}>{t('clearCookieValues')}</button>
+        <button type="button" onClick={() => setConfirming(true)}>
+          {t('clearCookieValues')}
+        </button>
       )}
       <StatusLine status={note} />
     </fieldset>

@@ -32,19 +32,39 @@ export function OptionsApp() {
         <fieldset>
           <legend>{t('settingsSection')}</legend>
           <label>
-            <input type="number" min={0.5} step={0.5} value={settings.autosaveMinutes} onChange={(e) => void update({ autosaveMinutes: Number(e.currentTarget.value) })} />
+            <input
+              type="number"
+              min={0.5}
+              step={0.5}
+              value={settings.autosaveMinutes}
+              onChange={(e) => void update({ autosaveMinutes: Number(e.currentTarget.value) })}
+            />
             {t('settingsAutosave')}
           </label>
           <label>
-            <input type="number" min={1} max={500} value={settings.retention} onChange={(e) => void update({ retention: Number(e.currentTarget.value) })} />
+            <input
+              type="number"
+              min={1}
+              max={500}
+              value={settings.retention}
+              onChange={(e) => void update({ retention: Number(e.currentTarget.value) })}
+            />
             {t('settingsRetention')}
           </label>
           <label>
-            <input type="checkbox" checked={settings.autoRecover} onChange={(e) => void update({ autoRecover: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.autoRecover}
+              onChange={(e) => void update({ autoRecover: e.currentTarget.checked })}
+            />
             {t('settingsAutoRecover')}
           </label>
           <label>
-            <input type="checkbox" checked={settings.lazyRestore} onChange={(e) => void update({ lazyRestore: e.currentTarget.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.lazyRestore}
+              onChange={(e) => void update({ lazyRestore: e.currentTarget.checked })}
+            />
             {t('settingsLazy')}
           </label>
         </fieldset>

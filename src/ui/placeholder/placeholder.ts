@@ -41,13 +41,17 @@ if (target) {
   const copy = $('copy');
   copy.textContent = liteMessage('placeholderCopy');
   copy.addEventListener('click', () => {
-    void navigator.clipboard.writeText(target.url).then(() => ($('why').textContent = liteMessage('placeholderCopied')));
+    void navigator.clipboard
+      .writeText(target.url)
+      .then(() => ($('why').textContent = liteMessage('placeholderCopied')));
   });
   // Checked again here: the placeholder never opens what the policy forbids, whoever built its URL.
   const verdict = checkUrl(target.url, { allowData: !liteExtensionBase().startsWith('moz-'), allowFile: true });
   if (target.reason || !verdict.openable) {
     const code = target.reason ?? (verdict.openable ? 'invalid' : verdict.reason);
-    $('why').textContent = liteMessage('placeholderBlocked', [liteMessage(Object.hasOwn(WHY, code) ? WHY[code as BlockReason] : 'blockedInvalid')]);
+    $('why').textContent = liteMessage('placeholderBlocked', [
+      liteMessage(Object.hasOwn(WHY, code) ? WHY[code as BlockReason] : 'blockedInvalid'),
+    ]);
   } else {
     const load = $('load');
     load.textContent = liteMessage('placeholderLoad');

@@ -64,7 +64,11 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
   // A tag no session carries any more (its last one was untagged or deleted) filters nothing.
   const tag = tags.some(([x]) => x === tagChoice) ? tagChoice : '';
   const visible = useMemo(
-    () => sortSessions((sessions ?? []).filter((s) => (kind === 'all' || s.kind === kind) && (!tag || s.tags.includes(tag))), sort),
+    () =>
+      sortSessions(
+        (sessions ?? []).filter((s) => (kind === 'all' || s.kind === kind) && (!tag || s.tags.includes(tag))),
+        sort,
+      ),
     [sessions, kind, tag, sort],
   );
 
@@ -77,7 +81,11 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
     if (r.cancelled) return setStatus({ kind: 'info', text: t('restoreCancelled', r.tabs) });
     const failed = r.failed.length ? ` ${t('restoreFailures', r.failed.length)}` : '';
     const action = sessionId ? overwriteNewerAction(r.cookies, sessionId, setStatus) : undefined;
-    setStatus({ kind: r.failed.length ? 'error' : 'info', text: `${t('restoredMsg', r.tabs, r.windows)}${failed} ${cookieRestoreText(r.cookies)}`.trim(), ...(action ? { action } : {}) });
+    setStatus({
+      kind: r.failed.length ? 'error' : 'info',
+      text: `${t('restoredMsg', r.tabs, r.windows)}${failed} ${cookieRestoreText(r.cookies)}`.trim(),
+      ...(action ? { action } : {}),
+    });
   };
 
   const onRestore = async (s: Session, mode?: RestoreMode) => {
@@ -90,7 +98,12 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
 
   const onOpenTab = async (s: Session, windowIndex: number, tabIndex: number) => {
     const into = await currentWindowId();
-    await onRestore(s, { kind: 'one-tab', windowIndex, tabIndex, ...(into === undefined ? {} : { intoWindowId: into }) });
+    await onRestore(s, {
+      kind: 'one-tab',
+      windowIndex,
+      tabIndex,
+      ...(into === undefined ? {} : { intoWindowId: into }),
+    });
   };
 
   const onKeep = async (s: Session) => {
@@ -143,12 +156,20 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
 
   const searching = query.trim() !== '';
   // Detail and search load on first use: the list is what the popup opens to.
-  const SessionDetail = useLazy(detailId !== undefined, () => import('./session-detail.tsx').then((m) => m.SessionDetail));
+  const SessionDetail = useLazy(detailId !== undefined, () =>
+    import('./session-detail.tsx').then((m) => m.SessionDetail),
+  );
   const SearchResults = useLazy(searching, () => import('./search-results.tsx').then((m) => m.SearchResults));
 
   return (
     <main class="popup" aria-label={t('popupTitle')}>
-      <RecoveryBanner onDone={(text) => { setStatus({ kind: 'info', text }); void reload(); }} onError={fail} />
+      <RecoveryBanner
+        onDone={(text) => {
+          setStatus({ kind: 'info', text });
+          void reload();
+        }}
+        onError={fail}
+      />
       <SaveBar onSaved={onSaved} onError={fail} />
       <ToolRow onError={fail} />
       <CookieKeepingToggle onError={fail} />
@@ -172,35 +193,41 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
         </div>
       )}
       <StatusLine status={status} />
-      {progress && progress.total > 0 && <RestoreProgress done={progress.done} total={progress.total} onCancel={cancel} />}
+      {progress && progress.total > 0 && (
+        <RestoreProgress done={progress.done} total={progress.total} onCancel={cancel} />
+      )}
       <div class="content" ref={listBox}>
         {detailId !== undefined ? (
-          SessionDetail && <SessionDetail
-            id={detailId}
-            onBack={() => setDetailId(undefined)}
-            onRestore={(s, mode) => void onRestore(s, mode)}
-            onDelete={(s) => void onDelete(s)}
-            onChanged={(_s, message) => {
-              if (message) setStatus({ kind: 'info', text: message });
-              void reload();
-            }}
-            onError={fail}
-          />
+          SessionDetail && (
+            <SessionDetail
+              id={detailId}
+              onBack={() => setDetailId(undefined)}
+              onRestore={(s, mode) => void onRestore(s, mode)}
+              onDelete={(s) => void onDelete(s)}
+              onChanged={(_s, message) => {
+                if (message) setStatus({ kind: 'info', text: message });
+                void reload();
+              }}
+              onError={fail}
+            />
+          )
         ) : searching ? (
-          SearchResults && <SearchResults
-            query={query}
-            version={version}
-            onRestore={(s) => void onRestore(s)}
-            onDelete={(s) => void onDelete(s)}
-            onOpenTab={(s, w, i) => void onOpenTab(s, w, i)}
-            onDetails={(s) => setDetailId(s.id)}
-            onError={fail}
-            onExitTop={() => searchBox.current?.focus()}
-            onEscape={() => {
-              setQuery('');
-              searchBox.current?.focus();
-            }}
-          />
+          SearchResults && (
+            <SearchResults
+              query={query}
+              version={version}
+              onRestore={(s) => void onRestore(s)}
+              onDelete={(s) => void onDelete(s)}
+              onOpenTab={(s, w, i) => void onOpenTab(s, w, i)}
+              onDetails={(s) => setDetailId(s.id)}
+              onError={fail}
+              onExitTop={() => searchBox.current?.focus()}
+              onEscape={() => {
+                setQuery('');
+                searchBox.current?.focus();
+              }}
+            />
+          )
         ) : (
           <SessionList
             sessions={visible}

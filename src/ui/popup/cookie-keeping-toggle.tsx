@@ -18,14 +18,21 @@ export function CookieKeepingToggle({ onError }: { onError: (e: unknown) => void
   const toggle = (on: boolean) => {
     setBusy(true);
     // No await before switchKeeping: it asks for the permission inside this click.
-    switchKeeping(on, status).then(setStatus, onError).finally(() => setBusy(false));
+    switchKeeping(on, status)
+      .then(setStatus, onError)
+      .finally(() => setBusy(false));
   };
   // Asked for but not running (permission denied or taken back): say so, and let a click ask again.
   const problem = status.keep && !status.active;
   return (
     <div class="keep-cookies">
       <label title={t('keepCookiesReason')}>
-        <input type="checkbox" checked={status.active} disabled={busy} onChange={(e) => toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={status.active}
+          disabled={busy}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />
         {t('keepCookiesLabel')}
       </label>
       <small class={problem ? 'warn' : ''}>{problem ? keepingStatusText(status) : t('keepCookiesReason')}</small>

@@ -19,6 +19,8 @@ export function InspectButton({ onError }: { onError?: (e: unknown) => void }) {
     }
   };
   return (
-    <button type="button" class="inspect-cookies" disabled={busy} onClick={() => void open()}>{t('inspectCookies')}</button>
+    <button type="button" class="inspect-cookies" disabled={busy} onClick={() => void open()}>
+      {t('inspectCookies')}
+    </button>
   );
 }

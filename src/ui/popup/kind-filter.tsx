@@ -18,7 +18,15 @@ export function kindLabel(kind: SessionKind): string {
   return t(LABELS[kind]);
 }
 
-export function KindSelect({ value, counts, onChange }: { value: KindFilter; counts: Map<KindFilter, number>; onChange: (k: KindFilter) => void }) {
+export function KindSelect({
+  value,
+  counts,
+  onChange,
+}: {
+  value: KindFilter;
+  counts: Map<KindFilter, number>;
+  onChange: (k: KindFilter) => void;
+}) {
   return (
     <select aria-label={t('showKind')} value={value} onChange={(e) => onChange(e.currentTarget.value as KindFilter)}>
       {(Object.keys(LABELS) as KindFilter[]).map((k) => (

@@ -41,8 +41,12 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => 
   return (
     <section class="banner" role="region" aria-label={t('recover')}>
       <p>{t('recoverBannerText', pending.windows, pending.tabs)}</p>
-      <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>{t('recover')}</button>
-      <button type="button" onClick={() => void dismiss()}>{t('dismiss')}</button>
+      <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>
+        {t('recover')}
+      </button>
+      <button type="button" onClick={() => void dismiss()}>
+        {t('dismiss')}
+      </button>
     </section>
   );
 }
@@ -68,8 +72,12 @@ function UnreadableBanner({ onGone, onError }: { onGone: () => void; onError: (e
   return (
     <section class="banner" role="region" aria-label={t('downloadUnreadable')}>
       <p>{t('unreadableBannerText')}</p>
-      <button type="button" class="primary" onClick={() => void download()}>{t('downloadUnreadable')}</button>
-      <button type="button" onClick={() => void forget()}>{t('forgetUnreadable')}</button>
+      <button type="button" class="primary" onClick={() => void download()}>
+        {t('downloadUnreadable')}
+      </button>
+      <button type="button" onClick={() => void forget()}>
+        {t('forgetUnreadable')}
+      </button>
     </section>
   );
 }

@@ -5,7 +5,9 @@ export function RestoreProgress({ done, total, onCancel }: { done: number; total
     <div class="progress" role="status">
       <progress max={total} value={done} aria-label={t('restoring', done, total)} />
       <span>{t('restoring', done, total)}</span>
-      <button type="button" onClick={onCancel}>{t('cancel')}</button>
+      <button type="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
     </div>
   );
 }

@@ -14,9 +14,10 @@ export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; o
     try {
       const trimmed = name.trim();
       const named = trimmed ? { name: trimmed } : {};
-      const { session } = which === 'all'
-        ? await call('sessions.saveAll', named)
-        : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
+      const { session } =
+        which === 'all'
+          ? await call('sessions.saveAll', named)
+          : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
       setName('');
       onSaved(session);
     } catch (e) {
@@ -28,10 +29,20 @@ export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; o
 
   return (
     <div class="toolbar">
-      <input type="text" aria-label={t('sessionNameLabel')} placeholder={t('sessionNameLabel')} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+      <input
+        type="text"
+        aria-label={t('sessionNameLabel')}
+        placeholder={t('sessionNameLabel')}
+        value={name}
+        onInput={(e) => setName(e.currentTarget.value)}
+      />
       <div class="row">
-        <button type="button" class="primary" disabled={busy} onClick={() => void save('all')}>{t('saveAllWindows')}</button>
-        <button type="button" disabled={busy} onClick={() => void save('window')}>{t('saveThisWindow')}</button>
+        <button type="button" class="primary" disabled={busy} onClick={() => void save('all')}>
+          {t('saveAllWindows')}
+        </button>
+        <button type="button" disabled={busy} onClick={() => void save('window')}>
+          {t('saveThisWindow')}
+        </button>
       </div>
     </div>
   );

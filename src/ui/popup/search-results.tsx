@@ -26,7 +26,17 @@ interface Props {
   version: number;
 }
 
-export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails, onError, onExitTop, onEscape, version }: Props) {
+export function SearchResults({
+  query,
+  onRestore,
+  onDelete,
+  onOpenTab,
+  onDetails,
+  onError,
+  onExitTop,
+  onEscape,
+  version,
+}: Props) {
   const [results, setResults] = useState<Result[] | undefined>(undefined);
   const box = useRef<HTMLUListElement>(null);
   const words = queryWords(query);
@@ -34,12 +44,15 @@ export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails
   useEffect(() => {
     let stale = false;
     // 20 sessions fill more than the popup's height; the rest is one more specific word away.
-    call('sessions.search', { query, limit: 20 }).then((r) => {
-      if (stale) return;
-      setResults(r.results);
-      // For the benchmark: when the results of this query reached the screen.
-      requestAnimationFrame(() => performance.mark('tabularium:search-results', { detail: query }));
-    }, (e: unknown) => !stale && onError(e));
+    call('sessions.search', { query, limit: 20 }).then(
+      (r) => {
+        if (stale) return;
+        setResults(r.results);
+        // For the benchmark: when the results of this query reached the screen.
+        requestAnimationFrame(() => performance.mark('tabularium:search-results', { detail: query }));
+      },
+      (e: unknown) => !stale && onError(e),
+    );
     return () => {
       stale = true;
     };
@@ -77,8 +90,22 @@ export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails
               <Highlighted text={r.session.name} words={words} />
             </button>
             <span class="meta">{countsText(r.session.counts.windows, r.session.counts.tabs)}</span>
-            <button type="button" class="primary" aria-label={t('restoreSession', r.session.name)} onClick={() => onRestore(r.session)}>{t('restoreShort')}</button>
-            <button type="button" class="danger" aria-label={t('deleteSession', r.session.name)} onClick={() => onDelete(r.session)}>{t('deleteShort')}</button>
+            <button
+              type="button"
+              class="primary"
+              aria-label={t('restoreSession', r.session.name)}
+              onClick={() => onRestore(r.session)}
+            >
+              {t('restoreShort')}
+            </button>
+            <button
+              type="button"
+              class="danger"
+              aria-label={t('deleteSession', r.session.name)}
+              onClick={() => onDelete(r.session)}
+            >
+              {t('deleteShort')}
+            </button>
           </div>
           {r.tabHits.length > 0 && (
             <div role="group" class="tab-hits" aria-label={r.session.name}>
@@ -93,12 +120,18 @@ export function SearchResults({ query, onRestore, onDelete, onOpenTab, onDetails
                 >
                   <Favicon pageUrl={h.url} />
                   <span class="tab-text">
-                    <span class="tab-title"><Highlighted text={h.title || h.url} words={words} /></span>
-                    <span class="tab-url"><Highlighted text={h.url} words={words} /></span>
+                    <span class="tab-title">
+                      <Highlighted text={h.title || h.url} words={words} />
+                    </span>
+                    <span class="tab-url">
+                      <Highlighted text={h.url} words={words} />
+                    </span>
                   </span>
                 </button>
               ))}
-              {r.tabHitCount > r.tabHits.length && <p class="more muted">{t('moreMatchingTabs', r.tabHitCount - r.tabHits.length)}</p>}
+              {r.tabHitCount > r.tabHits.length && (
+                <p class="more muted">{t('moreMatchingTabs', r.tabHitCount - r.tabHits.length)}</p>
+              )}
             </div>
           )}
         </li>

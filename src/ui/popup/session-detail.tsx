@@ -29,10 +29,11 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
   const [confirming, setConfirming] = useState(false);
   const [diff, setDiff] = useState<Res<'sessions.compare'> | undefined>(undefined);
 
-  const load = () => call('sessions.get', { id }).then((d) => {
-    setData(d);
-    setName(d.session.name);
-  }, onError);
+  const load = () =>
+    call('sessions.get', { id }).then((d) => {
+      setData(d);
+      setName(d.session.name);
+    }, onError);
 
   useEffect(() => {
     void load();
@@ -59,7 +60,8 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
   const restore = async () => {
     if (mode === 'new-windows') return onRestore(session);
     const windowId = await currentWindowId();
-    if (mode === 'current-window' && windowId !== undefined) return onRestore(session, { kind: 'current-window', windowId });
+    if (mode === 'current-window' && windowId !== undefined)
+      return onRestore(session, { kind: 'current-window', windowId });
     if (mode === 'replace') {
       if (!confirming) return setConfirming(true);
       setConfirming(false);
@@ -70,7 +72,12 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
 
   const openTab = async (windowIndex: number, tabIndex: number) => {
     const into = await currentWindowId();
-    onRestore(session, { kind: 'one-tab', windowIndex, tabIndex, ...(into === undefined ? {} : { intoWindowId: into }) });
+    onRestore(session, {
+      kind: 'one-tab',
+      windowIndex,
+      tabIndex,
+      ...(into === undefined ? {} : { intoWindowId: into }),
+    });
   };
 
   const removeTab = async (windowIndex: number, tabIndex: number) => {
@@ -105,35 +112,69 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
       <div class="row">
         <label class="inline">
           {t('restoreMode')}
-          <select value={mode} onChange={(e) => { setMode(e.currentTarget.value as ModeChoice); setConfirming(false); }}>
+          <select
+            value={mode}
+            onChange={(e) => {
+              setMode(e.currentTarget.value as ModeChoice);
+              setConfirming(false);
+            }}
+          >
             <option value="new-windows">{t('modeNewWindows')}</option>
             <option value="current-window">{t('modeCurrentWindow')}</option>
             <option value="replace">{t('modeReplace')}</option>
           </select>
         </label>
-        <button type="button" class="primary" aria-label={t('restoreSession', session.name)} onClick={() => void restore()}>{t('restoreShort')}</button>
-        <button type="button" class="danger" aria-label={t('deleteSession', session.name)} onClick={() => onDelete(session)}>{t('deleteShort')}</button>
+        <button
+          type="button"
+          class="primary"
+          aria-label={t('restoreSession', session.name)}
+          onClick={() => void restore()}
+        >
+          {t('restoreShort')}
+        </button>
+        <button
+          type="button"
+          class="danger"
+          aria-label={t('deleteSession', session.name)}
+          onClick={() => onDelete(session)}
+        >
+          {t('deleteShort')}
+        </button>
       </div>
       {confirming && (
         <div class="banner" role="alertdialog" aria-label={t('confirmReplace')}>
           <p>{t('confirmReplace')}</p>
-          <button type="button" class="danger" onClick={() => void restore()}>{t('confirmYes')}</button>
-          <button type="button" onClick={() => setConfirming(false)}>{t('confirmNo')}</button>
+          <button type="button" class="danger" onClick={() => void restore()}>
+            {t('confirmYes')}
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('confirmNo')}
+          </button>
         </div>
       )}
       <div class="row">
-        <button type="button" onClick={() => void compare()}>{t('compareNow')}</button>
+        <button type="button" onClick={() => void compare()}>
+          {t('compareNow')}
+        </button>
       </div>
       {diff && <CompareView diff={diff} />}
       {body.windows.map((w, wi) => (
         <section key={wi} class="window" aria-label={t('windowHeading', wi + 1, w.tabs.length)}>
           <div class="window-head">
             <h3>{t('windowHeading', wi + 1, w.tabs.length)}</h3>
-            <button type="button" onClick={() => onRestore(session, { kind: 'one-window', windowIndex: wi })}>{t('openWindow', wi + 1)}</button>
+            <button type="button" onClick={() => onRestore(session, { kind: 'one-window', windowIndex: wi })}>
+              {t('openWindow', wi + 1)}
+            </button>
           </div>
           <ul class="tabs">
             {w.tabs.map((tab, ti) => (
-              <TabRow key={ti} tab={tab} group={tab.groupIndex === undefined ? undefined : w.groups[tab.groupIndex]} onOpen={() => void openTab(wi, ti)} onRemove={() => void removeTab(wi, ti)} />
+              <TabRow
+                key={ti}
+                tab={tab}
+                group={tab.groupIndex === undefined ? undefined : w.groups[tab.groupIndex]}
+                onOpen={() => void openTab(wi, ti)}
+                onRemove={() => void removeTab(wi, ti)}
+              />
             ))}
           </ul>
         </section>
@@ -142,18 +183,34 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
   );
 }
 
-function TabRow({ tab, group, onOpen, onRemove }: { tab: TabRecord; group: GroupRecord | undefined; onOpen: () => void; onRemove: () => void }) {
+function TabRow({
+  tab,
+  group,
+  onOpen,
+  onRemove,
+}: {
+  tab: TabRecord;
+  group: GroupRecord | undefined;
+  onOpen: () => void;
+  onRemove: () => void;
+}) {
   const title = tab.title || tab.url;
   return (
     <li class="tab">
       <Favicon pageUrl={tab.url} />
       <span class="tab-text">
-        <span class="tab-title" title={tab.url}>{title}</span>
+        <span class="tab-title" title={tab.url}>
+          {title}
+        </span>
         {tab.pinned && <span class="chip">{t('pinned')}</span>}
         {group && <span class={`chip group-${group.color}`}>{group.title || group.color}</span>}
       </span>
-      <button type="button" class="small" aria-label={t('openTab', title)} onClick={onOpen}>↗</button>
-      <button type="button" class="small danger" aria-label={t('removeTab', title)} onClick={onRemove}>×</button>
+      <button type="button" class="small" aria-label={t('openTab', title)} onClick={onOpen}>
+        ↗
+      </button>
+      <button type="button" class="small danger" aria-label={t('removeTab', title)} onClick={onRemove}>
+        ×
+      </button>
     </li>
   );
 }
@@ -165,13 +222,21 @@ function CompareView({ diff }: { diff: Res<'sessions.compare'> }) {
       {diff.added.length > 0 && (
         <details>
           <summary>{t('compareAdded')}</summary>
-          <ul>{diff.added.map((x, i) => <li key={i}>{x.title || x.url}</li>)}</ul>
+          <ul>
+            {diff.added.map((x, i) => (
+              <li key={i}>{x.title || x.url}</li>
+            ))}
+          </ul>
         </details>
       )}
       {diff.removed.length > 0 && (
         <details>
           <summary>{t('compareRemoved')}</summary>
-          <ul>{diff.removed.map((x, i) => <li key={i}>{x.title || x.url}</li>)}</ul>
+          <ul>
+            {diff.removed.map((x, i) => (
+              <li key={i}>{x.title || x.url}</li>
+            ))}
+          </ul>
         </details>
       )}
     </div>

@@ -35,7 +35,8 @@ export function SessionList({ sessions, loading, filtered, onRestore, onDelete, 
 
   useLayoutEffect(() => {
     // For the benchmark and for anyone profiling: when the first rows were on screen.
-    if (sessions.length > 0 && performance.getEntriesByName(FIRST_ITEMS_MARK).length === 0) performance.mark(FIRST_ITEMS_MARK);
+    if (sessions.length > 0 && performance.getEntriesByName(FIRST_ITEMS_MARK).length === 0)
+      performance.mark(FIRST_ITEMS_MARK);
   }, [sessions.length > 0]);
 
   if (!loading && sessions.length === 0) {
@@ -69,7 +70,18 @@ export function SessionList({ sessions, loading, filtered, onRestore, onDelete, 
     <div class="list" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}>
       <ul aria-label={t('savedSessions')} style={{ height: `${sessions.length * ROW_HEIGHT}px` }}>
         {sessions.slice(first, last).map((s, i) => (
-          <SessionRow key={s.id} session={s} top={(first + i) * ROW_HEIGHT} now={now} position={first + i + 1} size={sessions.length} onRestore={onRestore} onDelete={onDelete} onKeep={onKeep} onDetails={onDetails} />
+          <SessionRow
+            key={s.id}
+            session={s}
+            top={(first + i) * ROW_HEIGHT}
+            now={now}
+            position={first + i + 1}
+            size={sessions.length}
+            onRestore={onRestore}
+            onDelete={onDelete}
+            onKeep={onKeep}
+            onDetails={onDetails}
+          />
         ))}
       </ul>
     </div>

@@ -34,9 +34,13 @@ export function SessionRow({ session: s, top, now, position, size, onRestore, on
       }}
     >
       <div class="info">
-        <button type="button" class="name link" title={s.name} onClick={() => onDetails(s)}>{s.name}</button>
+        <button type="button" class="name link" title={s.name} onClick={() => onDetails(s)}>
+          {s.name}
+        </button>
         <div class="meta">
-          <time dateTime={new Date(s.createdAt).toISOString()} title={absoluteTime(s.createdAt)}>{relativeTime(s.createdAt, now)}</time>
+          <time dateTime={new Date(s.createdAt).toISOString()} title={absoluteTime(s.createdAt)}>
+            {relativeTime(s.createdAt, now)}
+          </time>
           {' · '}
           {countsText(s.counts.windows, s.counts.tabs)}
           {s.kind !== 'manual' && ` · ${kindLabel(s.kind)}`}
@@ -44,10 +48,16 @@ export function SessionRow({ session: s, top, now, position, size, onRestore, on
         </div>
       </div>
       {s.kind !== 'manual' && s.kind !== 'imported' && (
-        <button type="button" aria-label={t('keepSession', s.name)} onClick={() => onKeep(s)}>{t('keepShort')}</button>
+        <button type="button" aria-label={t('keepSession', s.name)} onClick={() => onKeep(s)}>
+          {t('keepShort')}
+        </button>
       )}
-      <button type="button" class="primary" aria-label={t('restoreSession', s.name)} onClick={() => onRestore(s)}>{t('restoreShort')}</button>
-      <button type="button" class="danger" aria-label={t('deleteSession', s.name)} onClick={() => onDelete(s)}>{t('deleteShort')}</button>
+      <button type="button" class="primary" aria-label={t('restoreSession', s.name)} onClick={() => onRestore(s)}>
+        {t('restoreShort')}
+      </button>
+      <button type="button" class="danger" aria-label={t('deleteSession', s.name)} onClick={() => onDelete(s)}>
+        {t('deleteShort')}
+      </button>
     </li>
   );
 }

@@ -4,7 +4,15 @@ import type { Session } from '../../core/model.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 
-export function TagEditor({ session, onChanged, onError }: { session: Session; onChanged: (s: Session) => void; onError: (e: unknown) => void }) {
+export function TagEditor({
+  session,
+  onChanged,
+  onError,
+}: {
+  session: Session;
+  onChanged: (s: Session) => void;
+  onError: (e: unknown) => void;
+}) {
   const [tag, setTag] = useState('');
   const save = async (tags: string[]) => {
     try {
@@ -25,11 +33,24 @@ export function TagEditor({ session, onChanged, onError }: { session: Session; o
       {session.tags.map((x) => (
         <span key={x} class="chip">
           {`#${x}`}
-          <button type="button" class="chip-x" aria-label={t('removeTag', x)} onClick={() => void save(session.tags.filter((y) => y !== x))}>×</button>
+          <button
+            type="button"
+            class="chip-x"
+            aria-label={t('removeTag', x)}
+            onClick={() => void save(session.tags.filter((y) => y !== x))}
+          >
+            ×
+          </button>
         </span>
       ))}
       <form class="inline" onSubmit={add}>
-        <input type="text" aria-label={t('addTag')} placeholder={t('addTag')} value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
+        <input
+          type="text"
+          aria-label={t('addTag')}
+          placeholder={t('addTag')}
+          value={tag}
+          onInput={(e) => setTag(e.currentTarget.value)}
+        />
         <button type="submit">{t('addTagButton')}</button>
       </form>
     </div>

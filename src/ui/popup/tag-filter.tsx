@@ -3,7 +3,6 @@ import type { Session } from '../../core/model.ts';
 import { t } from '../i18n.ts';
 import { nameCollator } from './sort-select.tsx';
 
-
 /** Each tag in use, with how many sessions carry it, in name order. */
 export function tagCounts(sessions: readonly Session[]): [string, number][] {
   const m = new Map<string, number>();
@@ -11,11 +10,21 @@ export function tagCounts(sessions: readonly Session[]): [string, number][] {
   return [...m].sort((a, b) => nameCollator.compare(a[0], b[0]));
 }
 
-export function TagSelect({ value, tags, onChange }: { value: string; tags: [string, number][]; onChange: (tag: string) => void }) {
+export function TagSelect({
+  value,
+  tags,
+  onChange,
+}: {
+  value: string;
+  tags: [string, number][];
+  onChange: (tag: string) => void;
+}) {
   return (
     <select aria-label={t('showTag')} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
       <option value="">{t('tagAll')}</option>
-      {tags.map(([tag, n]) => <option key={tag} value={tag}>{`#${tag} (${n})`}</option>)}
+      {tags.map(([tag, n]) => (
+        <option key={tag} value={tag}>{`#${tag} (${n})`}</option>
+      ))}
     </select>
   );
 }

@@ -9,7 +9,9 @@ export function ToolRow({ onError }: { onError: (e: unknown) => void }) {
     <nav class="tool-row" aria-label={t('popupTools')}>
       <InspectButton onError={onError} />
       <ImportExportLink onError={onError} />
-      <button type="button" class="link" onClick={() => void openOptionsPage().then(() => window.close(), onError)}>{t('openSettings')}</button>
+      <button type="button" class="link" onClick={() => void openOptionsPage().then(() => window.close(), onError)}>
+        {t('openSettings')}
+      </button>
     </nav>
   );
 }

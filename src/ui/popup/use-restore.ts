@@ -21,28 +21,44 @@ export function useRestore() {
   const ended = useRef(new Set<string>());
 
   const showNextUnderway = useCallback(() => {
-    void call('sessions.restoresUnderway', {}).then(({ restores }) => {
-      const running = restores.find((r) => !ended.current.has(r.restoreId));
-      if (running) setProgress((cur) => cur ?? running);
-    }, () => undefined);
+    void call('sessions.restoresUnderway', {}).then(
+      ({ restores }) => {
+        const running = restores.find((r) => !ended.current.has(r.restoreId));
+        if (running) setProgress((cur) => cur ?? running);
+      },
+      () => undefined,
+    );
   }, []);
 
-  const forget = useCallback((restoreId: string) => {
-    ended.current.add(restoreId);
-    setProgress((cur) => (cur?.restoreId === restoreId ? undefined : cur));
-    // Another restore may still run: it is shown if nothing else is.
-    showNextUnderway();
-  }, [showNextUnderway]);
+  const forget = useCallback(
+    (restoreId: string) => {
+      ended.current.add(restoreId);
+      setProgress((cur) => (cur?.restoreId === restoreId ? undefined : cur));
+      // Another restore may still run: it is shown if nothing else is.
+      showNextUnderway();
+    },
+    [showNextUnderway],
+  );
 
-  useEffect(() => onWorkerEvent((e) => {
-    if (e.tabulariumEvent === 'restore.progress') {
-      if (ended.current.has(e.restoreId)) return;
-      // Nothing shown yet (opened mid-restore): this one is.
-      setProgress((cur) => (!cur ? { restoreId: e.restoreId, done: e.done, total: e.total } : cur.restoreId === e.restoreId ? { ...cur, done: e.done, total: e.total } : cur));
-    } else if (e.tabulariumEvent === 'restore.ended') {
-      forget(e.restoreId);
-    }
-  }), [forget]);
+  useEffect(
+    () =>
+      onWorkerEvent((e) => {
+        if (e.tabulariumEvent === 'restore.progress') {
+          if (ended.current.has(e.restoreId)) return;
+          // Nothing shown yet (opened mid-restore): this one is.
+          setProgress((cur) =>
+            !cur
+              ? { restoreId: e.restoreId, done: e.done, total: e.total }
+              : cur.restoreId === e.restoreId
+                ? { ...cur, done: e.done, total: e.total }
+                : cur,
+          );
+        } else if (e.tabulariumEvent === 'restore.ended') {
+          forget(e.restoreId);
+        }
+      }),
+    [forget],
+  );
 
   useEffect(showNextUnderway, [showNextUnderway]);
 

@@ -19,7 +19,8 @@ window.addEventListener('message', (e: MessageEvent) => {
   const { id, type, payload } = e.data;
   call(type, payload as never).then(
     (value) => reply({ kind: BRIDGE_REPLY, id, ok: true, value }),
-    (err: unknown) => reply({ kind: BRIDGE_REPLY, id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) =>
+      reply({ kind: BRIDGE_REPLY, id, ok: false, error: err instanceof Error ? err.message : String(err) }),
   );
 });
 

@@ -53,13 +53,21 @@ export async function launchFirefox(): Promise<LaunchedFirefox> {
 
 /** Waits until the bridge content script has run in `page` (it marks the document). */
 export async function waitForBridge(page: Page, timeoutMs = 15_000): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.tabulariumBridge === 'ready', { timeout: timeoutMs, polling: 100 });
+  await page.waitForFunction(() => document.documentElement.dataset.tabulariumBridge === 'ready', {
+    timeout: timeoutMs,
+    polling: 100,
+  });
 }
 
 let nextId = 1;
 
 /** A typed call of the extension's worker, made from `page` through the bridge. */
-export async function bridgeCall<K extends MessageType>(page: Page, type: K, payload: Req<K>, timeoutMs = 60_000): Promise<Res<K>> {
+export async function bridgeCall<K extends MessageType>(
+  page: Page,
+  type: K,
+  payload: Req<K>,
+  timeoutMs = 60_000,
+): Promise<Res<K>> {
   const request: BridgeRequest<K> = { kind: BRIDGE_REQUEST, id: nextId++, type, payload };
   // Plain JavaScript source on purpose: a transpiled function may carry helpers (esbuild's
   // `__name`) that do not exist in the page.

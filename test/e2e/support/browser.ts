@@ -114,13 +114,32 @@ export async function allWindows(driver: Page): Promise<WindowInfo[]> {
     return ws.map((w) => ({
       id: w.id!,
       state: w.state!,
-      tabs: (w.tabs ?? []).map((t) => ({ id: t.id!, index: t.index, url: t.url ?? t.pendingUrl ?? '', title: t.title ?? '', pinned: t.pinned, active: t.active, groupId: t.groupId, windowId: t.windowId })),
+      tabs: (w.tabs ?? []).map((t) => ({
+        id: t.id!,
+        index: t.index,
+        url: t.url ?? t.pendingUrl ?? '',
+        title: t.title ?? '',
+        pinned: t.pinned,
+        active: t.active,
+        groupId: t.groupId,
+        windowId: t.windowId,
+      })),
     }));
   });
 }
 
-export async function allGroups(driver: Page): Promise<{ id: number; title: string; color: string; collapsed: boolean; windowId: number }[]> {
-  return driver.evaluate(async () => (await chrome.tabGroups.query({})).map((g) => ({ id: g.id, title: g.title ?? '', color: g.color, collapsed: g.collapsed, windowId: g.windowId })));
+export async function allGroups(
+  driver: Page,
+): Promise<{ id: number; title: string; color: string; collapsed: boolean; windowId: number }[]> {
+  return driver.evaluate(async () =>
+    (await chrome.tabGroups.query({})).map((g) => ({
+      id: g.id,
+      title: g.title ?? '',
+      color: g.color,
+      collapsed: g.collapsed,
+      windowId: g.windowId,
+    })),
+  );
 }
 
 /** Opens a window with the given URLs and waits until every tab has its title. */

@@ -40,11 +40,27 @@ function selfSigned(): { key: string; cert: string } {
   try {
     const key = join(dir, 'key.pem');
     const crt = join(dir, 'cert.pem');
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-days', '2',
-      '-subj', '/CN=example.test',
-      '-addext', 'subjectAltName=DNS:example.test,DNS:*.example.test,DNS:other.test,DNS:*.other.test,DNS:localhost,IP:127.0.0.1',
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        crt,
+        '-days',
+        '2',
+        '-subj',
+        '/CN=example.test',
+        '-addext',
+        'subjectAltName=DNS:example.test,DNS:*.example.test,DNS:other.test,DNS:*.other.test,DNS:localhost,IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
     cert = { key: readFileSync(key, 'utf8'), cert: readFileSync(crt, 'utf8') };
     return cert;
   } finally {
@@ -64,7 +80,11 @@ export const echoCookiesRoute: HttpsRoute = (req, res, url) => {
 export function setCookiesRoute(path: string, setCookies: string[], body = ''): HttpsRoute {
   return (_req, res, url) => {
     if (url.pathname !== path) return false;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': setCookies });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'set-cookie': setCookies,
+    });
     res.end(`<!doctype html><title>${path}</title><p>ok</p>${body}`);
     return true;
   };
@@ -90,9 +110,10 @@ export async function startHttpsServer(routes: HttpsRoute[] = []): Promise<TestH
     hits,
     origin: (host) => `https://${host}:${port}`,
     url: (host, path) => `https://${host}:${port}${path}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -44,9 +44,10 @@ export async function startServer(routes: Route[] = []): Promise<TestServer> {
     origin,
     hits,
     url: (path) => `${origin}${path}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

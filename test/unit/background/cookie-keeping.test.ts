@@ -16,7 +16,13 @@ import { getCookieJar, saveCookieJar } from '../../../src/store/cookie-jars-repo
 import { getCipher } from '../../../src/store/crypto.ts';
 import { openDatabase } from '../../../src/store/db.ts';
 import { liveCookieRange, readLiveCookies } from '../../../src/store/live-cookies-repo.ts';
-import { deleteSession, listSessions, purgeTrash, removeSession, undoDelete } from '../../../src/store/sessions-repo.ts';
+import {
+  deleteSession,
+  listSessions,
+  purgeTrash,
+  removeSession,
+  undoDelete,
+} from '../../../src/store/sessions-repo.ts';
 import { FakeCookies, FakePermissions } from '../inspector/fake-cookies.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
 import { cookie, dumpDatabase, needles } from '../store/cookie-helpers.ts';
@@ -48,7 +54,13 @@ function world(opts: { granted?: boolean; keep?: boolean; all?: boolean; db?: st
   let n = 0;
   const now = NOW;
   const dbp = openDatabase(opts.db ?? `db-${Math.random()}`);
-  const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => now, newId: () => `id${++n}`, cookieEnv: { cookies, permissions: () => perms } };
+  const deps: Deps = {
+    db: () => dbp,
+    platform: fake.platform(),
+    now: () => now,
+    newId: () => `id${++n}`,
+    cookieEnv: { cookies, permissions: () => perms },
+  };
   const services = createServices(deps);
   const handlers = createHandlers(services);
   return { fake, cookies, perms, deps, services, handlers, keeper: keeperFor(services) };
@@ -77,8 +89,24 @@ const cookieCalls = (calls: string[]) => calls.filter((c) => /^(getAll|set|remov
 function logIn(cookies: FakeCookies) {
   cookies.add(cookie({ name: '__Host-session', value: SECRET, domain: 'app.example.test' }));
   cookies.add(cookie({ name: 'site', value: 'wide', domain: '.example.test', hostOnly: false, httpOnly: false }));
-  cookies.add(cookie({ name: 'pref', value: 'preference-value-long-1234', domain: 'app.example.test', session: false, expirationDate: NOW / 1000 + 86400 }));
-  cookies.add(cookie({ name: 'chips', value: 'embedded-partitioned-value-5678', domain: 'widget.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://example.test', hasCrossSiteAncestor: false } }));
+  cookies.add(
+    cookie({
+      name: 'pref',
+      value: 'preference-value-long-1234',
+      domain: 'app.example.test',
+      session: false,
+      expirationDate: NOW / 1000 + 86400,
+    }),
+  );
+  cookies.add(
+    cookie({
+      name: 'chips',
+      value: 'embedded-partitioned-value-5678',
+      domain: 'widget.test',
+      sameSite: 'no_restriction',
+      partitionKey: { topLevelSite: 'https://example.test', hasCrossSiteAncestor: false },
+    }),
+  );
   cookies.add(cookie({ name: 'elsewhere', value: 'x', domain: 'closed.test' }));
 }
 
@@ -93,11 +121,28 @@ describe('permission gating', () => {
     // A session saved earlier with a jar: its tabs come back, its cookies are reported as not put back.
     const db = await w.deps.db();
     await saveCookieJar(db, 'jar1', [cookie({ value: SECRET })], NOW);
-    const withJar = await storeNewSession(w.deps, [{ type: 'normal', state: 'normal', incognito: false, focused: false, groups: [], tabs: [{ url: 'https://example.test/', title: 'x' }] }], 'manual');
+    const withJar = await storeNewSession(
+      w.deps,
+      [
+        {
+          type: 'normal',
+          state: 'normal',
+          incognito: false,
+          focused: false,
+          groups: [],
+          tabs: [{ url: 'https://example.test/', title: 'x' }],
+        },
+      ],
+      'manual',
+    );
     await db.put('sessions', { ...withJar, cookieJarId: 'jar1' });
     const report = await restoreSession(w.deps, withJar.id);
     expect(report.tabs).toBe(1);
-    expect(report.cookies).toEqual({ restored: 0, skipped: [{ name: 'sid', domain: 'example.test', reason: ACCESS_OFF_REASON }], failed: [] });
+    expect(report.cookies).toEqual({
+      restored: 0,
+      skipped: [{ name: 'sid', domain: 'example.test', reason: ACCESS_OFF_REASON }],
+      failed: [],
+    });
     expect(cookieCalls(w.fake.calls)).toEqual([]);
     expect(await db.count('live', liveCookieRange())).toBe(0);
     const status = await w.handlers['keeping.status']({});
@@ -165,9 +210,24 @@ describe('live capture for the open sites', () => {
     logIn(w.cookies);
     w.keeper.subscribe();
     await w.keeper.flush();
-    await w.cookies.set({ url: 'https://app.example.test/', name: '__Host-session', value: 'rotated', path: '/', secure: true, httpOnly: true, sameSite: 'lax' });
+    await w.cookies.set({
+      url: 'https://app.example.test/',
+      name: '__Host-session',
+      value: 'rotated',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+    });
     await w.cookies.remove({ url: 'https://example.test/', name: 'site', storeId: '0' });
-    await w.cookies.set({ url: 'https://closed.test/', name: 'nope', value: '1', path: '/', secure: true, httpOnly: false });
+    await w.cookies.set({
+      url: 'https://closed.test/',
+      name: 'nope',
+      value: '1',
+      path: '/',
+      secure: true,
+      httpOnly: false,
+    });
     await new Promise((r) => setTimeout(r, 300));
     const after = await live(w.deps);
     expect(names(after)).toEqual(['__Host-session', 'chips']);
@@ -247,7 +307,11 @@ describe('saved sessions and restore', () => {
   it('puts the cookies into an encrypted jar on save and sets them back before any tab is created', async () => {
     const { w, session } = await savedWithCookies();
     expect(session.cookieJarId).toBeDefined();
-    expect(names((await getCookieJar(await w.deps.db(), session.cookieJarId!))!)).toEqual(['__Host-session', 'chips', 'site']);
+    expect(names((await getCookieJar(await w.deps.db(), session.cookieJarId!))!)).toEqual([
+      '__Host-session',
+      'chips',
+      'site',
+    ]);
     w.cookies.jar.clear();
     w.fake.calls.length = 0;
     const report = await w.handlers['sessions.restore']({ id: session.id });
@@ -257,9 +321,17 @@ describe('saved sessions and restore', () => {
     expect(firstTab).toBeGreaterThan(lastSet);
     expect(lastSet).toBeGreaterThanOrEqual(0);
     const back = [...w.cookies.jar.values()];
-    expect(back.find((c) => c.name === '__Host-session')).toMatchObject({ value: SECRET, hostOnly: true, domain: 'app.example.test', secure: true });
+    expect(back.find((c) => c.name === '__Host-session')).toMatchObject({
+      value: SECRET,
+      hostOnly: true,
+      domain: 'app.example.test',
+      secure: true,
+    });
     expect(back.find((c) => c.name === 'site')).toMatchObject({ hostOnly: false, domain: '.example.test' });
-    expect(back.find((c) => c.name === 'chips')?.partitionKey).toEqual({ topLevelSite: 'https://example.test', hasCrossSiteAncestor: false });
+    expect(back.find((c) => c.name === 'chips')?.partitionKey).toEqual({
+      topLevelSite: 'https://example.test',
+      hasCrossSiteAncestor: false,
+    });
   });
 
   it('keeps a newer cookie of the browser unless asked to overwrite, and reports skips and failures', async () => {
@@ -269,8 +341,12 @@ describe('saved sessions and restore', () => {
     w.cookies.refuse = (d) => (d.name === 'chips' ? 'Failed to parse or set cookie named "chips".' : undefined);
     const report = await w.handlers['sessions.restore']({ id: session.id });
     expect(report.cookies.restored).toBe(1);
-    expect(report.cookies.skipped).toEqual([{ name: '__Host-session', domain: 'app.example.test', reason: NEWER_COOKIE_REASON }]);
-    expect(report.cookies.failed).toEqual([{ name: 'chips', domain: 'widget.test', reason: 'Failed to parse or set cookie named "chips".' }]);
+    expect(report.cookies.skipped).toEqual([
+      { name: '__Host-session', domain: 'app.example.test', reason: NEWER_COOKIE_REASON },
+    ]);
+    expect(report.cookies.failed).toEqual([
+      { name: 'chips', domain: 'widget.test', reason: 'Failed to parse or set cookie named "chips".' },
+    ]);
     expect([...w.cookies.jar.values()].find((c) => c.name === '__Host-session')?.value).toBe('newer-login');
     const again = await w.handlers['sessions.restore']({ id: session.id, overwriteCookies: true });
     // The domain cookie put back by the first restore is the same now: nothing to do for it.
@@ -283,12 +359,30 @@ describe('saved sessions and restore', () => {
     const w = world();
     w.fake.addWindow(['https://example.test/']);
     const db = await w.deps.db();
-    await saveCookieJar(db, 'jarX', [
-      cookie({ name: 'old', session: false, expirationDate: NOW / 1000 - 10 }),
-      cookie({ name: '__Host-bad', hostOnly: false, domain: '.example.test' }),
-      cookie({ name: 'ok' }),
-    ], NOW);
-    const s = await storeNewSession(w.deps, [{ type: 'normal', state: 'normal', incognito: false, focused: false, groups: [], tabs: [{ url: 'https://example.test/', title: 'x' }] }], 'manual');
+    await saveCookieJar(
+      db,
+      'jarX',
+      [
+        cookie({ name: 'old', session: false, expirationDate: NOW / 1000 - 10 }),
+        cookie({ name: '__Host-bad', hostOnly: false, domain: '.example.test' }),
+        cookie({ name: 'ok' }),
+      ],
+      NOW,
+    );
+    const s = await storeNewSession(
+      w.deps,
+      [
+        {
+          type: 'normal',
+          state: 'normal',
+          incognito: false,
+          focused: false,
+          groups: [],
+          tabs: [{ url: 'https://example.test/', title: 'x' }],
+        },
+      ],
+      'manual',
+    );
     await db.put('sessions', { ...s, cookieJarId: 'jarX' });
     w.cookies.jar.clear();
     const report = await restoreSession(w.deps, s.id);
@@ -359,4 +453,3 @@ describe('crash recovery', () => {
     expect([...r.cookies.jar.values()].find((c) => c.name === '__Host-session')?.value).toBe(SECRET);
   });
 });
-

@@ -51,7 +51,10 @@ describe('live tracking in the worker', () => {
     expect(writes).toHaveLength(1);
     const keys = (await readLiveState(db)).map((r) => r.key).sort();
     expect(keys).toEqual(['t:102', 't:104', 'w:100', 'w:103']);
-    expect((await t2.snapshot()).map((x) => x.tabs.map((t) => t.url))).toEqual([['https://b.test/'], ['https://c.test/']]);
+    expect((await t2.snapshot()).map((x) => x.tabs.map((t) => t.url))).toEqual([
+      ['https://b.test/'],
+      ['https://c.test/'],
+    ]);
   });
 
   it('flushes an event to IndexedDB within the flush delay', async () => {
@@ -59,7 +62,15 @@ describe('live tracking in the worker', () => {
     const win = w.fake.addWindow(['https://a.test/']);
     const t = new Tracker(w.deps);
     await t.start();
-    t.tabCreated({ id: 900, windowId: win.id, index: 1, url: 'https://new.test/', title: 'New', pinned: false, active: false });
+    t.tabCreated({
+      id: 900,
+      windowId: win.id,
+      index: 1,
+      url: 'https://new.test/',
+      title: 'New',
+      pinned: false,
+      active: false,
+    });
     await new Promise((r) => setTimeout(r, 250));
     const rec = (await readLiveState(await w.deps.db())).find((r) => r.key === 't:900');
     expect(rec?.value).toMatchObject({ url: 'https://new.test/' });
@@ -110,7 +121,14 @@ describe('a fresh browser run', () => {
   it('falls back to the recovery copy when the live records are gone, and keeps unreadable data for export', async () => {
     const w = world();
     const db = await w.deps.db();
-    const win = { type: 'normal' as const, state: 'normal' as const, incognito: false, focused: true, groups: [], tabs: [{ url: 'https://copy.test/', title: 'C' }] };
+    const win = {
+      type: 'normal' as const,
+      state: 'normal' as const,
+      incognito: false,
+      focused: true,
+      groups: [],
+      tabs: [{ url: 'https://copy.test/', title: 'C' }],
+    };
     await setMeta(db, { 'copy:recovery': makeCopy([win], 1) });
     const start = await beginRun(w.deps);
     expect(start.recovered?.counts.tabs).toBe(1);
@@ -121,11 +139,17 @@ describe('a fresh browser run', () => {
     await setMeta(db2, { 'copy:recovery': { ...makeCopy([win], 1), checksum: 'bad' } });
     const s2 = await beginRun(w2.deps);
     expect(s2.recovered).toBeUndefined();
-    expect(await getMeta(db2, 'recovery:unreadable')).toMatchObject({ records: [{ key: 't:1' }], copies: { 'copy:recovery': { checksum: 'bad' } } });
+    expect(await getMeta(db2, 'recovery:unreadable')).toMatchObject({
+      records: [{ key: 't:1' }],
+      copies: { 'copy:recovery': { checksum: 'bad' } },
+    });
     // The popup is told, and can hand the raw data to the person before it is let go.
     const h = createHandlers(createServices(w2.deps));
     expect((await h['recovery.status']({})).unreadable).toBeDefined();
-    expect(JSON.parse((await h['recovery.exportUnreadable']({})).json)).toMatchObject({ format: 'tabularium-unreadable-state', records: [{ key: 't:1' }] });
+    expect(JSON.parse((await h['recovery.exportUnreadable']({})).json)).toMatchObject({
+      format: 'tabularium-unreadable-state',
+      records: [{ key: 't:1' }],
+    });
     await h['recovery.forgetUnreadable']({});
     expect((await h['recovery.status']({})).unreadable).toBeUndefined();
   });
@@ -142,7 +166,15 @@ describe('autosave', () => {
     for (const t of win.tabs.slice(1)) s.tracker.tabRemoved(t.id, win.id, false);
     expect((await autosave(w.deps, s.tracker, 2)).outcome).toBe('guarded');
     expect((await autosave(w.deps, s.tracker, 2)).outcome).toBe('saved');
-    s.tracker.tabCreated({ id: 5000, windowId: win.id, index: 1, url: 'https://x.test/', title: '', pinned: false, active: false });
+    s.tracker.tabCreated({
+      id: 5000,
+      windowId: win.id,
+      index: 1,
+      url: 'https://x.test/',
+      title: '',
+      pinned: false,
+      active: false,
+    });
     expect((await autosave(w.deps, s.tracker, 2)).outcome).toBe('saved');
     const kinds = (await listSessions(await w.deps.db())).map((x) => x.kind);
     expect(kinds).toEqual(['autosave', 'autosave']);

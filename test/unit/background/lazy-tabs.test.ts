@@ -36,7 +36,12 @@ describe('a loaded placeholder', () => {
 
   it('leaves blocked-URL placeholders, javascript: targets and ordinary pages alone', async () => {
     const { fake, s, ids } = setup();
-    await settleLoadedPlaceholder(s, ids[1]!, placeholderUrl(EXT_BASE, { url: 'chrome://settings', title: 'S', reason: 'privileged' }), false);
+    await settleLoadedPlaceholder(
+      s,
+      ids[1]!,
+      placeholderUrl(EXT_BASE, { url: 'chrome://settings', title: 'S', reason: 'privileged' }),
+      false,
+    );
     await settleLoadedPlaceholder(s, ids[1]!, lazy('javascript:alert(1)'), true);
     await settleLoadedPlaceholder(s, ids[2]!, 'https://c.test/', false);
     expect(fake.calls.filter((c) => c.startsWith('tabs.discard') || c.startsWith('tabs.navigate'))).toEqual([]);

@@ -12,8 +12,16 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 /** One window of `n` tabs, tab `active` the shown one. */
 function windowOf(n: number, active: number): WindowRecord {
   return {
-    type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
-    tabs: Array.from({ length: n }, (_, i) => ({ url: `https://site.test/${i}`, title: `Tab ${i}`, ...(i === active ? { active: true } : {}) })),
+    type: 'normal',
+    state: 'normal',
+    incognito: false,
+    focused: true,
+    groups: [],
+    tabs: Array.from({ length: n }, (_, i) => ({
+      url: `https://site.test/${i}`,
+      title: `Tab ${i}`,
+      ...(i === active ? { active: true } : {}),
+    })),
   } as WindowRecord;
 }
 
@@ -24,7 +32,10 @@ describe('placeholder load slots', () => {
     const slots = new LoadSlots(2);
     let granted = 0;
     const take = () => void slots.acquire().then(() => granted++);
-    take(); take(); take(); take();
+    take();
+    take();
+    take();
+    take();
     await settle();
     expect(granted).toBe(2);
     slots.assign(11);
@@ -59,7 +70,11 @@ describe('placeholder load slots', () => {
   it('a lazy restore asks for placeholder tabs only as earlier ones finish loading', async () => {
     const fake = new FakeBrowser();
     // The active tab (a real page, no slot) sits between placeholders: order must still hold.
-    const plan = planRestore([windowOf(8, 5)], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
+    const plan = planRestore(
+      [windowOf(8, 5)],
+      { kind: 'new-windows' },
+      { lazy: true, allowData: true, allowFile: true },
+    );
     const slots = new LoadSlots(3);
     const done = executeRestore(fake.platform(), plan, { slots });
     await settle();
@@ -74,12 +89,18 @@ describe('placeholder load slots', () => {
     expect(report).toMatchObject({ tabs: 8, cancelled: false });
     const urls = tabs().map((t) => t.url ?? '');
     expect(urls[5]).toBe('https://site.test/5');
-    urls.forEach((u, i) => expect(u.includes(i === 5 ? 'https://site.test/5' : encodeURIComponent(`https://site.test/${i}`)), u).toBe(true));
+    urls.forEach((u, i) =>
+      expect(u.includes(i === 5 ? 'https://site.test/5' : encodeURIComponent(`https://site.test/${i}`)), u).toBe(true),
+    );
   });
 
-  it('a cancelled lazy restore stops at once, without waiting for other tabs\' pages to load', async () => {
+  it("a cancelled lazy restore stops at once, without waiting for other tabs' pages to load", async () => {
     const fake = new FakeBrowser();
-    const plan = planRestore([windowOf(10, 0)], { kind: 'new-windows' }, { lazy: true, allowData: true, allowFile: true });
+    const plan = planRestore(
+      [windowOf(10, 0)],
+      { kind: 'new-windows' },
+      { lazy: true, allowData: true, allowFile: true },
+    );
     const slots = new LoadSlots(2);
     const controller = new AbortController();
     const done = executeRestore(fake.platform(), plan, { slots, signal: controller.signal });

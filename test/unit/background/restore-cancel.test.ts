@@ -12,15 +12,27 @@ import { fakeWorker } from '../fakes/fake-worker.ts';
 
 function bigWindow(n: number): WindowRecord {
   return {
-    type: 'normal', state: 'normal', incognito: false, focused: true, groups: [],
-    tabs: Array.from({ length: n }, (_, i) => ({ url: `https://site.test/${i}`, title: `Tab ${i}`, ...(i === 0 ? { active: true } : {}) })),
+    type: 'normal',
+    state: 'normal',
+    incognito: false,
+    focused: true,
+    groups: [],
+    tabs: Array.from({ length: n }, (_, i) => ({
+      url: `https://site.test/${i}`,
+      title: `Tab ${i}`,
+      ...(i === 0 ? { active: true } : {}),
+    })),
   } as WindowRecord;
 }
 
 describe('cancelling a restore', () => {
   it('stops opening tabs once cancelled and keeps the opened ones in order', async () => {
     const fake = new FakeBrowser();
-    const plan = planRestore([bigWindow(600)], { kind: 'new-windows' }, { lazy: false, allowData: true, allowFile: true });
+    const plan = planRestore(
+      [bigWindow(600)],
+      { kind: 'new-windows' },
+      { lazy: false, allowData: true, allowFile: true },
+    );
     const controller = new AbortController();
     const seen: number[] = [];
     const report = await executeRestore(fake.platform(), plan, {
@@ -44,18 +56,28 @@ describe('cancelling a restore', () => {
 
   it('without a cancel opens every tab and reports progress up to the total', async () => {
     const fake = new FakeBrowser();
-    const plan = planRestore([bigWindow(250)], { kind: 'new-windows' }, { lazy: false, allowData: true, allowFile: true });
+    const plan = planRestore(
+      [bigWindow(250)],
+      { kind: 'new-windows' },
+      { lazy: false, allowData: true, allowFile: true },
+    );
     const seen: number[] = [];
     const report = await executeRestore(fake.platform(), plan, { onProgress: (p) => seen.push(p.done) });
     expect(report).toMatchObject({ cancelled: false, tabs: 250, failed: [] });
-    expect(fake.windows[0]!.tabs.map((t) => t.url)).toEqual(Array.from({ length: 250 }, (_, i) => `https://site.test/${i}`));
+    expect(fake.windows[0]!.tabs.map((t) => t.url)).toEqual(
+      Array.from({ length: 250 }, (_, i) => `https://site.test/${i}`),
+    );
     expect(seen.at(-1)).toBe(250);
   });
 
   it('creates every window unfocused and focuses the saved focused one only once all are restored', async () => {
     const fake = new FakeBrowser();
     const other = { ...bigWindow(3), focused: false };
-    const plan = planRestore([bigWindow(5), other], { kind: 'new-windows' }, { lazy: false, allowData: true, allowFile: true });
+    const plan = planRestore(
+      [bigWindow(5), other],
+      { kind: 'new-windows' },
+      { lazy: false, allowData: true, allowFile: true },
+    );
     const focusedAtCreation: boolean[] = [];
     const platform = fake.platform();
     const create = platform.windows.create;

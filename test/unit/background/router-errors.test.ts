@@ -6,13 +6,22 @@ import type { Handlers } from '../../../src/shared/protocol.ts';
 import { StoreError } from '../../../src/store/errors.ts';
 
 function routerThrowing(e: unknown) {
-  const handlers = { 'sessions.list': async () => { throw e; } } as unknown as Handlers;
+  const handlers = {
+    'sessions.list': async () => {
+      throw e;
+    },
+  } as unknown as Handlers;
   return createRouter(handlers);
 }
 
 describe('errors the worker sends back', () => {
   it('carry the locale key and values of a store error, with its code and English words', async () => {
-    const reply = await routerThrowing(new StoreError('unavailable', 'The session database could not be used (AbortError): nothing was changed.', { key: 'errDatabase', subs: ['AbortError'] }))({ tabularium: 1, type: 'sessions.list', payload: {} });
+    const reply = await routerThrowing(
+      new StoreError('unavailable', 'The session database could not be used (AbortError): nothing was changed.', {
+        key: 'errDatabase',
+        subs: ['AbortError'],
+      }),
+    )({ tabularium: 1, type: 'sessions.list', payload: {} });
     expect(reply).toEqual({
       ok: false,
       error: {

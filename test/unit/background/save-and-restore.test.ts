@@ -20,7 +20,9 @@ describe('save and restore through the worker handlers', () => {
     // Non-active tabs come back as placeholders carrying the real URL.
     const urls = fake.windows[0]!.tabs.map((t) => t.url!);
     expect(urls[0]).toBe('https://a.test/1');
-    expect(urls[1]).toMatch(/^chrome-extension:\/\/fakeid\/src\/ui\/placeholder\/index\.html\?u=https%3A%2F%2Fa\.test%2F2/);
+    expect(urls[1]).toMatch(
+      /^chrome-extension:\/\/fakeid\/src\/ui\/placeholder\/index\.html\?u=https%3A%2F%2Fa\.test%2F2/,
+    );
     expect(fake.windows[0]!.tabs[0]!.pinned).toBe(true);
   });
 
@@ -77,7 +79,16 @@ describe('save and restore through the worker handlers', () => {
 
   it('promotes an automatic snapshot to a saved session ("Keep")', async () => {
     const { deps, handlers } = fakeWorker('keep');
-    const windows = [{ type: 'normal' as const, state: 'normal' as const, incognito: false, focused: true, groups: [], tabs: [{ url: 'https://a.test/', title: 'A' }] }];
+    const windows = [
+      {
+        type: 'normal' as const,
+        state: 'normal' as const,
+        incognito: false,
+        focused: true,
+        groups: [],
+        tabs: [{ url: 'https://a.test/', title: 'A' }],
+      },
+    ];
     const auto = await storeNewSession(deps, windows, 'autosave');
     expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['autosave']);
     const kept = await handlers['sessions.promote']({ id: auto.id });

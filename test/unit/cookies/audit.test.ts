@@ -6,7 +6,8 @@ import { auditSite } from '../../../src/core/cookies/audit-site.ts';
 import { DAY_S, NOW, NOW_S, STRONG_TOKEN, cookie, goodSession } from './make-cookie.ts';
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
-const jwt = (claims: object) => `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJlLWJ5dGVz`;
+const jwt = (claims: object) =>
+  `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJlLWJ5dGVz`;
 
 function ids(c: CookieRecord): string[] {
   return auditCookie(c, NOW).map((f) => `${f.rule}:${f.severity}:${f.id}`);
@@ -15,31 +16,101 @@ function ids(c: CookieRecord): string[] {
 describe('auditCookie', () => {
   it('finds nothing wrong with a well-made session cookie or a plain preference cookie', () => {
     expect(auditCookie(goodSession(), NOW)).toEqual([]);
-    expect(auditCookie(cookie({ name: 'theme', value: 'dark', secure: false, httpOnly: false, sameSite: 'unspecified', hostOnly: false, domain: '.example.test', session: false, expirationDate: NOW_S + 900 * DAY_S }), NOW)).toEqual([]);
+    expect(
+      auditCookie(
+        cookie({
+          name: 'theme',
+          value: 'dark',
+          secure: false,
+          httpOnly: false,
+          sameSite: 'unspecified',
+          hostOnly: false,
+          domain: '.example.test',
+          session: false,
+          expirationDate: NOW_S + 900 * DAY_S,
+        }),
+        NOW,
+      ),
+    ).toEqual([]);
   });
 
   // [rule, failing cookie, expected "rule:severity:id", passing cookie]
   const cases: [number, CookieRecord, string, CookieRecord][] = [
     [1, goodSession({ secure: false, name: 'id' }), '1:High:session-without-secure', goodSession()],
     [2, goodSession({ httpOnly: false }), '2:High:session-without-httponly', goodSession()],
-    [3, cookie({ sameSite: 'no_restriction', secure: false }), '3:High:samesite-none-without-secure', cookie({ sameSite: 'no_restriction', secure: true })],
+    [
+      3,
+      cookie({ sameSite: 'no_restriction', secure: false }),
+      '3:High:samesite-none-without-secure',
+      cookie({ sameSite: 'no_restriction', secure: true }),
+    ],
     [4, goodSession({ sameSite: 'unspecified' }), '4:Medium:session-weak-samesite', goodSession({ sameSite: 'lax' })],
-    [4, goodSession({ sameSite: 'no_restriction' }), '4:Medium:session-weak-samesite', goodSession({ sameSite: 'strict' })],
+    [
+      4,
+      goodSession({ sameSite: 'no_restriction' }),
+      '4:Medium:session-weak-samesite',
+      goodSession({ sameSite: 'strict' }),
+    ],
     [5, cookie({ name: '__Host-x', path: '/app' }), '5:High:host-prefix-violated', cookie({ name: '__Host-x' })],
-    [5, cookie({ name: '__Host-x', hostOnly: false, domain: '.example.test' }), '5:High:host-prefix-violated', cookie({ name: '__Host-x' })],
-    [5, cookie({ name: '__Host-x', secure: false }), '5:High:host-prefix-violated', cookie({ name: '__Host-x', secure: true })],
+    [
+      5,
+      cookie({ name: '__Host-x', hostOnly: false, domain: '.example.test' }),
+      '5:High:host-prefix-violated',
+      cookie({ name: '__Host-x' }),
+    ],
+    [
+      5,
+      cookie({ name: '__Host-x', secure: false }),
+      '5:High:host-prefix-violated',
+      cookie({ name: '__Host-x', secure: true }),
+    ],
     [5, cookie({ name: '__Secure-x', secure: false }), '5:High:secure-prefix-violated', cookie({ name: '__Secure-x' })],
     [6, goodSession({ name: 'sid' }), '6:Low:session-without-host-prefix', goodSession({ name: '__Host-sid' })],
-    [7, goodSession({ name: 'sid', hostOnly: false, domain: '.example.test' }), '7:Medium:session-domain-attribute', goodSession({ name: 'sid' })],
-    [8, goodSession({ session: false, expirationDate: NOW_S + 30 * DAY_S }), '8:Medium:session-persistent', goodSession()],
-    [8, goodSession({ session: false, expirationDate: NOW_S + 500 * DAY_S }), '8:Low:session-lifetime-over-cap', goodSession()],
-    [9, goodSession({ name: '__Host-sid', value: 'abc123' }), '9:High:low-entropy', goodSession({ name: '__Host-sid', value: STRONG_TOKEN })],
-    [9, goodSession({ name: '__Host-sid', value: '9f86d081884c7d6' }), '9:High:low-entropy', goodSession({ name: '__Host-sid', value: '9f86d081884c7d65' })],
+    [
+      7,
+      goodSession({ name: 'sid', hostOnly: false, domain: '.example.test' }),
+      '7:Medium:session-domain-attribute',
+      goodSession({ name: 'sid' }),
+    ],
+    [
+      8,
+      goodSession({ session: false, expirationDate: NOW_S + 30 * DAY_S }),
+      '8:Medium:session-persistent',
+      goodSession(),
+    ],
+    [
+      8,
+      goodSession({ session: false, expirationDate: NOW_S + 500 * DAY_S }),
+      '8:Low:session-lifetime-over-cap',
+      goodSession(),
+    ],
+    [
+      9,
+      goodSession({ name: '__Host-sid', value: 'abc123' }),
+      '9:High:low-entropy',
+      goodSession({ name: '__Host-sid', value: STRONG_TOKEN }),
+    ],
+    [
+      9,
+      goodSession({ name: '__Host-sid', value: '9f86d081884c7d6' }),
+      '9:High:low-entropy',
+      goodSession({ name: '__Host-sid', value: '9f86d081884c7d65' }),
+    ],
     [10, goodSession({ name: 'PHPSESSID' }), '10:Info:default-session-name', goodSession({ name: '__Host-app_sid' })],
-    [11, cookie({ value: encodeURIComponent('{"user":"alice","role":"admin"}') }), '11:Medium:readable-value', cookie({ value: STRONG_TOKEN })],
+    [
+      11,
+      cookie({ value: encodeURIComponent('{"user":"alice","role":"admin"}') }),
+      '11:Medium:readable-value',
+      cookie({ value: STRONG_TOKEN }),
+    ],
     [11, cookie({ value: b64url('{"uid":42}') }), '11:Medium:readable-value', cookie({ value: b64url('hello') })],
     [11, cookie({ value: 'alice%40example.com' }), '11:Medium:readable-value', cookie({ value: 'alice%2Fexample' })],
-    [11, cookie({ name: '__Host-at', value: jwt({ sub: '42', email: 'a@example.com' }) }), '11:Medium:readable-value', cookie({ value: '123' })],
+    [
+      11,
+      cookie({ name: '__Host-at', value: jwt({ sub: '42', email: 'a@example.com' }) }),
+      '11:Medium:readable-value',
+      cookie({ value: '123' }),
+    ],
     [12, cookie({ value: 'x'.repeat(4100) }), '12:High:oversized', cookie({ value: 'x'.repeat(3000) })],
     [12, cookie({ value: 'x'.repeat(3600) }), '12:Medium:near-size-limit', cookie({ value: 'x'.repeat(3495) })],
   ];
@@ -50,22 +121,46 @@ describe('auditCookie', () => {
   });
 
   it('lists findings worst first', () => {
-    const severities = auditCookie(cookie({ name: 'PHPSESSID', value: 'abc123', secure: false, httpOnly: false, sameSite: 'no_restriction' }), NOW).map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['High', 'Medium', 'Low', 'Info'].indexOf(a) - ['High', 'Medium', 'Low', 'Info'].indexOf(b)));
+    const severities = auditCookie(
+      cookie({ name: 'PHPSESSID', value: 'abc123', secure: false, httpOnly: false, sameSite: 'no_restriction' }),
+      NOW,
+    ).map((f) => f.severity);
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ['High', 'Medium', 'Low', 'Info'].indexOf(a) - ['High', 'Medium', 'Low', 'Info'].indexOf(b),
+      ),
+    );
     expect(severities[0]).toBe('High');
   });
 
   it('names what a JWT reveals', () => {
-    const f = auditCookie(cookie({ name: '__Host-at', value: jwt({ sub: '42', email: 'a@example.com' }) }), NOW).find((x) => x.rule === 11);
+    const f = auditCookie(cookie({ name: '__Host-at', value: jwt({ sub: '42', email: 'a@example.com' }) }), NOW).find(
+      (x) => x.rule === 11,
+    );
     expect(f?.reason).toMatch(/JWT.*sub, email.*a@example\.com/);
   });
 
   it('does not apply session rules to a CSRF cookie that scripts must read', () => {
-    expect(auditCookie(cookie({ name: 'XSRF-TOKEN', value: STRONG_TOKEN, httpOnly: false, sameSite: 'unspecified' }), NOW)).toEqual([]);
+    expect(
+      auditCookie(cookie({ name: 'XSRF-TOKEN', value: STRONG_TOKEN, httpOnly: false, sameSite: 'unspecified' }), NOW),
+    ).toEqual([]);
   });
 
   it('gives every finding a title, a reason and a fix', () => {
-    for (const f of auditCookie(cookie({ name: 'PHPSESSID', value: 'abc123', secure: false, httpOnly: false, sameSite: 'no_restriction', hostOnly: false, domain: '.example.test', session: false, expirationDate: NOW_S + DAY_S }), NOW)) {
+    for (const f of auditCookie(
+      cookie({
+        name: 'PHPSESSID',
+        value: 'abc123',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'no_restriction',
+        hostOnly: false,
+        domain: '.example.test',
+        session: false,
+        expirationDate: NOW_S + DAY_S,
+      }),
+      NOW,
+    )) {
       expect(f.title.length).toBeGreaterThan(5);
       expect(f.reason.length).toBeGreaterThan(20);
       expect(f.fix.length).toBeGreaterThan(5);
@@ -74,7 +169,8 @@ describe('auditCookie', () => {
 });
 
 describe('auditSite', () => {
-  const many = (n: number, over: Partial<CookieRecord> = {}) => Array.from({ length: n }, (_, i) => cookie({ name: `c${i}`, ...over }));
+  const many = (n: number, over: Partial<CookieRecord> = {}) =>
+    Array.from({ length: n }, (_, i) => cookie({ name: `c${i}`, ...over }));
 
   it('rule 13: Info past 50 cookies on one registrable domain, Medium past 180', () => {
     expect(auditSite(many(50), NOW).site).toEqual([]);
@@ -86,7 +182,9 @@ describe('auditSite', () => {
   });
 
   it('rule 13 counts subdomains together and partitions apart', () => {
-    const split = [...many(30, { domain: 'a.example.test' }), ...many(30, { domain: 'b.example.test' })].map((c, i) => ({ ...c, name: `n${i}` }));
+    const split = [...many(30, { domain: 'a.example.test' }), ...many(30, { domain: 'b.example.test' })].map(
+      (c, i) => ({ ...c, name: `n${i}` }),
+    );
     expect(auditSite(split, NOW).site.map((f) => f.rule)).toEqual([13]);
     const partitioned = [...many(30), ...many(30, { partitionKey: { topLevelSite: 'https://top.test' } })];
     expect(auditSite(partitioned, NOW).site).toEqual([]);
@@ -106,17 +204,43 @@ describe('auditSite', () => {
   });
 
   it('rule 14: one name on two paths that overlap is Low; unrelated scopes are not', () => {
-    expect(auditSite([cookie({ name: 'x' }), cookie({ name: 'x', path: '/app' })], NOW).site.map((f) => f.rule)).toEqual([14]);
+    expect(
+      auditSite([cookie({ name: 'x' }), cookie({ name: 'x', path: '/app' })], NOW).site.map((f) => f.rule),
+    ).toEqual([14]);
     expect(auditSite([cookie({ name: 'x', path: '/a' }), cookie({ name: 'x', path: '/b' })], NOW).site).toEqual([]);
-    expect(auditSite([cookie({ name: 'x', domain: 'a.example.test' }), cookie({ name: 'x', domain: 'b.example.test' })], NOW).site).toEqual([]);
+    expect(
+      auditSite([cookie({ name: 'x', domain: 'a.example.test' }), cookie({ name: 'x', domain: 'b.example.test' })], NOW)
+        .site,
+    ).toEqual([]);
     expect(auditSite([cookie({ name: 'x' }), cookie({ name: 'x', storeId: '1' })], NOW).site).toEqual([]);
     expect(auditSite([cookie({ name: 'x' }), cookie({ name: 'y', path: '/app' })], NOW).site).toEqual([]);
   });
 
   it('keys per-cookie findings by cookieKey and sums every severity', () => {
-    const bad = cookie({ name: 'PHPSESSID', value: 'abc123', secure: false, httpOnly: false, sameSite: 'no_restriction' });
+    const bad = cookie({
+      name: 'PHPSESSID',
+      value: 'abc123',
+      secure: false,
+      httpOnly: false,
+      sameSite: 'no_restriction',
+    });
     const good = goodSession();
-    const r = auditSite([bad, good, cookie({ name: 'PHPSESSID', value: 'abc123', domain: '.example.test', hostOnly: false, secure: false, httpOnly: false, sameSite: 'no_restriction' })], NOW);
+    const r = auditSite(
+      [
+        bad,
+        good,
+        cookie({
+          name: 'PHPSESSID',
+          value: 'abc123',
+          domain: '.example.test',
+          hostOnly: false,
+          secure: false,
+          httpOnly: false,
+          sameSite: 'no_restriction',
+        }),
+      ],
+      NOW,
+    );
     expect(r.perCookie.get(cookieKey(good))).toEqual([]);
     expect(r.perCookie.get(cookieKey(bad))?.map((f) => f.rule)).toEqual([1, 2, 3, 9, 4, 6, 10]);
     const all = [...[...r.perCookie.values()].flat(), ...r.site];

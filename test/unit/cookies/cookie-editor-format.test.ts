@@ -22,22 +22,80 @@ describe('parseCookieEditorJson', () => {
     const { cookies, warnings } = parseCookieEditorJson(fixture);
     expect(warnings).toEqual([]);
     expect(cookies).toEqual<CookieRecord[]>([
-      { name: '__Host-session', value: '2c26b46b68ffc68ff99b453c1d304134', domain: 'app.example.test', hostOnly: true, path: '/', secure: true, httpOnly: true, sameSite: 'lax', session: true, storeId: '' },
-      { name: 'prefs', value: 'lang%3Den', domain: '.example.test', hostOnly: false, path: '/', secure: true, httpOnly: false, sameSite: 'unspecified', session: false, expirationDate: 2000000000, storeId: '' },
-      { name: 'PHPSESSID', value: 'abc123', domain: 'legacy.example.test', hostOnly: true, path: '/', secure: false, httpOnly: false, sameSite: 'no_restriction', session: true, storeId: '' },
+      {
+        name: '__Host-session',
+        value: '2c26b46b68ffc68ff99b453c1d304134',
+        domain: 'app.example.test',
+        hostOnly: true,
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'lax',
+        session: true,
+        storeId: '',
+      },
+      {
+        name: 'prefs',
+        value: 'lang%3Den',
+        domain: '.example.test',
+        hostOnly: false,
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        sameSite: 'unspecified',
+        session: false,
+        expirationDate: 2000000000,
+        storeId: '',
+      },
+      {
+        name: 'PHPSESSID',
+        value: 'abc123',
+        domain: 'legacy.example.test',
+        hostOnly: true,
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        sameSite: 'no_restriction',
+        session: true,
+        storeId: '',
+      },
     ]);
   });
 
   it('keeps Firefox firstPartyDomain, a store, and a partition key', () => {
     const [c] = parseCookieEditorJson(
-      JSON.stringify([{ name: 'a', value: 'b', domain: 'x.test', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'strict', session: true, storeId: 'firefox-container-2', firstPartyDomain: 'x.test', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false } }]),
+      JSON.stringify([
+        {
+          name: 'a',
+          value: 'b',
+          domain: 'x.test',
+          hostOnly: true,
+          path: '/',
+          secure: true,
+          httpOnly: false,
+          sameSite: 'strict',
+          session: true,
+          storeId: 'firefox-container-2',
+          firstPartyDomain: 'x.test',
+          partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false },
+        },
+      ]),
     ).cookies;
-    expect(c).toMatchObject({ storeId: 'firefox-container-2', firstPartyDomain: 'x.test', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false } });
+    expect(c).toMatchObject({
+      storeId: 'firefox-container-2',
+      firstPartyDomain: 'x.test',
+      partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false },
+    });
   });
 
   it('fills in what look-alike exports leave out', () => {
     const { cookies } = parseCookieEditorJson(
-      JSON.stringify({ cookies: [{ name: 'a', value: 'b', domain: '.x.test', sameSite: 'Lax', expires: 2000000000 }, { name: 'c', value: 'd', domain: 'x.test', sameSite: 'None', secure: true, expires: -1 }] }),
+      JSON.stringify({
+        cookies: [
+          { name: 'a', value: 'b', domain: '.x.test', sameSite: 'Lax', expires: 2000000000 },
+          { name: 'c', value: 'd', domain: 'x.test', sameSite: 'None', secure: true, expires: -1 },
+        ],
+      }),
     );
     expect(cookies.map((c) => [c.domain, c.hostOnly, c.path, c.sameSite, c.session, c.expirationDate])).toEqual([
       ['.x.test', false, '/', 'lax', false, 2000000000],
@@ -46,7 +104,9 @@ describe('parseCookieEditorJson', () => {
   });
 
   it('keeps an expiry rather than making the cookie a session cookie, and says so', () => {
-    const r = parseCookieEditorJson('[{"name":"a","value":"b","domain":"x.test","session":true,"expirationDate":2000000000}]');
+    const r = parseCookieEditorJson(
+      '[{"name":"a","value":"b","domain":"x.test","session":true,"expirationDate":2000000000}]',
+    );
     expect(r.cookies[0]).toMatchObject({ session: false, expirationDate: 2000000000 });
     expect(r.warnings[0]).toMatch(/persistent/);
   });
@@ -68,7 +128,10 @@ describe('parseCookieEditorJson', () => {
     ['[{"name": "n", "domain": "x.test"}]', '$[0].value'],
     ['[{"name": "n", "value": "v"}]', '$[0].domain'],
     ['[{"name": "n", "value": "v", "domain": "x.test", "secure": "yes"}]', '$[0].secure'],
-    ['[{"name": "n", "value": "v", "domain": "x.test"}, {"name": "n", "value": "v", "domain": "x.test", "expirationDate": "soon"}]', '$[1].expirationDate'],
+    [
+      '[{"name": "n", "value": "v", "domain": "x.test"}, {"name": "n", "value": "v", "domain": "x.test", "expirationDate": "soon"}]',
+      '$[1].expirationDate',
+    ],
   ])('%s fails at %s', (text, path) => {
     const e = errorOf(text);
     expect(e.path).toBe(path);
@@ -80,11 +143,42 @@ describe('toCookieEditorJson', () => {
   it('writes browser Cookie objects: sameSite null for unspecified, storeId null, expiry only when persistent', () => {
     const { text } = toCookieEditorJson([
       cookie({ name: 'a', sameSite: 'unspecified' }),
-      cookie({ name: 'b', domain: '.example.test', hostOnly: false, session: false, expirationDate: 2000000000, firstPartyDomain: '' }),
+      cookie({
+        name: 'b',
+        domain: '.example.test',
+        hostOnly: false,
+        session: false,
+        expirationDate: 2000000000,
+        firstPartyDomain: '',
+      }),
     ]);
     const out = JSON.parse(text) as Record<string, unknown>[];
-    expect(out[0]).toEqual({ domain: 'app.example.test', hostOnly: true, httpOnly: true, name: 'a', path: '/', sameSite: null, secure: true, session: true, storeId: null, value: 'dark' });
-    expect(Object.keys(out[1] ?? {})).toEqual(['domain', 'expirationDate', 'hostOnly', 'httpOnly', 'name', 'path', 'sameSite', 'secure', 'session', 'storeId', 'value', 'firstPartyDomain']);
+    expect(out[0]).toEqual({
+      domain: 'app.example.test',
+      hostOnly: true,
+      httpOnly: true,
+      name: 'a',
+      path: '/',
+      sameSite: null,
+      secure: true,
+      session: true,
+      storeId: null,
+      value: 'dark',
+    });
+    expect(Object.keys(out[1] ?? {})).toEqual([
+      'domain',
+      'expirationDate',
+      'hostOnly',
+      'httpOnly',
+      'name',
+      'path',
+      'sameSite',
+      'secure',
+      'session',
+      'storeId',
+      'value',
+      'firstPartyDomain',
+    ]);
     expect(out[1]).toMatchObject({ expirationDate: 2000000000, sameSite: 'lax', session: false, firstPartyDomain: '' });
   });
 
@@ -94,15 +188,29 @@ describe('toCookieEditorJson', () => {
   });
 
   it('round-trips every sameSite, session and domain shape', () => {
-    const cookies: CookieRecord[] = (['no_restriction', 'lax', 'strict', 'unspecified'] as const).flatMap((sameSite, i) => [
-      cookie({ name: `h${i}`, sameSite, storeId: '' }),
-      cookie({ name: `d${i}`, sameSite, storeId: '', domain: '.example.test', hostOnly: false, session: false, expirationDate: 1900000000 + i, partitionKey: { topLevelSite: 'https://top.test' } }),
-    ]);
+    const cookies: CookieRecord[] = (['no_restriction', 'lax', 'strict', 'unspecified'] as const).flatMap(
+      (sameSite, i) => [
+        cookie({ name: `h${i}`, sameSite, storeId: '' }),
+        cookie({
+          name: `d${i}`,
+          sameSite,
+          storeId: '',
+          domain: '.example.test',
+          hostOnly: false,
+          session: false,
+          expirationDate: 1900000000 + i,
+          partitionKey: { topLevelSite: 'https://top.test' },
+        }),
+      ],
+    );
     expect(parseCookieEditorJson(toCookieEditorJson(cookies).text).cookies).toEqual(cookies);
   });
 
   it('says what it cannot carry', () => {
-    const { notes } = toCookieEditorJson([cookie({ storeId: 'firefox-private' }), cookie({ name: 'p', partitionKey: { topLevelSite: 'https://t.test' } })]);
+    const { notes } = toCookieEditorJson([
+      cookie({ storeId: 'firefox-private' }),
+      cookie({ name: 'p', partitionKey: { topLevelSite: 'https://t.test' } }),
+    ]);
     expect(notes.some((n) => /storeId is always null.*firefox-private/.test(n))).toBe(true);
     expect(notes.some((n) => /1 partitioned cookie keeps its partitionKey/.test(n))).toBe(true);
     expect(toCookieEditorJson([cookie()]).notes).toEqual([]);

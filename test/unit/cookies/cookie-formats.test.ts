@@ -24,7 +24,12 @@ describe('detectCookieFormat', () => {
 
 describe('parseCookies', () => {
   it('reads both fixtures', () => {
-    expect(parseCookies(read('cookies.txt')).cookies.map((c) => c.name)).toEqual(['prefs', 'sid', '__Host-session', 'cart']);
+    expect(parseCookies(read('cookies.txt')).cookies.map((c) => c.name)).toEqual([
+      'prefs',
+      'sid',
+      '__Host-session',
+      'cart',
+    ]);
     const json = parseCookies(read('cookie-editor.json'));
     expect(json.format).toBe('json');
     expect(json.cookies.map((c) => c.name)).toEqual(['__Host-session', 'prefs', 'PHPSESSID']);

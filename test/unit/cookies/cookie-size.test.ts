@@ -16,7 +16,12 @@ describe('cookie size in bytes', () => {
 
   it('matches TextEncoder for any string', () => {
     // Raw UTF-16 units, so lone and swapped surrogates come up too.
-    const units = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 30 }).map((a) => String.fromCharCode(...a));
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), units), (s) => utf8Length(s) === encoded(s)), { numRuns: 3000 });
+    const units = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 30 })
+      .map((a) => String.fromCharCode(...a));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), units), (s) => utf8Length(s) === encoded(s)),
+      { numRuns: 3000 },
+    );
   });
 });

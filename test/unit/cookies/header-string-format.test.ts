@@ -18,7 +18,18 @@ describe('parseHeaderString', () => {
 
   it('makes host-only session cookies for the given site, path /', () => {
     const [c] = parseHeaderString('a=b', site).cookies;
-    expect(c).toEqual({ name: 'a', value: 'b', domain: 'app.example.test', hostOnly: true, path: '/', secure: true, httpOnly: false, sameSite: 'unspecified', session: true, storeId: '' });
+    expect(c).toEqual({
+      name: 'a',
+      value: 'b',
+      domain: 'app.example.test',
+      hostOnly: true,
+      path: '/',
+      secure: true,
+      httpOnly: false,
+      sameSite: 'unspecified',
+      session: true,
+      storeId: '',
+    });
     expect(parseHeaderString('a=b', { defaultUrl: 'http://x.test' }).cookies[0]?.secure).toBe(false);
   });
 
@@ -49,7 +60,9 @@ describe('toHeaderString', () => {
   it('joins names and values and says what is lost', () => {
     const { text, notes } = toHeaderString([cookie({ name: 'a', value: '1' }), cookie({ name: 'b', value: '2' })]);
     expect(text).toBe('a=1; b=2');
-    expect(notes).toEqual(['A header string carries only names and values: the domain, path, expiry, Secure, HttpOnly and SameSite of 2 cookies are not included.']);
+    expect(notes).toEqual([
+      'A header string carries only names and values: the domain, path, expiry, Secure, HttpOnly and SameSite of 2 cookies are not included.',
+    ]);
     expect(parseHeaderString(text, site).cookies.map((c) => [c.name, c.value])).toEqual([
       ['a', '1'],
       ['b', '2'],
@@ -57,7 +70,10 @@ describe('toHeaderString', () => {
   });
 
   it('notes repeated names instead of dropping them', () => {
-    const { text, notes } = toHeaderString([cookie({ name: 'a', value: '1' }), cookie({ name: 'a', value: '2', path: '/x' })]);
+    const { text, notes } = toHeaderString([
+      cookie({ name: 'a', value: '1' }),
+      cookie({ name: 'a', value: '2', path: '/x' }),
+    ]);
     expect(text).toBe('a=1; a=2');
     expect(notes.some((n) => n.includes('(a)'))).toBe(true);
   });

@@ -12,17 +12,65 @@ describe('parseNetscape', () => {
     const { cookies, warnings } = parseNetscape(fixture);
     const base = { sameSite: 'unspecified', storeId: '' } as const;
     expect(cookies).toEqual<CookieRecord[]>([
-      { ...base, name: 'prefs', value: 'lang%3Den', domain: '.example.test', hostOnly: false, path: '/', secure: true, httpOnly: false, session: false, expirationDate: 2000000000 },
-      { ...base, name: 'sid', value: '9f86d081884c7d659a2feaa0c55ad015', domain: 'app.example.test', hostOnly: true, path: '/', secure: true, httpOnly: false, session: true },
-      { ...base, name: '__Host-session', value: '2c26b46b68ffc68ff99b453c1d304134', domain: 'app.example.test', hostOnly: true, path: '/', secure: true, httpOnly: true, session: true },
-      { ...base, name: 'cart', value: '3-items', domain: 'shop.example.test', hostOnly: true, path: '/cart', secure: false, httpOnly: false, session: false, expirationDate: 1900000000 },
+      {
+        ...base,
+        name: 'prefs',
+        value: 'lang%3Den',
+        domain: '.example.test',
+        hostOnly: false,
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        session: false,
+        expirationDate: 2000000000,
+      },
+      {
+        ...base,
+        name: 'sid',
+        value: '9f86d081884c7d659a2feaa0c55ad015',
+        domain: 'app.example.test',
+        hostOnly: true,
+        path: '/',
+        secure: true,
+        httpOnly: false,
+        session: true,
+      },
+      {
+        ...base,
+        name: '__Host-session',
+        value: '2c26b46b68ffc68ff99b453c1d304134',
+        domain: 'app.example.test',
+        hostOnly: true,
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        session: true,
+      },
+      {
+        ...base,
+        name: 'cart',
+        value: '3-items',
+        domain: 'shop.example.test',
+        hostOnly: true,
+        path: '/cart',
+        secure: false,
+        httpOnly: false,
+        session: false,
+        expirationDate: 1900000000,
+      },
     ]);
-    expect(warnings).toEqual(["cookies.txt has no SameSite: 4 cookies imported with SameSite unspecified (the browser's default)."]);
+    expect(warnings).toEqual([
+      "cookies.txt has no SameSite: 4 cookies imported with SameSite unspecified (the browser's default).",
+    ]);
   });
 
   it('treats #HttpOnly_ as a flag and other # lines as comments', () => {
-    const { cookies } = parseNetscape('# a comment\n#HttpOnly_.example.test\tTRUE\t/\tFALSE\t0\tn\tv\n#example.test\tFALSE\t/\tFALSE\t0\tgone\tv\n');
-    expect(cookies.map((c) => [c.name, c.httpOnly, c.domain, c.hostOnly])).toEqual([['n', true, '.example.test', false]]);
+    const { cookies } = parseNetscape(
+      '# a comment\n#HttpOnly_.example.test\tTRUE\t/\tFALSE\t0\tn\tv\n#example.test\tFALSE\t/\tFALSE\t0\tgone\tv\n',
+    );
+    expect(cookies.map((c) => [c.name, c.httpOnly, c.domain, c.hostOnly])).toEqual([
+      ['n', true, '.example.test', false],
+    ]);
   });
 
   it('keeps expires 0 a session cookie', () => {
@@ -41,7 +89,9 @@ describe('parseNetscape', () => {
   });
 
   it('accepts CRLF, a BOM, an empty value and space-separated fields', () => {
-    const r = parseNetscape('\uFEFFexample.test\tFALSE\t/\tFALSE\t0\tempty\t\r\nexample.test  FALSE  /  TRUE  0  spaced  v\r\n');
+    const r = parseNetscape(
+      '\uFEFFexample.test\tFALSE\t/\tFALSE\t0\tempty\t\r\nexample.test  FALSE  /  TRUE  0  spaced  v\r\n',
+    );
     expect(r.cookies.map((c) => [c.name, c.value, c.secure])).toEqual([
       ['empty', '', false],
       ['spaced', 'v', true],
@@ -70,8 +120,26 @@ describe('parseNetscape', () => {
 describe('toNetscape', () => {
   const cookies: CookieRecord[] = [
     cookie({ name: 'host', httpOnly: true, sameSite: 'unspecified', storeId: '' }),
-    cookie({ name: 'dom', domain: '.example.test', hostOnly: false, httpOnly: false, session: false, expirationDate: 2000000000, sameSite: 'unspecified', storeId: '' }),
-    cookie({ name: 'dotless', domain: 'example.test', hostOnly: false, httpOnly: false, secure: false, path: '/a', sameSite: 'unspecified', storeId: '' }),
+    cookie({
+      name: 'dom',
+      domain: '.example.test',
+      hostOnly: false,
+      httpOnly: false,
+      session: false,
+      expirationDate: 2000000000,
+      sameSite: 'unspecified',
+      storeId: '',
+    }),
+    cookie({
+      name: 'dotless',
+      domain: 'example.test',
+      hostOnly: false,
+      httpOnly: false,
+      secure: false,
+      path: '/a',
+      sameSite: 'unspecified',
+      storeId: '',
+    }),
     cookie({ name: 'tabbed', value: 'a\tb', httpOnly: false, sameSite: 'unspecified', storeId: '' }),
   ];
 
@@ -87,7 +155,9 @@ describe('toNetscape', () => {
 
   it('round-trips through parseNetscape', () => {
     const back = parseNetscape(toNetscape(cookies).text).cookies;
-    expect(back).toEqual(cookies.map((c) => ({ ...c, domain: c.hostOnly ? c.domain : `.${c.domain.replace(/^\./, '')}` })));
+    expect(back).toEqual(
+      cookies.map((c) => ({ ...c, domain: c.hostOnly ? c.domain : `.${c.domain.replace(/^\./, '')}` })),
+    );
   });
 
   it('round-trips the fixture line for line', () => {

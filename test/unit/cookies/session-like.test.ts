@@ -5,27 +5,69 @@ import { STRONG_TOKEN } from './make-cookie.ts';
 const looks = (name: string, value = 'x') => sessionLikeReason({ name, value });
 
 describe('sessionLikeReason', () => {
-  it.each(['JSESSIONID', 'PHPSESSID', 'ASP.NET_SessionId', 'CFID', 'CFTOKEN', 'connect.sid', 'CGISESSID', 'laravel_session', '_session_id', 'sessionid', 'ASPSESSIONIDQQGGQRBS', 'SESS0123456789abcdef0123456789abcdef'])(
-    'knows the framework name %s',
-    (name) => {
-      expect(frameworkOf(name)).toBeDefined();
-      expect(looks(name)).toMatch(/default session cookie name/);
-    },
-  );
+  it.each([
+    'JSESSIONID',
+    'PHPSESSID',
+    'ASP.NET_SessionId',
+    'CFID',
+    'CFTOKEN',
+    'connect.sid',
+    'CGISESSID',
+    'laravel_session',
+    '_session_id',
+    'sessionid',
+    'ASPSESSIONIDQQGGQRBS',
+    'SESS0123456789abcdef0123456789abcdef',
+  ])('knows the framework name %s', (name) => {
+    expect(frameworkOf(name)).toBeDefined();
+    expect(looks(name)).toMatch(/default session cookie name/);
+  });
 
-  it.each(['sid', 'SID', 'user_sid', 'SSID', 'APISID', '__Secure-3PSID', 'mySession', 'app_sess', 'sess', '__Host-session', 'auth_token', 'accessToken', 'refresh-token', 'jwt', 'auth', 'AuthCookie', 'oauth_state'])(
-    'flags the name %s',
-    (name) => {
-      expect(looks(name)).toBeDefined();
-    },
-  );
+  it.each([
+    'sid',
+    'SID',
+    'user_sid',
+    'SSID',
+    'APISID',
+    '__Secure-3PSID',
+    'mySession',
+    'app_sess',
+    'sess',
+    '__Host-session',
+    'auth_token',
+    'accessToken',
+    'refresh-token',
+    'jwt',
+    'auth',
+    'AuthCookie',
+    'oauth_state',
+  ])('flags the name %s', (name) => {
+    expect(looks(name)).toBeDefined();
+  });
 
-  it.each(['sidebar', 'inside', 'consider', 'sidebar_open', 'assessment', 'possession', 'author', 'author_name', 'theme', 'lang', 'cart', 'prefs', 'csrftoken', 'XSRF-TOKEN', '_csrf', '_ga', '_gid', '_uetsid', '_pin_unauth'])(
-    'does not flag the name %s with a plain value',
-    (name) => {
-      expect(looks(name)).toBeUndefined();
-    },
-  );
+  it.each([
+    'sidebar',
+    'inside',
+    'consider',
+    'sidebar_open',
+    'assessment',
+    'possession',
+    'author',
+    'author_name',
+    'theme',
+    'lang',
+    'cart',
+    'prefs',
+    'csrftoken',
+    'XSRF-TOKEN',
+    '_csrf',
+    '_ga',
+    '_gid',
+    '_uetsid',
+    '_pin_unauth',
+  ])('does not flag the name %s with a plain value', (name) => {
+    expect(looks(name)).toBeUndefined();
+  });
 
   it('flags an opaque high-entropy value whatever the name', () => {
     expect(looks('x', STRONG_TOKEN)).toMatch(/random token \(about 128 bits\)/);

@@ -26,14 +26,31 @@ describe('toSetDetails', () => {
     const r = toSetDetails(cookie({ name: 'sid', value: 'v', sameSite: 'strict' }), chrome);
     expect(r).toEqual({
       ok: true,
-      details: { url: 'https://app.example.test/', name: 'sid', value: 'v', path: '/', secure: true, httpOnly: true, sameSite: 'strict', storeId: '0' },
+      details: {
+        url: 'https://app.example.test/',
+        name: 'sid',
+        value: 'v',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+        sameSite: 'strict',
+        storeId: '0',
+      },
     });
   });
 
   it('gives a domain cookie its domain and a persistent cookie its expiry', () => {
     const exp = NOW_S + 10 * DAY_S;
-    const r = toSetDetails(cookie({ domain: '.example.test', hostOnly: false, session: false, expirationDate: exp, path: '/cart' }), chrome);
-    expect(r.ok && r.details).toMatchObject({ url: 'https://example.test/cart', domain: '.example.test', expirationDate: exp, path: '/cart' });
+    const r = toSetDetails(
+      cookie({ domain: '.example.test', hostOnly: false, session: false, expirationDate: exp, path: '/cart' }),
+      chrome,
+    );
+    expect(r.ok && r.details).toMatchObject({
+      url: 'https://example.test/cart',
+      domain: '.example.test',
+      expirationDate: exp,
+      path: '/cart',
+    });
   });
 
   it('keeps a session cookie a session cookie even if an expiry lingers', () => {
@@ -70,7 +87,10 @@ describe('toSetDetails', () => {
     const c = cookie({ partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } });
     const onChrome = toSetDetails(c, chrome);
     const onFirefox = toSetDetails(c, firefox);
-    expect(onChrome.ok && onChrome.details.partitionKey).toEqual({ topLevelSite: 'https://top.test', hasCrossSiteAncestor: true });
+    expect(onChrome.ok && onChrome.details.partitionKey).toEqual({
+      topLevelSite: 'https://top.test',
+      hasCrossSiteAncestor: true,
+    });
     expect(onFirefox.ok && onFirefox.details.partitionKey).toEqual({ topLevelSite: 'https://top.test' });
     expect('partitionKey' in (toSetDetails(cookie(), chrome) as { details: object }).details).toBe(false);
   });
@@ -79,11 +99,19 @@ describe('toSetDetails', () => {
     ['expired', cookie({ session: false, expirationDate: NOW_S - 1 }), /expired/],
     ['expiring exactly now', cookie({ session: false, expirationDate: NOW_S }), /expired/],
     ['__Host- not Secure', cookie({ name: '__Host-id', secure: false, sameSite: 'lax' }), /__Host-.*not Secure/],
-    ['__Host- with a Domain', cookie({ name: '__Host-id', hostOnly: false, domain: '.example.test' }), /Domain attribute/],
+    [
+      '__Host- with a Domain',
+      cookie({ name: '__Host-id', hostOnly: false, domain: '.example.test' }),
+      /Domain attribute/,
+    ],
     ['__Host- on a sub-path', cookie({ name: '__Host-id', path: '/app' }), /path is "\/app"/],
     ['__host- in lower case', cookie({ name: '__host-id', path: '/app' }), /__Host-/],
     ['__Secure- not Secure', cookie({ name: '__Secure-id', secure: false }), /__Secure-.*not/],
-    ['SameSite=None without Secure', cookie({ sameSite: 'no_restriction', secure: false }), /SameSite=None without Secure/],
+    [
+      'SameSite=None without Secure',
+      cookie({ sameSite: 'no_restriction', secure: false }),
+      /SameSite=None without Secure/,
+    ],
     ['name+value over 4096 bytes', cookie({ name: 'big', value: 'x'.repeat(4094) }), /4097 bytes/],
     ['multi-byte value over 4096 bytes', cookie({ name: 'n', value: 'é'.repeat(2048) }), /4097 bytes/],
     ['empty domain', cookie({ domain: '' }), /no domain/],
@@ -100,7 +128,10 @@ describe('toSetDetails', () => {
 
   it.each([
     ['__Host- Secure, host-only, path /', cookie({ name: '__Host-id' })],
-    ['__Secure- Secure with a Domain', cookie({ name: '__Secure-id', hostOnly: false, domain: '.example.test', path: '/x' })],
+    [
+      '__Secure- Secure with a Domain',
+      cookie({ name: '__Secure-id', hostOnly: false, domain: '.example.test', path: '/x' }),
+    ],
     ['SameSite=None with Secure', cookie({ sameSite: 'no_restriction' })],
     ['exactly 4096 bytes', cookie({ name: 'big', value: 'x'.repeat(4093) })],
     ['expiring in a second', cookie({ session: false, expirationDate: NOW_S + 1 })],

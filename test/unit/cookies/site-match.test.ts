@@ -33,7 +33,12 @@ describe('cookiesForSite', () => {
   ];
 
   it('takes the host, its parent domains, all paths, stores and partitions', () => {
-    expect(cookiesForSite(all, 'https://app.example.test/some/page?q=1').map((c) => c.name)).toEqual(['host', 'parent', 'container', 'partitioned']);
+    expect(cookiesForSite(all, 'https://app.example.test/some/page?q=1').map((c) => c.name)).toEqual([
+      'host',
+      'parent',
+      'container',
+      'partitioned',
+    ]);
   });
 
   it('takes a parent domain’s host-only cookies only on that exact host', () => {

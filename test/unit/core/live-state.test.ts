@@ -3,11 +3,30 @@ import type { RawTab } from '../../../src/core/capture.ts';
 import { LiveState, parseLiveRecords, snapshotFromRecords } from '../../../src/core/live-state.ts';
 
 const BASE = 'chrome-extension://x/';
-const tab = (id: number, windowId: number, index: number, extra: Partial<RawTab> = {}) => ({ id, windowId, index, url: `https://t${id}.test/`, title: `T${id}`, pinned: false, active: false, ...extra });
+const tab = (id: number, windowId: number, index: number, extra: Partial<RawTab> = {}) => ({
+  id,
+  windowId,
+  index,
+  url: `https://t${id}.test/`,
+  title: `T${id}`,
+  pinned: false,
+  active: false,
+  ...extra,
+});
 
 function withWindow(n: number): LiveState {
   const s = new LiveState();
-  s.reset([{ id: 1, incognito: false, focused: true, tabs: Array.from({ length: n }, (_, i) => tab(100 + i, 1, i, { active: i === 0 })) }], []);
+  s.reset(
+    [
+      {
+        id: 1,
+        incognito: false,
+        focused: true,
+        tabs: Array.from({ length: n }, (_, i) => tab(100 + i, 1, i, { active: i === 0 })),
+      },
+    ],
+    [],
+  );
   s.takeChanges();
   return s;
 }
@@ -52,7 +71,12 @@ describe('live state: one event, a few records', () => {
     const c = s.takeChanges();
     expect(c.put.map((r) => r.key).sort()).toEqual(['t:101', 'w:2']);
     s.activeChanged(1, 102);
-    expect(s.takeChanges().put.map((r) => r.key).sort()).toEqual(['t:100', 't:102']);
+    expect(
+      s
+        .takeChanges()
+        .put.map((r) => r.key)
+        .sort(),
+    ).toEqual(['t:100', 't:102']);
     s.tabRemoved(103);
     expect(s.takeChanges()).toEqual({ put: [], del: ['t:103'] });
     const snap = s.snapshot(BASE);
@@ -103,7 +127,11 @@ describe('live state: one event, a few records', () => {
   });
 
   it('ignores records it cannot read', () => {
-    const p = parseLiveRecords([{ key: 't:1', value: null }, { key: 't:2', value: { id: 2 } }, { key: 'w:3', value: 'x' }]);
+    const p = parseLiveRecords([
+      { key: 't:1', value: null },
+      { key: 't:2', value: { id: 2 } },
+      { key: 'w:3', value: 'x' },
+    ]);
     expect(p).toEqual({ windows: [], tabs: [], groups: [] });
   });
 });

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowRecord } from '../../../src/core/model.ts';
-import { alreadyOpen, chooseRecoverySource, decideRecovery, isWorse, makeCopy, verifyCopy } from '../../../src/core/recovery.ts';
+import {
+  alreadyOpen,
+  chooseRecoverySource,
+  decideRecovery,
+  isWorse,
+  makeCopy,
+  verifyCopy,
+} from '../../../src/core/recovery.ts';
 import { sessionsToPrune } from '../../../src/core/retention.ts';
 import type { Session } from '../../../src/core/model.ts';
 
-const win = (n: number, tag = 'a'): WindowRecord => ({ type: 'normal', state: 'normal', incognito: false, focused: false, groups: [], tabs: Array.from({ length: n }, (_, i) => ({ url: `https://${tag}${i}.test/`, title: '' })) });
+const win = (n: number, tag = 'a'): WindowRecord => ({
+  type: 'normal',
+  state: 'normal',
+  incognito: false,
+  focused: false,
+  groups: [],
+  tabs: Array.from({ length: n }, (_, i) => ({ url: `https://${tag}${i}.test/`, title: '' })),
+});
 
 describe('recovery copies', () => {
   it('accepts a good copy and refuses a damaged, half-written or newer-version one', () => {
@@ -59,11 +73,24 @@ describe('recovery copies', () => {
 
 describe('retention', () => {
   it('keeps the newest N of each automatic kind and never prunes saved or imported sessions', () => {
-    const s = (id: string, kind: Session['kind'], createdAt: number): Session => ({ id, kind, createdAt, name: id, updatedAt: createdAt, tags: [], counts: { windows: 1, tabs: 1 } });
+    const s = (id: string, kind: Session['kind'], createdAt: number): Session => ({
+      id,
+      kind,
+      createdAt,
+      name: id,
+      updatedAt: createdAt,
+      tags: [],
+      counts: { windows: 1, tabs: 1 },
+    });
     const all = [
-      s('a1', 'autosave', 1), s('a2', 'autosave', 2), s('a3', 'autosave', 3),
-      s('w1', 'window-closed', 1), s('w2', 'window-closed', 5),
-      s('m1', 'manual', 0), s('i1', 'imported', 0), s('m2', 'manual', 0),
+      s('a1', 'autosave', 1),
+      s('a2', 'autosave', 2),
+      s('a3', 'autosave', 3),
+      s('w1', 'window-closed', 1),
+      s('w2', 'window-closed', 5),
+      s('m1', 'manual', 0),
+      s('i1', 'imported', 0),
+      s('m2', 'manual', 0),
     ];
     expect(sessionsToPrune(all, 2).sort()).toEqual(['a1']);
     expect(sessionsToPrune(all, 1).sort()).toEqual(['a1', 'a2', 'w1']);

@@ -3,8 +3,13 @@ import type { WindowRecord } from '../../../src/core/model.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
 
 const win = (urls: string[], extra: Partial<WindowRecord> = {}): WindowRecord => ({
-  type: 'normal', state: 'normal', incognito: false, focused: false,
-  tabs: urls.map((url, i) => ({ url, title: `T${i}` })), groups: [], ...extra,
+  type: 'normal',
+  state: 'normal',
+  incognito: false,
+  focused: false,
+  tabs: urls.map((url, i) => ({ url, title: `T${i}` })),
+  groups: [],
+  ...extra,
 });
 
 describe('restore plan', () => {
@@ -14,14 +19,22 @@ describe('restore plan', () => {
     w.tabs[2]!.active = true;
     const plan = planRestore([w], { kind: 'new-windows' }, { lazy: true });
     const tabs = plan.windows[0]!.tabs;
-    expect(tabs.map((t) => (t.open.kind === 'url' ? t.open.url : t.open.kind))).toEqual(['https://a.test/', 'https://b.test/', 'https://c.test/']);
+    expect(tabs.map((t) => (t.open.kind === 'url' ? t.open.url : t.open.kind))).toEqual([
+      'https://a.test/',
+      'https://b.test/',
+      'https://c.test/',
+    ]);
     expect(tabs.map((t) => t.lazy)).toEqual([false, true, false]);
     expect(tabs.map((t) => t.active)).toEqual([false, false, true]);
     expect(plan.tabCount).toBe(3);
   });
 
   it('never opens a javascript: URL: it becomes a blocked placeholder', () => {
-    const plan = planRestore([win(['javascript:alert(1)', ' JaVa\tScript:alert(2)', 'chrome://settings/', 'https://ok.test/'])], { kind: 'new-windows' }, { lazy: false });
+    const plan = planRestore(
+      [win(['javascript:alert(1)', ' JaVa\tScript:alert(2)', 'chrome://settings/', 'https://ok.test/'])],
+      { kind: 'new-windows' },
+      { lazy: false },
+    );
     const kinds = plan.windows[0]!.tabs.map((t) => t.open.kind);
     expect(kinds).toEqual(['blocked', 'blocked', 'blocked', 'url']);
     expect(plan.blockedCount).toBe(3);
@@ -44,7 +57,11 @@ describe('restore plan', () => {
   });
 
   it('keeps window state and bounds, groups and skips empty windows', () => {
-    const w = win(['https://a.test/'], { state: 'maximized', bounds: { left: 1, top: 2, width: 3, height: 4 }, groups: [{ title: 'G', color: 'red', collapsed: true }] });
+    const w = win(['https://a.test/'], {
+      state: 'maximized',
+      bounds: { left: 1, top: 2, width: 3, height: 4 },
+      groups: [{ title: 'G', color: 'red', collapsed: true }],
+    });
     w.tabs[0]!.groupIndex = 0;
     const plan = planRestore([w, win([])], { kind: 'new-windows' }, { lazy: true });
     expect(plan.windows).toHaveLength(1);
@@ -54,7 +71,9 @@ describe('restore plan', () => {
   });
 
   it('restores one window, one tab, into the current window, or replacing the open windows', () => {
-    const a = win(['https://a.test/', 'https://b.test/'], { groups: [{ title: 'A', color: 'blue', collapsed: false }] });
+    const a = win(['https://a.test/', 'https://b.test/'], {
+      groups: [{ title: 'A', color: 'blue', collapsed: false }],
+    });
     a.tabs[1]!.groupIndex = 0;
     const b = win(['https://c.test/'], { groups: [{ title: 'B', color: 'red', collapsed: false }] });
     b.tabs[0]!.groupIndex = 0;

@@ -6,8 +6,15 @@ import type { Platform } from '../../../src/platform/types.ts';
 
 export const EXT_BASE = 'chrome-extension://fakeid/';
 
-interface FTab extends RawTab { id: number; windowId: number }
-interface FWindow extends Omit<RawWindow, 'tabs'> { id: number; state: WindowState; tabs: FTab[] }
+interface FTab extends RawTab {
+  id: number;
+  windowId: number;
+}
+interface FWindow extends Omit<RawWindow, 'tabs'> {
+  id: number;
+  state: WindowState;
+  tabs: FTab[];
+}
 
 export class FakeBrowser {
   windows: FWindow[] = [];
@@ -26,7 +33,9 @@ export class FakeBrowser {
     const id = this.nextId++;
     const w: FWindow = { id, type: 'normal', state: 'normal', incognito: false, focused: false, tabs: [], ...extra };
     this.windows.push(w);
-    urls.forEach((url, i) => w.tabs.push({ id: this.nextId++, windowId: id, index: i, url, title: url, pinned: false, active: i === 0 }));
+    urls.forEach((url, i) =>
+      w.tabs.push({ id: this.nextId++, windowId: id, index: i, url, title: url, pinned: false, active: i === 0 }),
+    );
     return w;
   }
 
@@ -42,8 +51,14 @@ export class FakeBrowser {
   platform(): Platform {
     return {
       extensionBase: EXT_BASE,
-      sessionArea: { get: async <T,>(k: string) => this.session.get(k) as T | undefined, set: async (k, v) => void this.session.set(k, v) },
-      localArea: { get: async <T,>(k: string) => this.local.get(k) as T | undefined, set: async (k, v) => void this.local.set(k, v) },
+      sessionArea: {
+        get: async <T>(k: string) => this.session.get(k) as T | undefined,
+        set: async (k, v) => void this.session.set(k, v),
+      },
+      localArea: {
+        get: async <T>(k: string) => this.local.get(k) as T | undefined,
+        set: async (k, v) => void this.local.set(k, v),
+      },
       alarms: { ensure: async (name, period) => void this.alarms.set(name, period) },
       broadcast: (msg) => void this.events.push(msg),
       allowsDataUrls: true,
@@ -51,12 +66,23 @@ export class FakeBrowser {
       allowsFileUrls: async () => false,
       badge: { set: async (text) => void (this.badge = text) },
       tabs: {
-        query: async ({ windowId }) => this.windows.filter((w) => windowId === undefined || w.id === windowId).flatMap((w) => w.tabs.map((t) => ({ ...t }))),
+        query: async ({ windowId }) =>
+          this.windows
+            .filter((w) => windowId === undefined || w.id === windowId)
+            .flatMap((w) => w.tabs.map((t) => ({ ...t }))),
         create: async (p) => {
           if (this.refuse(p.url)) throw new Error(`Cannot open ${p.url}`);
           const w = this.windows.find((x) => x.id === p.windowId);
           if (!w) throw new Error('No window');
-          const t: FTab = { id: this.nextId++, windowId: w.id, index: w.tabs.length, url: p.url ?? 'chrome://newtab/', title: p.url ?? 'New Tab', pinned: !!p.pinned, active: false };
+          const t: FTab = {
+            id: this.nextId++,
+            windowId: w.id,
+            index: w.tabs.length,
+            url: p.url ?? 'chrome://newtab/',
+            title: p.url ?? 'New Tab',
+            pinned: !!p.pinned,
+            active: false,
+          };
           if (p.pinned) w.tabs.splice(w.tabs.filter((x) => x.pinned).length, 0, t);
           else w.tabs.push(t);
           this.reindex(w);
@@ -101,7 +127,12 @@ export class FakeBrowser {
           const urls = p.url === undefined ? ['chrome://newtab/'] : [p.url].flat();
           // Like Chrome, one URL it refuses fails the whole call.
           for (const u of urls) if (this.refuse(u)) throw new Error(`Cannot open ${u}`);
-          const w = this.addWindow(urls, { incognito: p.incognito, type: p.type, focused: p.focused, ...(p.bounds ?? {}) });
+          const w = this.addWindow(urls, {
+            incognito: p.incognito,
+            type: p.type,
+            focused: p.focused,
+            ...(p.bounds ?? {}),
+          });
           this.calls.push(`windows.create ${urls.join(' ')}`);
           return { id: w.id, tabIds: w.tabs.map((t) => t.id) };
         },
@@ -123,7 +154,10 @@ export class FakeBrowser {
           return id;
         },
         update: async (groupId, p: { title: string; color: GroupColor; collapsed: boolean }) => {
-          Object.assign(this.groups.find((g) => g.id === groupId)!, p);
+          Object.assign(
+            this.groups.find((g) => g.id === groupId)!,
+            p,
+          );
         },
       },
     };

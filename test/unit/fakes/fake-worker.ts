@@ -10,7 +10,12 @@ export function fakeWorker(name = 'worker') {
   const fake = new FakeBrowser();
   let n = 0;
   const dbp = openDatabase(`${name}-${Math.random()}`);
-  const deps: Deps = { db: () => dbp, platform: fake.platform(), now: () => 1_790_000_000_000, newId: () => `id${++n}` };
+  const deps: Deps = {
+    db: () => dbp,
+    platform: fake.platform(),
+    now: () => 1_790_000_000_000,
+    newId: () => `id${++n}`,
+  };
   const services = createServices(deps);
   return { fake, deps, services, handlers: createHandlers(services) };
 }

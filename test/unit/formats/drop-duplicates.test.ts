@@ -12,7 +12,9 @@ describe('dropDuplicates', () => {
     ];
     const q = dropDuplicates(p, existing);
     expect(q.sessions.map((s) => s.session.name)).toEqual(['Cookie research']);
-    expect(q.skipped).toEqual([{ what: 'session "Extension APIs"', reason: 'already imported, and this copy is not newer' }]);
+    expect(q.skipped).toEqual([
+      { what: 'session "Extension APIs"', reason: 'already imported, and this copy is not newer' },
+    ]);
     expect(q.counts).toEqual({ sessions: 1, windows: 2, tabs: 5, notOpenable: 0 });
     // The input preview is left alone.
     expect(p.sessions).toHaveLength(2);
@@ -24,7 +26,10 @@ describe('dropDuplicates', () => {
 
   it('matches Tabularium files by session id', () => {
     const items = [session('s-1', 'A', [window([{ url: 'https://a.test/', title: 'A' }])])];
-    const again = parseImport([{ name: 'b.json', text: exportSessions(items, 'tabularium', { now: NOW }) }], idOptions());
+    const again = parseImport(
+      [{ name: 'b.json', text: exportSessions(items, 'tabularium', { now: NOW }) }],
+      idOptions(),
+    );
     expect(dropDuplicates(again, [{ id: 's-1', updatedAt: NOW }]).sessions).toHaveLength(0);
     expect(dropDuplicates(again, [{ id: 's-1', updatedAt: NOW - 10_000 }]).sessions).toHaveLength(1);
   });

@@ -6,16 +6,49 @@ import { fixture, idOptions, NOW, session, urlsAndTitles, urlsOnly, window } fro
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
 const items: SessionWithBody[] = [
-  session('s-1', 'Work & "play" <b>', [
+  session(
+    's-1',
+    'Work & "play" <b>',
+    [
+      window(
+        [
+          {
+            url: 'https://a.test/?q=1&r=<2>',
+            title: 'A [bracket] (paren) *star* `tick` \\ back',
+            pinned: true,
+            active: true,
+            groupIndex: 0,
+          },
+          { url: 'https://b.test/path_(x)', title: HOSTILE, groupIndex: 0 },
+          { url: 'javascript:alert(document.cookie)', title: 'script ` `` tab' },
+          { url: 'https://untitled.test/', title: '' },
+        ],
+        {
+          groups: [{ title: 'G', color: 'blue', collapsed: true }],
+          state: 'maximized',
+          focused: true,
+          bounds: { left: 1, top: 2, width: 3, height: 4 },
+        },
+      ),
+      window([
+        { url: 'chrome://settings/', title: '' },
+        { url: 'ftp://files.test/x', title: 'F | pipe' },
+      ]),
+    ],
+    { tags: ['t1', 'x y'], sourceId: 'src-1', kind: 'recovered', cookieJarId: 'jar-1' },
+  ),
+  session('s-2', 'Second', [
     window([
-      { url: 'https://a.test/?q=1&r=<2>', title: 'A [bracket] (paren) *star* `tick` \\ back', pinned: true, active: true, groupIndex: 0 },
-      { url: 'https://b.test/path_(x)', title: HOSTILE, groupIndex: 0 },
-      { url: 'javascript:alert(document.cookie)', title: 'script ` `` tab' },
-      { url: 'https://untitled.test/', title: '' },
-    ], { groups: [{ title: 'G', color: 'blue', collapsed: true }], state: 'maximized', focused: true, bounds: { left: 1, top: 2, width: 3, height: 4 } }),
-    window([{ url: 'chrome://settings/', title: '' }, { url: 'ftp://files.test/x', title: 'F | pipe' }]),
-  ], { tags: ['t1', 'x y'], sourceId: 'src-1', kind: 'recovered', cookieJarId: 'jar-1' }),
-  session('s-2', 'Second', [window([{ url: 'https://c.test/', title: 'C', lastAccessed: 123, muted: true, cookieStoreId: 'firefox-container-2', favIconUrl: 'https://c.test/f.ico' }])]),
+      {
+        url: 'https://c.test/',
+        title: 'C',
+        lastAccessed: 123,
+        muted: true,
+        cookieStoreId: 'firefox-container-2',
+        favIconUrl: 'https://c.test/f.ico',
+      },
+    ]),
+  ]),
 ];
 
 const reimport = (format: ExportFormat, data = items) =>
@@ -41,11 +74,15 @@ describe('Tabularium JSON export', () => {
 
   it('a file from a newer Tabularium is refused with a clear message', () => {
     const text = JSON.stringify({ format: 'tabularium', version: 2, exportedAt: NOW, sessions: [] });
-    expect(() => parseImport([{ name: 'new.json', text }], idOptions())).toThrow('new.json, $.version: made by a newer Tabularium');
+    expect(() => parseImport([{ name: 'new.json', text }], idOptions())).toThrow(
+      'new.json, $.version: made by a newer Tabularium',
+    );
   });
 
   it('refuses a groupIndex that points past the groups, and a body id that does not match', () => {
-    const data = JSON.parse(exportSessions(items, 'tabularium', { now: NOW })) as { sessions: { session: { id: string }; body: { id: string; windows: { groups: unknown[] }[] } }[] };
+    const data = JSON.parse(exportSessions(items, 'tabularium', { now: NOW })) as {
+      sessions: { session: { id: string }; body: { id: string; windows: { groups: unknown[] }[] } }[];
+    };
     const first = data.sessions[0];
     if (!first) throw new Error('no session');
     const w0 = first.body.windows[0];
@@ -55,7 +92,9 @@ describe('Tabularium JSON export', () => {
       "b.json, $.sessions[0].body.windows[0].tabs[0].groupIndex: points past the window's 0 groups",
     );
     first.body.id = 'other';
-    expect(() => parseImport([{ name: 'b.json', text: JSON.stringify(data) }], idOptions())).toThrow('$.sessions[0].body.id');
+    expect(() => parseImport([{ name: 'b.json', text: JSON.stringify(data) }], idOptions())).toThrow(
+      '$.sessions[0].body.id',
+    );
   });
 });
 
@@ -98,9 +137,15 @@ describe('HTML export', () => {
   });
 
   it('reads links out of any other HTML page as one window', () => {
-    const page = '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><DT><A HREF="https://x.test/" ADD_DATE="1">X &amp; <b>Y</b></A>\n<DT><a href=\'#top\'>top</a><DT><A HREF="https://z.test/">Z</A></DL>';
+    const page =
+      '<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><DT><A HREF="https://x.test/" ADD_DATE="1">X &amp; <b>Y</b></A>\n<DT><a href=\'#top\'>top</a><DT><A HREF="https://z.test/">Z</A></DL>';
     const p = parseImport([{ name: 'bookmarks.html', text: page }], idOptions());
-    expect(urlsAndTitles(p.sessions)).toEqual([[['https://x.test/', 'X & Y'], ['https://z.test/', 'Z']]]);
+    expect(urlsAndTitles(p.sessions)).toEqual([
+      [
+        ['https://x.test/', 'X & Y'],
+        ['https://z.test/', 'Z'],
+      ],
+    ]);
   });
 });
 
@@ -131,10 +176,20 @@ describe('Markdown export', () => {
 describe('plain text and OneTab exports', () => {
   it('text: one URL a line, a blank line between windows, re-imports to the same windows and URLs', () => {
     const text = exportSessions(items, 'text', { now: NOW });
-    expect(text).toBe([
-      'https://a.test/?q=1&r=<2>', 'https://b.test/path_(x)', 'javascript:alert(document.cookie)', 'https://untitled.test/', '',
-      'chrome://settings/', 'ftp://files.test/x', '', 'https://c.test/', '',
-    ].join('\n'));
+    expect(text).toBe(
+      [
+        'https://a.test/?q=1&r=<2>',
+        'https://b.test/path_(x)',
+        'javascript:alert(document.cookie)',
+        'https://untitled.test/',
+        '',
+        'chrome://settings/',
+        'ftp://files.test/x',
+        '',
+        'https://c.test/',
+        '',
+      ].join('\n'),
+    );
     expect(urlsOnly(reimport('text').sessions)).toEqual(urlsOnly(items));
   });
 
@@ -148,21 +203,32 @@ describe('plain text and OneTab exports', () => {
 
   it('the OneTab fixture survives a OneTab export and re-import unchanged', () => {
     const first = parseImport([{ name: 'onetab.txt', text: fixture('onetab.txt') }], idOptions()).sessions;
-    const again = parseImport([{ name: 'again.txt', text: exportSessions(first, 'onetab', { now: NOW }) }], idOptions()).sessions;
+    const again = parseImport(
+      [{ name: 'again.txt', text: exportSessions(first, 'onetab', { now: NOW }) }],
+      idOptions(),
+    ).sessions;
     expect(urlsAndTitles(again)).toEqual(urlsAndTitles(first));
   });
 });
 
 describe('large sessions', () => {
   const big = session('big', 'Big', [
-    window(Array.from({ length: 10_000 }, (_, i) => ({ url: `https://site${i % 97}.test/page/${i}?x=${'y'.repeat(i % 50)}`, title: `Tab ${i} <${i}>` }))),
+    window(
+      Array.from({ length: 10_000 }, (_, i) => ({
+        url: `https://site${i % 97}.test/page/${i}?x=${'y'.repeat(i % 50)}`,
+        title: `Tab ${i} <${i}>`,
+      })),
+    ),
   ]);
 
-  it.each(['tabularium', 'html', 'markdown', 'text', 'onetab'] as const)('a 10,000-tab session exports and re-imports as %s', (format) => {
-    const p = reimport(format, [big]);
-    expect(p.counts.tabs).toBe(10_000);
-    if (format === 'tabularium') expect(p.sessions).toEqual([big]);
-    else if (format === 'text') expect(urlsOnly(p.sessions)).toEqual(urlsOnly([big]));
-    else expect(urlsAndTitles(p.sessions)).toEqual(urlsAndTitles([big]));
-  });
+  it.each(['tabularium', 'html', 'markdown', 'text', 'onetab'] as const)(
+    'a 10,000-tab session exports and re-imports as %s',
+    (format) => {
+      const p = reimport(format, [big]);
+      expect(p.counts.tabs).toBe(10_000);
+      if (format === 'tabularium') expect(p.sessions).toEqual([big]);
+      else if (format === 'text') expect(urlsOnly(p.sessions)).toEqual(urlsOnly([big]));
+      else expect(urlsAndTitles(p.sessions)).toEqual(urlsAndTitles([big]));
+    },
+  );
 });

@@ -22,8 +22,14 @@ describe('OneTab fixture', () => {
 
   it('strips the BOM, splits on the first " | " and keeps pipes in titles', () => {
     const tabs = p.sessions[0]?.body.windows[0]?.tabs ?? [];
-    expect(tabs[0]).toEqual({ url: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies', title: 'Using HTTP cookies - HTTP | MDN' });
-    expect(tabs[1]).toEqual({ url: 'https://www.rfc-editor.org/rfc/rfc6265', title: 'RFC 6265: HTTP State Management Mechanism' });
+    expect(tabs[0]).toEqual({
+      url: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Cookies',
+      title: 'Using HTTP cookies - HTTP | MDN',
+    });
+    expect(tabs[1]).toEqual({
+      url: 'https://www.rfc-editor.org/rfc/rfc6265',
+      title: 'RFC 6265: HTTP State Management Mechanism',
+    });
     expect(tabs[2]).toEqual({ url: 'https://example.org/a|b', title: 'Title | with | pipes' });
     expect(tabs[3]).toEqual({ url: 'https://example.org/no-title', title: '' });
     expect(p.sessions[0]?.body.windows[1]?.tabs).toEqual([
@@ -47,15 +53,28 @@ describe('Session Buddy v3 fixture', () => {
     expect(p.counts).toEqual({ sessions: 2, windows: 3, tabs: 4, notOpenable: 0 });
     const [a, b] = p.sessions;
     expect(a?.session).toMatchObject({
-      name: 'Research: HTTP sessions', kind: 'imported', createdAt: 1790000000000, updatedAt: 1790000500000,
-      sourceId: 'b6f2a1c0-1', counts: { windows: 2, tabs: 3 },
+      name: 'Research: HTTP sessions',
+      kind: 'imported',
+      createdAt: 1790000000000,
+      updatedAt: 1790000500000,
+      sourceId: 'b6f2a1c0-1',
+      counts: { windows: 2, tabs: 3 },
     });
     expect(a?.body.windows[0]?.tabs).toEqual([
-      { url: 'https://en.wikipedia.org/wiki/Session_(computer_science)', title: 'Session (computer science) - Wikipedia' },
-      { url: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html', title: 'Session Management - OWASP Cheat Sheet Series' },
+      {
+        url: 'https://en.wikipedia.org/wiki/Session_(computer_science)',
+        title: 'Session (computer science) - Wikipedia',
+      },
+      {
+        url: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html',
+        title: 'Session Management - OWASP Cheat Sheet Series',
+      },
     ]);
     expect(a?.body.windows[1]?.tabs).toEqual([
-      { url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html', title: 'Cookies: HTTP State Management Mechanism' },
+      {
+        url: 'https://httpwg.org/http-extensions/draft-ietf-httpbis-rfc6265bis.html',
+        title: 'Cookies: HTTP State Management Mechanism',
+      },
     ]);
     expect(b?.body.windows[0]?.tabs).toEqual([{ url: 'https://example.com/', title: 'Example Domain' }]);
     expect(b?.session.createdAt).toBe(1790100000000);
@@ -77,7 +96,11 @@ describe('Tab Session Manager fixture', () => {
     expect(p.counts).toEqual({ sessions: 2, windows: 3, tabs: 8, notOpenable: 0 });
     expect(p.sessions.map((s) => s.session.name)).toEqual(['Extension APIs', 'Cookie research']);
     expect(p.sessions[0]?.session).toMatchObject({
-      kind: 'imported', sourceId: '3e767f9f-abc3-4201-90e0-b3db731d34bd', createdAt: 1795307831645, updatedAt: 1795307831645, tags: [],
+      kind: 'imported',
+      sourceId: '3e767f9f-abc3-4201-90e0-b3db731d34bd',
+      createdAt: 1795307831645,
+      updatedAt: 1795307831645,
+      tags: [],
     });
   });
 
@@ -93,12 +116,20 @@ describe('Tab Session Manager fixture', () => {
   it('keeps tab order, pinned and active, and the window bounds from windowsInfo', () => {
     const [w1, w2] = p.sessions[1]?.body.windows ?? [];
     expect(w1?.tabs.map((t) => t.title)).toEqual([
-      'HTTP cookie - Wikipedia', 'Using HTTP cookies - HTTP | MDN', 'RFC 6265: HTTP State Management Mechanism',
+      'HTTP cookie - Wikipedia',
+      'Using HTTP cookies - HTTP | MDN',
+      'RFC 6265: HTTP State Management Mechanism',
       'Session Management - OWASP Cheat Sheet Series',
     ]);
     expect(w1?.tabs[0]).toMatchObject({ url: 'https://en.wikipedia.org/wiki/HTTP_cookie', pinned: true, active: true });
     expect(w1?.tabs[1]?.pinned).toBeUndefined();
-    expect(w1).toMatchObject({ type: 'normal', state: 'normal', focused: true, incognito: false, bounds: { left: 0, top: 0, width: 1288, height: 851 } });
+    expect(w1).toMatchObject({
+      type: 'normal',
+      state: 'normal',
+      focused: true,
+      incognito: false,
+      bounds: { left: 0, top: 0, width: 1288, height: 851 },
+    });
     expect(w2?.tabs).toHaveLength(1);
     expect(w2?.tabs[0]?.url).toBe('https://developer.chrome.com/docs/extensions/reference/api/cookies');
   });

@@ -19,9 +19,23 @@ export function window(tabs: TabRecord[], extra: Partial<WindowRecord> = {}): Wi
   return { type: 'normal', state: 'normal', incognito: false, focused: false, tabs, groups: [], ...extra };
 }
 
-export function session(id: string, name: string, windows: WindowRecord[], extra: Partial<SessionWithBody['session']> = {}): SessionWithBody {
+export function session(
+  id: string,
+  name: string,
+  windows: WindowRecord[],
+  extra: Partial<SessionWithBody['session']> = {},
+): SessionWithBody {
   return {
-    session: { id, name, kind: 'manual', createdAt: NOW - 1000, updatedAt: NOW - 500, tags: [], counts: countTabs(windows), ...extra },
+    session: {
+      id,
+      name,
+      kind: 'manual',
+      createdAt: NOW - 1000,
+      updatedAt: NOW - 500,
+      tags: [],
+      counts: countTabs(windows),
+      ...extra,
+    },
     body: { id, windows },
   };
 }

@@ -27,7 +27,10 @@ describe('where broken JSON breaks', () => {
   });
 
   it('text after the value, a missing colon, a bad escape', () => {
-    expect(findJsonError('{"a":1} x')).toEqual({ offset: 8, problem: 'unexpected text after the end of the JSON value' });
+    expect(findJsonError('{"a":1} x')).toEqual({
+      offset: 8,
+      problem: 'unexpected text after the end of the JSON value',
+    });
     expect(findJsonError('{"a" 1}')).toEqual({ offset: 5, problem: 'expected ":" after a key' });
     expect(findJsonError('["\\q"]').problem).toBe('bad escape "\\q" in a string');
     expect(findJsonError('[1 2]')).toEqual({ offset: 3, problem: 'expected "," or "]"' });

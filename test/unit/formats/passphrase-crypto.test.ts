@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  decryptCookieJars, DecryptError, decryptWithPassphrase, DEFAULT_KDF_ITERATIONS, encryptCookieJars,
-  encryptWithPassphrase, exportSessions, parseImport, type EncryptedBlob,
+  decryptCookieJars,
+  DecryptError,
+  decryptWithPassphrase,
+  DEFAULT_KDF_ITERATIONS,
+  encryptCookieJars,
+  encryptWithPassphrase,
+  exportSessions,
+  parseImport,
+  type EncryptedBlob,
 } from '../../../src/core/formats/index.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../src/core/formats/base64.ts';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
@@ -68,7 +75,13 @@ describe('passphrase encryption', () => {
   });
 
   it('garbage instead of a blob is a DecryptError, and an absurd iteration count is refused before hashing', async () => {
-    for (const bad of [null, 'x', {}, { v: 2 }, { v: 1, kdf: 'PBKDF2-HMAC-SHA256', iterations: 1e12, salt: '', cipher: 'AES-GCM-256', iv: '', data: '' }]) {
+    for (const bad of [
+      null,
+      'x',
+      {},
+      { v: 2 },
+      { v: 1, kdf: 'PBKDF2-HMAC-SHA256', iterations: 1e12, salt: '', cipher: 'AES-GCM-256', iv: '', data: '' },
+    ]) {
       expect(await rejection(decryptWithPassphrase(bad, 'pw'))).toBeInstanceOf(DecryptError);
     }
   });
@@ -90,8 +103,17 @@ describe('passphrase encryption', () => {
 
 describe('encrypted cookies in a Tabularium export', () => {
   const cookie: CookieRecord = {
-    name: 'sid', value: 's3cr3t', domain: 'example.test', hostOnly: true, path: '/', secure: true, httpOnly: true,
-    sameSite: 'lax', session: true, storeId: '0', partitionKey: { topLevelSite: 'https://example.test' },
+    name: 'sid',
+    value: 's3cr3t',
+    domain: 'example.test',
+    hostOnly: true,
+    path: '/',
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    partitionKey: { topLevelSite: 'https://example.test' },
   };
   const items = [session('s-1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])])];
 

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { exportSessions, ImportError, parseImport } from '../../../src/core/formats/index.ts';
 import { findJsonError } from '../../../src/core/formats/json-text.ts';
 import {
-  countTabs, GROUP_COLORS, type GroupRecord, type SessionWithBody, type TabRecord, type WindowRecord,
+  countTabs,
+  GROUP_COLORS,
+  type GroupRecord,
+  type SessionWithBody,
+  type TabRecord,
+  type WindowRecord,
 } from '../../../src/core/model.ts';
 import { fixture, idOptions, NOW, urlsAndTitles, urlsOnly } from './helpers.ts';
 
@@ -13,33 +18,45 @@ const anyText = fc.string({ unit: 'binary', maxLength: 40 });
 const epoch = fc.tuple(fc.nat({ max: 4_000_000 }), fc.nat({ max: 999_999 })).map(([a, b]) => a * 1_000_000 + b);
 const urlLike = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.constantFrom('javascript:alert(document.cookie)', 'chrome://settings/', 'about:blank', 'data:text/html,<b>x</b>', 'file:///etc/passwd'),
+  fc.constantFrom(
+    'javascript:alert(document.cookie)',
+    'chrome://settings/',
+    'about:blank',
+    'data:text/html,<b>x</b>',
+    'file:///etc/passwd',
+  ),
   anyText,
 );
 
 function tabArb(groups: number, url: fc.Arbitrary<string>, title: fc.Arbitrary<string>): fc.Arbitrary<TabRecord> {
-  return fc.record(
-    {
-      url,
-      title,
-      favIconUrl: fc.webUrl(),
-      pinned: fc.constant(true as const),
-      active: fc.constant(true as const),
-      groupIndex: groups > 0 ? fc.nat({ max: groups - 1 }) : fc.constant(undefined),
-      muted: fc.constant(true as const),
-      lastAccessed: epoch,
-      cookieStoreId: fc.string({ minLength: 1, maxLength: 20 }),
-    },
-    { requiredKeys: ['url', 'title'] },
-  ).map((t) => {
-    // requiredKeys leaves groupIndex present-but-undefined when there are no groups; drop it.
-    const r = { ...t };
-    if (r.groupIndex === undefined) delete r.groupIndex;
-    return r as TabRecord;
-  });
+  return fc
+    .record(
+      {
+        url,
+        title,
+        favIconUrl: fc.webUrl(),
+        pinned: fc.constant(true as const),
+        active: fc.constant(true as const),
+        groupIndex: groups > 0 ? fc.nat({ max: groups - 1 }) : fc.constant(undefined),
+        muted: fc.constant(true as const),
+        lastAccessed: epoch,
+        cookieStoreId: fc.string({ minLength: 1, maxLength: 20 }),
+      },
+      { requiredKeys: ['url', 'title'] },
+    )
+    .map((t) => {
+      // requiredKeys leaves groupIndex present-but-undefined when there are no groups; drop it.
+      const r = { ...t };
+      if (r.groupIndex === undefined) delete r.groupIndex;
+      return r as TabRecord;
+    });
 }
 
-const groupArb: fc.Arbitrary<GroupRecord> = fc.record({ title: anyText, color: fc.constantFrom(...GROUP_COLORS), collapsed: fc.boolean() });
+const groupArb: fc.Arbitrary<GroupRecord> = fc.record({
+  title: anyText,
+  color: fc.constantFrom(...GROUP_COLORS),
+  collapsed: fc.boolean(),
+});
 
 function windowArb(url: fc.Arbitrary<string>, title: fc.Arbitrary<string>, minTabs = 0): fc.Arbitrary<WindowRecord> {
   return fc.array(groupArb, { maxLength: 3 }).chain((groups) =>
@@ -58,13 +75,24 @@ function windowArb(url: fc.Arbitrary<string>, title: fc.Arbitrary<string>, minTa
   );
 }
 
-function sessionArb(url: fc.Arbitrary<string>, title: fc.Arbitrary<string>, name: fc.Arbitrary<string>, minTabs = 0): fc.Arbitrary<SessionWithBody> {
+function sessionArb(
+  url: fc.Arbitrary<string>,
+  title: fc.Arbitrary<string>,
+  name: fc.Arbitrary<string>,
+  minTabs = 0,
+): fc.Arbitrary<SessionWithBody> {
   return fc
     .record(
       {
         id: fc.string({ minLength: 1, maxLength: 30 }),
         name,
-        kind: fc.constantFrom('manual' as const, 'autosave' as const, 'window-closed' as const, 'recovered' as const, 'imported' as const),
+        kind: fc.constantFrom(
+          'manual' as const,
+          'autosave' as const,
+          'window-closed' as const,
+          'recovered' as const,
+          'imported' as const,
+        ),
         createdAt: epoch,
         updatedAt: epoch,
         tags: fc.array(anyText, { maxLength: 4 }),
@@ -78,7 +106,11 @@ function sessionArb(url: fc.Arbitrary<string>, title: fc.Arbitrary<string>, name
 }
 
 const sessionsArb = (url: fc.Arbitrary<string>, title: fc.Arbitrary<string>, name: fc.Arbitrary<string>, minTabs = 0) =>
-  fc.uniqueArray(sessionArb(url, title, name, minTabs), { minLength: minTabs ? 1 : 0, maxLength: 4, selector: (s) => s.session.id });
+  fc.uniqueArray(sessionArb(url, title, name, minTabs), {
+    minLength: minTabs ? 1 : 0,
+    maxLength: 4,
+    selector: (s) => s.session.id,
+  });
 
 function onlyImportErrors(files: { name: string; text: string }[]): void {
   try {
@@ -93,7 +125,10 @@ describe('round trips', () => {
   it('random sessions round-trip exactly through Tabularium JSON', () => {
     fc.assert(
       fc.property(sessionsArb(urlLike, anyText, anyText), (items) => {
-        const p = parseImport([{ name: 'b.json', text: exportSessions(items, 'tabularium', { now: NOW }) }], idOptions());
+        const p = parseImport(
+          [{ name: 'b.json', text: exportSessions(items, 'tabularium', { now: NOW }) }],
+          idOptions(),
+        );
         expect(p.format).toBe('tabularium');
         expect(p.sessions).toEqual(items);
       }),
@@ -108,22 +143,41 @@ describe('round trips', () => {
 
   it('HTML keeps names, windows, URLs and titles (even hostile or multi-line ones)', () => {
     fc.assert(
-      fc.property(sessionsArb(fc.oneof(webUrl, urlLike.filter((u) => u.trim() === u && u !== '')), anyText, name, 1), (items) => {
-        const p = parseImport([{ name: 'x.html', text: exportSessions(items, 'html', { now: NOW }) }], idOptions());
-        expect(p.sessions.map((s) => s.session.name)).toEqual(items.map((s) => s.session.name));
-        expect(urlsAndTitles(p.sessions)).toEqual(urlsAndTitles(items.map(nonEmptyWindows)));
-      }),
+      fc.property(
+        sessionsArb(
+          fc.oneof(
+            webUrl,
+            urlLike.filter((u) => u.trim() === u && u !== ''),
+          ),
+          anyText,
+          name,
+          1,
+        ),
+        (items) => {
+          const p = parseImport([{ name: 'x.html', text: exportSessions(items, 'html', { now: NOW }) }], idOptions());
+          expect(p.sessions.map((s) => s.session.name)).toEqual(items.map((s) => s.session.name));
+          expect(urlsAndTitles(p.sessions)).toEqual(urlsAndTitles(items.map(nonEmptyWindows)));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 
   it('Markdown keeps names, windows, URLs and titles', () => {
     fc.assert(
-      fc.property(sessionsArb(fc.oneof(webUrl, fc.constantFrom('javascript:alert(`x`)', 'chrome://settings/')), lineTitle, name, 1), (items) => {
-        const p = parseImport([{ name: 'x.md', text: exportSessions(items, 'markdown', { now: NOW }) }], idOptions());
-        expect(p.sessions.map((s) => s.session.name)).toEqual(items.map((s) => s.session.name));
-        expect(urlsAndTitles(p.sessions)).toEqual(urlsAndTitles(items.map(nonEmptyWindows)));
-      }),
+      fc.property(
+        sessionsArb(
+          fc.oneof(webUrl, fc.constantFrom('javascript:alert(`x`)', 'chrome://settings/')),
+          lineTitle,
+          name,
+          1,
+        ),
+        (items) => {
+          const p = parseImport([{ name: 'x.md', text: exportSessions(items, 'markdown', { now: NOW }) }], idOptions());
+          expect(p.sessions.map((s) => s.session.name)).toEqual(items.map((s) => s.session.name));
+          expect(urlsAndTitles(p.sessions)).toEqual(urlsAndTitles(items.map(nonEmptyWindows)));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -148,17 +202,49 @@ function nonEmptyWindows(s: SessionWithBody): SessionWithBody {
 
 describe('garbage in, ImportError out', () => {
   it('random strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => onlyImportErrors([{ name: 'g', text }])), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => onlyImportErrors([{ name: 'g', text }])),
+      { numRuns: 500 },
+    );
   });
 
   it('random JSON values', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => onlyImportErrors([{ name: 'g.json', text: JSON.stringify(value) ?? 'null' }])), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) =>
+        onlyImportErrors([{ name: 'g.json', text: JSON.stringify(value) ?? 'null' }]),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('random lines of URLs, titles, separators and markup', () => {
-    const piece = fc.oneof(fc.webUrl(), fc.string({ maxLength: 20 }), fc.constantFrom('', ' | ', '# ', '## ', '- [', '](', ')', '`', '<a href="', '">', '</a>', ',', '"', '<!doctype html>'));
+    const piece = fc.oneof(
+      fc.webUrl(),
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        '',
+        ' | ',
+        '# ',
+        '## ',
+        '- [',
+        '](',
+        ')',
+        '`',
+        '<a href="',
+        '">',
+        '</a>',
+        ',',
+        '"',
+        '<!doctype html>',
+      ),
+    );
     const line = fc.array(piece, { maxLength: 4 }).map((p) => p.join(''));
-    fc.assert(fc.property(fc.array(line, { maxLength: 12 }), (lines) => onlyImportErrors([{ name: 'g.txt', text: lines.join('\n') }])), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (lines) =>
+        onlyImportErrors([{ name: 'g.txt', text: lines.join('\n') }]),
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('valid files with one value replaced by something random', () => {
@@ -169,11 +255,16 @@ describe('garbage in, ImportError out', () => {
       JSON.parse(parseImportAsTabularium()) as unknown,
     ];
     fc.assert(
-      fc.property(fc.nat({ max: bases.length - 1 }), fc.array(fc.nat(), { maxLength: 8 }), fc.jsonValue(), (b, steps, value) => {
-        const doc = structuredClone(bases[b]);
-        mutate(doc, steps, value);
-        onlyImportErrors([{ name: 'm.json', text: JSON.stringify(doc) }]);
-      }),
+      fc.property(
+        fc.nat({ max: bases.length - 1 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.jsonValue(),
+        (b, steps, value) => {
+          const doc = structuredClone(bases[b]);
+          mutate(doc, steps, value);
+          onlyImportErrors([{ name: 'm.json', text: JSON.stringify(doc) }]);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -218,7 +309,12 @@ describe('garbage in, ImportError out', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     onlyImportErrors([{ name: 'deep.json', text: deep }]);
     onlyImportErrors([{ name: 'deep.json', text: '['.repeat(100_000) }]);
-    onlyImportErrors([{ name: 'proto.json', text: '[{"__proto__":{"windows":1},"windows":{"__proto__":{"1":{"url":"https://a.test/"}}}}]' }]);
+    onlyImportErrors([
+      {
+        name: 'proto.json',
+        text: '[{"__proto__":{"windows":1},"windows":{"__proto__":{"1":{"url":"https://a.test/"}}}}]',
+      },
+    ]);
     onlyImportErrors([{ name: 'num.json', text: '[{"windows":{},"date":1e400}]' }]);
     onlyImportErrors([{ name: 'nul', text: '\u0000\u0000' }]);
   });

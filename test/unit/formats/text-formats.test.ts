@@ -3,13 +3,20 @@ import { ImportError, parseImport } from '../../../src/core/formats/index.ts';
 import { idOptions } from './helpers.ts';
 
 const one = (name: string, text: string) => parseImport([{ name, text }], idOptions());
-const windows = (p: ReturnType<typeof one>) => p.sessions.flatMap((s) => s.body.windows.map((w) => w.tabs.map((t) => [t.url, t.title])));
+const windows = (p: ReturnType<typeof one>) =>
+  p.sessions.flatMap((s) => s.body.windows.map((w) => w.tabs.map((t) => [t.url, t.title])));
 
 describe('plain URL lists and Session Buddy text', () => {
   it('reads one URL a line, blank lines separating windows, CRLF or not', () => {
     const p = one('urls.txt', 'https://a.test/\r\nhttps://b.test/\r\n\r\n\r\nhttps://c.test/\r\n');
     expect(p.format).toBe('url-list');
-    expect(windows(p)).toEqual([[['https://a.test/', ''], ['https://b.test/', '']], [['https://c.test/', '']]]);
+    expect(windows(p)).toEqual([
+      [
+        ['https://a.test/', ''],
+        ['https://b.test/', ''],
+      ],
+      [['https://c.test/', '']],
+    ]);
     expect(p.sessions[0]?.session.name).toMatch(/^URL list · /);
   });
 
@@ -17,13 +24,25 @@ describe('plain URL lists and Session Buddy text', () => {
     const text = 'Alpha: the first\nhttps://a.test/\n\nBeta | B\nhttps://b.test/\n\n\nGamma\nhttps://c.test/\n';
     const p = one('sb.txt', text);
     expect(p.format).toBe('session-buddy-text');
-    expect(windows(p)).toEqual([[['https://a.test/', 'Alpha: the first'], ['https://b.test/', 'Beta | B']], [['https://c.test/', 'Gamma']]]);
+    expect(windows(p)).toEqual([
+      [
+        ['https://a.test/', 'Alpha: the first'],
+        ['https://b.test/', 'Beta | B'],
+      ],
+      [['https://c.test/', 'Gamma']],
+    ]);
   });
 
   it('reads adjacent pairs with single blank lines between windows, and notes a title without a URL', () => {
     const text = 'A\nhttps://a.test/\nB\nhttps://b.test/\n\nC\nhttps://c.test/\nlonely title\n';
     const p = one('sb.txt', text);
-    expect(windows(p)).toEqual([[['https://a.test/', 'A'], ['https://b.test/', 'B']], [['https://c.test/', 'C']]]);
+    expect(windows(p)).toEqual([
+      [
+        ['https://a.test/', 'A'],
+        ['https://b.test/', 'B'],
+      ],
+      [['https://c.test/', 'C']],
+    ]);
     expect(p.skipped).toEqual([{ what: 'text at sb.txt, line 8', reason: 'not a URL and not followed by one' }]);
   });
 });
@@ -43,7 +62,10 @@ describe('Session Buddy CSV', () => {
     expect(p.sessions.map((s) => s.session.name)[0]).toBe('Work');
     expect(p.sessions[1]?.session.name).toMatch(/^Session Buddy · /);
     expect(windows(p)).toEqual([
-      [['https://a.test/', 'Docs, "quoted"'], ['https://b.test/', 'Two\nlines']],
+      [
+        ['https://a.test/', 'Docs, "quoted"'],
+        ['https://b.test/', 'Two\nlines'],
+      ],
       [['https://c.test/', 'C']],
       [['javascript:alert(1)', 'javascript']],
     ]);
@@ -55,7 +77,12 @@ describe('OneTab details', () => {
   it('keeps a group with a stray non-URL line as OneTab, noting the line', () => {
     const p = one('o.txt', 'https://a.test/ | A\nnot a url at all\nhttps://b.test/ | B\n');
     expect(p.format).toBe('onetab');
-    expect(windows(p)).toEqual([[['https://a.test/', 'A'], ['https://b.test/', 'B']]]);
+    expect(windows(p)).toEqual([
+      [
+        ['https://a.test/', 'A'],
+        ['https://b.test/', 'B'],
+      ],
+    ]);
     expect(p.skipped).toEqual([{ what: 'text at o.txt, line 2', reason: 'not a "URL | Title" line' }]);
   });
 });
@@ -63,7 +90,9 @@ describe('OneTab details', () => {
 describe('limits and refusals', () => {
   it('refuses text with no URLs, an empty file, and no files', () => {
     expect(() => one('notes.txt', 'just some\nwords here')).toThrow(ImportError);
-    expect(() => one('notes.txt', 'just some\nwords here')).toThrow('notes.txt: not a session file Tabularium can read: no URLs found');
+    expect(() => one('notes.txt', 'just some\nwords here')).toThrow(
+      'notes.txt: not a session file Tabularium can read: no URLs found',
+    );
     expect(() => one('empty.txt', '\ufeff \n')).toThrow('empty.txt: the file is empty');
     expect(() => parseImport([], idOptions())).toThrow(ImportError);
   });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, parseImport } from '../../../src/core/formats/index.ts';
 import { fixture, idOptions, NOW } from './helpers.ts';
 
-function tsmSession(extra: Record<string, unknown>, tabs: Record<string, unknown> = { 2: { url: 'https://a.test/', title: 'A', index: 0 } }) {
+function tsmSession(
+  extra: Record<string, unknown>,
+  tabs: Record<string, unknown> = { 2: { url: 'https://a.test/', title: 'A', index: 0 } },
+) {
   return { name: 'S', windows: { 1: tabs }, ...extra };
 }
 
@@ -29,32 +32,73 @@ describe('Tab Session Manager: older forms', () => {
   });
 
   it('reads a date written as a number in a string; an unreadable date falls back to now, with a note', () => {
-    const text = JSON.stringify([tsmSession({ id: 'a', date: '1556704800000' }), tsmSession({ id: 'b', date: 'someday' })]);
+    const text = JSON.stringify([
+      tsmSession({ id: 'a', date: '1556704800000' }),
+      tsmSession({ id: 'b', date: 'someday' }),
+    ]);
     const p = parseImport([{ name: 'old.json', text }], idOptions());
     expect(p.sessions[0]?.session.createdAt).toBe(1556704800000);
     expect(p.sessions[1]?.session.createdAt).toBe(NOW);
-    expect(p.skipped).toEqual([{ what: 'date of session "S" at old.json, $[1]', reason: 'not a readable date: the import time is used' }]);
+    expect(p.skipped).toEqual([
+      { what: 'date of session "S" at old.json, $[1]', reason: 'not a readable date: the import time is used' },
+    ]);
   });
 
   it('orders tabs by index, not by key order', () => {
-    const text = JSON.stringify([tsmSession({ id: 'x' }, {
-      9: { url: 'https://c.test/', index: 2 }, 3: { url: 'https://a.test/', index: 0 }, 5: { url: 'https://b.test/', index: 1 },
-    })]);
+    const text = JSON.stringify([
+      tsmSession(
+        { id: 'x' },
+        {
+          9: { url: 'https://c.test/', index: 2 },
+          3: { url: 'https://a.test/', index: 0 },
+          5: { url: 'https://b.test/', index: 1 },
+        },
+      ),
+    ]);
     const p = parseImport([{ name: 't.json', text }], idOptions());
-    expect(p.sessions[0]?.body.windows[0]?.tabs.map((t) => t.url)).toEqual(['https://a.test/', 'https://b.test/', 'https://c.test/']);
+    expect(p.sessions[0]?.body.windows[0]?.tabs.map((t) => t.url)).toEqual([
+      'https://a.test/',
+      'https://b.test/',
+      'https://c.test/',
+    ]);
   });
 
   it('maps window state, type and container ids; unknown group colours become grey', () => {
-    const text = JSON.stringify([{
-      id: 'w', name: 'W', date: 1,
-      windows: { 7: { 8: { url: 'https://a.test/', index: 0, groupId: 4, cookieStoreId: 'firefox-container-1', mutedInfo: { muted: true } } } },
-      windowsInfo: { 7: { state: 'maximized', type: 'popup', incognito: true } },
-      tabGroups: [{ id: 4, title: 'G', color: 'magenta', collapsed: false }],
-    }]);
+    const text = JSON.stringify([
+      {
+        id: 'w',
+        name: 'W',
+        date: 1,
+        windows: {
+          7: {
+            8: {
+              url: 'https://a.test/',
+              index: 0,
+              groupId: 4,
+              cookieStoreId: 'firefox-container-1',
+              mutedInfo: { muted: true },
+            },
+          },
+        },
+        windowsInfo: { 7: { state: 'maximized', type: 'popup', incognito: true } },
+        tabGroups: [{ id: 4, title: 'G', color: 'magenta', collapsed: false }],
+      },
+    ]);
     const w = parseImport([{ name: 't.json', text }], idOptions()).sessions[0]?.body.windows[0];
-    expect(w).toMatchObject({ state: 'maximized', type: 'popup', incognito: true, groups: [{ title: 'G', color: 'grey', collapsed: false }] });
+    expect(w).toMatchObject({
+      state: 'maximized',
+      type: 'popup',
+      incognito: true,
+      groups: [{ title: 'G', color: 'grey', collapsed: false }],
+    });
     expect(w?.bounds).toBeUndefined();
-    expect(w?.tabs[0]).toEqual({ url: 'https://a.test/', title: '', groupIndex: 0, muted: true, cookieStoreId: 'firefox-container-1' });
+    expect(w?.tabs[0]).toEqual({
+      url: 'https://a.test/',
+      title: '',
+      groupIndex: 0,
+      muted: true,
+      cookieStoreId: 'firefox-container-1',
+    });
   });
 
   it('merges split exports (name.json, name_1.json, name_2.json) and keeps one copy of a repeated session', () => {

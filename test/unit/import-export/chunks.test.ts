@@ -4,7 +4,11 @@ import type { SessionWithBody, TabRecord } from '../../../src/core/model.ts';
 import { session, window } from '../formats/helpers.ts';
 
 function tabs(n: number, prefix: string): TabRecord[] {
-  return Array.from({ length: n }, (_, i) => ({ url: `https://${prefix}.test/${i}/${'x'.repeat(i % 50)}`, title: `${prefix} ${i}`, ...(i % 7 === 0 ? { groupIndex: 0 } : {}) }));
+  return Array.from({ length: n }, (_, i) => ({
+    url: `https://${prefix}.test/${i}/${'x'.repeat(i % 50)}`,
+    title: `${prefix} ${i}`,
+    ...(i % 7 === 0 ? { groupIndex: 0 } : {}),
+  }));
 }
 
 function big(): SessionWithBody {

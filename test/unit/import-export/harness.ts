@@ -35,7 +35,9 @@ export function startWorker(dbp: Promise<DB> = openDatabase(`ie-${Math.random()}
     sent,
     async call(type, payload) {
       sent.set(type, (sent.get(type) ?? 0) + 1);
-      const reply = JSON.parse(JSON.stringify(await route(JSON.parse(JSON.stringify({ tabularium: 1, type, payload })))));
+      const reply = JSON.parse(
+        JSON.stringify(await route(JSON.parse(JSON.stringify({ tabularium: 1, type, payload })))),
+      );
       if (!reply.ok) throw new Error(reply.error.message);
       return reply.value;
     },

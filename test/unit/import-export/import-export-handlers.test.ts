@@ -16,14 +16,18 @@ vi.mock('../../../src/shared/client.ts', () => ({
   RemoteError: Error,
 }));
 
-const { previewImport, storeImport, unlockCookies } = await import('../../../src/ui/options/import-export/import-flow.ts');
+const { previewImport, storeImport, unlockCookies } =
+  await import('../../../src/ui/options/import-export/import-flow.ts');
 const { buildExport, readSessions } = await import('../../../src/ui/options/import-export/export-flow.ts');
 
 const noProgress = () => undefined;
 
 function tsmPreview(): ImportPreview {
   let n = 0;
-  return parseImport([{ name: 'tsm-export.json', text: fixture('tsm-export.json') }], { newId: () => `p${++n}`, now: 1 });
+  return parseImport([{ name: 'tsm-export.json', text: fixture('tsm-export.json') }], {
+    newId: () => `p${++n}`,
+    now: 1,
+  });
 }
 
 async function stored(w: Worker): Promise<SessionWithBody[]> {
@@ -72,7 +76,12 @@ describe('chunked import through the worker', () => {
     const [first] = chunkSessions(preview.sessions, 600);
     await current.call('import.chunk', { importId, parts: first! });
     // A continuation of a session never begun: refused.
-    await expect(current.call('import.chunk', { importId, parts: [{ session: { ...preview.sessions[1]!.session, id: 'nope' }, windows: [], continues: true }] })).rejects.toThrow(/without its beginning/);
+    await expect(
+      current.call('import.chunk', {
+        importId,
+        parts: [{ session: { ...preview.sessions[1]!.session, id: 'nope' }, windows: [], continues: true }],
+      }),
+    ).rejects.toThrow(/without its beginning/);
     await current.call('import.abort', { importId });
     await expect(current.call('import.commit', { importId })).rejects.toThrow(/interrupted.*nothing was stored/);
     expect(await stored(current)).toEqual([]);
@@ -84,22 +93,25 @@ describe('chunked import through the worker', () => {
     for (const parts of chunkSessions(preview.sessions)) await current.call('import.chunk', { importId, parts });
     // A new worker on the same database: the pending chunks were in the old one's memory.
     current = startWorker(current.dbp);
-    await expect(current.call('import.commit', { importId })).rejects.toThrow(/background worker restarted.*nothing was stored/);
+    await expect(current.call('import.commit', { importId })).rejects.toThrow(
+      /background worker restarted.*nothing was stored/,
+    );
     expect(await stored(current)).toEqual([]);
   });
 
   it('stores nothing, cookie jars included, when the commit transaction aborts', async () => {
     // The sessions transaction aborts after its writes are queued, as a full disk does.
-    const wrap = (db: DB): DB => new Proxy(db, {
-      get(target, prop, recv) {
-        if (prop !== 'transaction') return Reflect.get(target, prop, recv);
-        return (stores: string | string[], mode?: IDBTransactionMode, opts?: IDBTransactionOptions) => {
-          const tx = target.transaction(stores as never, mode, opts);
-          if (mode === 'readwrite' && [stores].flat().includes('sessions')) queueMicrotask(() => tx.abort());
-          return tx;
-        };
-      },
-    });
+    const wrap = (db: DB): DB =>
+      new Proxy(db, {
+        get(target, prop, recv) {
+          if (prop !== 'transaction') return Reflect.get(target, prop, recv);
+          return (stores: string | string[], mode?: IDBTransactionMode, opts?: IDBTransactionOptions) => {
+            const tx = target.transaction(stores as never, mode, opts);
+            if (mode === 'readwrite' && [stores].flat().includes('sessions')) queueMicrotask(() => tx.abort());
+            return tx;
+          };
+        },
+      });
     current = startWorker(undefined, wrap);
     const preview = tsmPreview();
     const jars = { [preview.sessions[0]!.session.id]: [cookie({ value: 'secret' })] };
@@ -117,7 +129,10 @@ describe('duplicates', () => {
     // The preview already knows…
     const again = await previewImport([{ name: 'tsm-export.json', text: fixture('tsm-export.json') }]);
     expect(again.counts.sessions).toBe(0);
-    expect(again.skipped.map((s) => s.reason)).toEqual(['already imported, and this copy is not newer', 'already imported, and this copy is not newer']);
+    expect(again.skipped.map((s) => s.reason)).toEqual([
+      'already imported, and this copy is not newer',
+      'already imported, and this copy is not newer',
+    ]);
     // …and the worker checks again at commit (another page may have imported meanwhile).
     const r = await storeImport(tsmPreview(), undefined, noProgress);
     expect(r.stored).toBe(0);
@@ -128,11 +143,23 @@ describe('duplicates', () => {
   it('keeps Tabularium ids: an older copy is skipped, a newer one overwrites', async () => {
     const s = session('keep-me', 'Original', [window([{ url: 'https://a.test/', title: 'A' }])], { updatedAt: 1000 });
     await repo.saveSessions(await current.dbp, [s]);
-    const older = exportSessions([{ ...s, session: { ...s.session, name: 'Older', updatedAt: 500 } }], 'tabularium', { now: 1 });
-    const r1 = await storeImport(parseImport([{ name: 'old.json', text: older }], { newId: () => 'x', now: 1 }), undefined, noProgress);
+    const older = exportSessions([{ ...s, session: { ...s.session, name: 'Older', updatedAt: 500 } }], 'tabularium', {
+      now: 1,
+    });
+    const r1 = await storeImport(
+      parseImport([{ name: 'old.json', text: older }], { newId: () => 'x', now: 1 }),
+      undefined,
+      noProgress,
+    );
     expect(r1.stored).toBe(0);
-    const newer = exportSessions([{ ...s, session: { ...s.session, name: 'Newer', updatedAt: 2000 } }], 'tabularium', { now: 1 });
-    const r2 = await storeImport(parseImport([{ name: 'new.json', text: newer }], { newId: () => 'x', now: 1 }), undefined, noProgress);
+    const newer = exportSessions([{ ...s, session: { ...s.session, name: 'Newer', updatedAt: 2000 } }], 'tabularium', {
+      now: 1,
+    });
+    const r2 = await storeImport(
+      parseImport([{ name: 'new.json', text: newer }], { newId: () => 'x', now: 1 }),
+      undefined,
+      noProgress,
+    );
     expect(r2.stored).toBe(1);
     const got = await stored(current);
     expect(got.map((x) => [x.session.id, x.session.name])).toEqual([['keep-me', 'Newer']]);
@@ -142,7 +169,9 @@ describe('duplicates', () => {
 describe('cookies and the passphrase', () => {
   async function exportWithCookies(passphrase: string): Promise<string> {
     const db = await current.dbp;
-    const s = session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], { cookieJarId: 'jar1' });
+    const s = session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], {
+      cookieJarId: 'jar1',
+    });
     await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })]);
     await repo.saveSessions(db, [s, session('c2', 'Without', [window([{ url: 'https://b.test/', title: 'B' }])])]);
     const r = await buildExport(['c1', 'c2'], 'tabularium', passphrase, noProgress);
@@ -179,7 +208,9 @@ describe('cookies and the passphrase', () => {
   it('leaves cookies out without a passphrase', async () => {
     const db = await current.dbp;
     await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })]);
-    await repo.saveSessions(db, [session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], { cookieJarId: 'jar1' })]);
+    await repo.saveSessions(db, [
+      session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], { cookieJarId: 'jar1' }),
+    ]);
     const r = await buildExport(['c1'], 'tabularium', '', noProgress);
     expect(r.withCookies).toBe(0);
     expect(JSON.parse(await r.blob.text()).cookieJars).toBeUndefined();
@@ -189,9 +220,16 @@ describe('cookies and the passphrase', () => {
 describe('export reads in chunks', () => {
   it('returns every session intact, a 10,000-tab one included, over several messages', async () => {
     const db = await current.dbp;
-    const hugeTabs = Array.from({ length: 10_000 }, (_, i) => ({ url: `https://site${i % 97}.test/path/${i}/${'p'.repeat(200)}`, title: `Tab ${i} ${'t'.repeat(60)}` }));
-    const huge = session('huge', 'Huge', [window(hugeTabs.slice(0, 6000)), window(hugeTabs.slice(6000))], { createdAt: 5 });
-    const small = Array.from({ length: 30 }, (_, i) => session(`s${i}`, `Small ${i}`, [window([{ url: `https://s.test/${i}`, title: `S${i}` }])], { createdAt: 10 + i }));
+    const hugeTabs = Array.from({ length: 10_000 }, (_, i) => ({
+      url: `https://site${i % 97}.test/path/${i}/${'p'.repeat(200)}`,
+      title: `Tab ${i} ${'t'.repeat(60)}`,
+    }));
+    const huge = session('huge', 'Huge', [window(hugeTabs.slice(0, 6000)), window(hugeTabs.slice(6000))], {
+      createdAt: 5,
+    });
+    const small = Array.from({ length: 30 }, (_, i) =>
+      session(`s${i}`, `Small ${i}`, [window([{ url: `https://s.test/${i}`, title: `S${i}` }])], { createdAt: 10 + i }),
+    );
     await repo.saveSessions(db, [huge, ...small]);
     const ids = ['huge', ...small.map((s) => s.session.id), 'gone'];
     const progress: number[] = [];

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ChangePairer } from '../../../src/core/cookie-changes.ts';
 import { createCookieLogHub } from '../../../src/background/cookie-log-hub.ts';
-import type { CookieLogFromWorker, CookieLogToWorker, CookieLogWorkerPort } from '../../../src/shared/cookie-log-port.ts';
+import type {
+  CookieLogFromWorker,
+  CookieLogToWorker,
+  CookieLogWorkerPort,
+} from '../../../src/shared/cookie-log-port.ts';
 import { appendChanges } from '../../../src/ui/inspector/change-log.ts';
 import { cookie } from '../cookies/make-cookie.ts';
 import { FakeCookies } from './fake-cookies.ts';
@@ -27,18 +31,28 @@ describe('pairing cookie changes', () => {
     expect(p.push({ removed: true, cause: 'overwrite', cookie: before }, 1)).toEqual([]);
     const out = p.push({ removed: false, cause: 'explicit', cookie: after }, 2);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatchObject({ kind: 'updated', cause: 'explicit', cookie: { value: 'new' }, previous: { value: 'old' } });
+    expect(out[0]).toMatchObject({
+      kind: 'updated',
+      cause: 'explicit',
+      cookie: { value: 'new' },
+      previous: { value: 'old' },
+    });
     expect(p.flush()).toEqual([]);
   });
 
   it('keeps other removals, inserts, and an overwrite whose insert never came', () => {
     const p = new ChangePairer();
     expect(p.push({ removed: false, cause: 'explicit', cookie: cookie({ name: 'a' }) }, 1)[0]?.kind).toBe('added');
-    expect(p.push({ removed: true, cause: 'expired', cookie: cookie({ name: 'b' }) }, 2)[0]).toMatchObject({ kind: 'removed', cause: 'expired' });
+    expect(p.push({ removed: true, cause: 'expired', cookie: cookie({ name: 'b' }) }, 2)[0]).toMatchObject({
+      kind: 'removed',
+      cause: 'expired',
+    });
     p.push({ removed: true, cause: 'overwrite', cookie: cookie({ name: 'c' }) }, 3);
     // An insert of another cookie does not complete c's update.
     expect(p.push({ removed: false, cause: 'explicit', cookie: cookie({ name: 'd' }) }, 4)[0]?.kind).toBe('added');
-    expect(p.flush()).toEqual([expect.objectContaining({ kind: 'removed', cause: 'overwrite', cookie: expect.objectContaining({ name: 'c' }) })]);
+    expect(p.flush()).toEqual([
+      expect.objectContaining({ kind: 'removed', cause: 'overwrite', cookie: expect.objectContaining({ name: 'c' }) }),
+    ]);
   });
 
   it('the worker hub streams one change per edit, only to pages watching that site, and only while one is open', async () => {
@@ -54,8 +68,22 @@ describe('pairing cookie changes', () => {
       other.send({ type: 'watch', url: 'https://elsewhere.test/' });
       expect(api.listeners.size).toBe(1);
 
-      await api.set({ url: 'https://app.example.test/', name: 'sid', value: 'one', path: '/', secure: true, httpOnly: true });
-      await api.set({ url: 'https://app.example.test/', name: 'sid', value: 'two', path: '/', secure: true, httpOnly: true });
+      await api.set({
+        url: 'https://app.example.test/',
+        name: 'sid',
+        value: 'one',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+      });
+      await api.set({
+        url: 'https://app.example.test/',
+        name: 'sid',
+        value: 'two',
+        path: '/',
+        secure: true,
+        httpOnly: true,
+      });
       vi.advanceTimersByTime(200);
       const changes = app.sent.flatMap((m) => m.changes);
       expect(changes.map((c) => c.kind)).toEqual(['added', 'updated']);

@@ -13,8 +13,22 @@ function setup() {
   api.add(cookie({ name: 'parent', domain: '.example.test', hostOnly: false }));
   api.add(cookie({ name: 'deep', domain: 'app.example.test', path: '/account/settings' }));
   api.add(cookie({ name: 'sibling', domain: 'www.example.test' }));
-  api.add(cookie({ name: 'embedded', domain: 'other.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://example.test' } }));
-  api.add(cookie({ name: 'elsewhere', domain: 'other.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://third.test' } }));
+  api.add(
+    cookie({
+      name: 'embedded',
+      domain: 'other.test',
+      sameSite: 'no_restriction',
+      partitionKey: { topLevelSite: 'https://example.test' },
+    }),
+  );
+  api.add(
+    cookie({
+      name: 'elsewhere',
+      domain: 'other.test',
+      sameSite: 'no_restriction',
+      partitionKey: { topLevelSite: 'https://third.test' },
+    }),
+  );
   return { api, h: cookieHandlers(services, api, () => new FakePermissions()) };
 }
 
@@ -28,9 +42,14 @@ describe('cookie worker handlers', () => {
 
   it('refuses a cookie the browser would refuse, with the reason, and passes on the browser refusal', async () => {
     const { api, h } = setup();
-    await expect(h['cookies.set']({ cookie: cookie({ name: '__Host-x', path: '/a' }) })).rejects.toMatchObject({ code: 'refused', message: expect.stringMatching(/__Host-/) });
+    await expect(h['cookies.set']({ cookie: cookie({ name: '__Host-x', path: '/a' }) })).rejects.toMatchObject({
+      code: 'refused',
+      message: expect.stringMatching(/__Host-/),
+    });
     api.refuse = () => 'Failed to parse or set cookie named "bad".';
-    await expect(h['cookies.set']({ cookie: cookie({ name: 'bad' }) })).rejects.toThrow('Failed to parse or set cookie named "bad".');
+    await expect(h['cookies.set']({ cookie: cookie({ name: 'bad' }) })).rejects.toThrow(
+      'Failed to parse or set cookie named "bad".',
+    );
   });
 
   it('an edit that renames a cookie removes the old one; deleting passes the partition key', async () => {
@@ -50,7 +69,9 @@ describe('cookie worker handlers', () => {
     const all = await h['cookies.removeAll']({ url: URL_ });
     expect(all).toEqual({ done: 4, failed: [] });
     expect((await h['cookies.forUrl']({ url: URL_ })).cookies).toEqual([]);
-    const imp = await h['cookies.import']({ cookies: [cookie({ name: 'a' }), cookie({ name: 'b', sameSite: 'no_restriction', secure: false })] });
+    const imp = await h['cookies.import']({
+      cookies: [cookie({ name: 'a' }), cookie({ name: 'b', sameSite: 'no_restriction', secure: false })],
+    });
     expect(imp.done).toBe(1);
     expect(imp.failed[0]).toMatchObject({ name: 'b', reason: expect.stringMatching(/SameSite=None/) });
   });

@@ -35,8 +35,16 @@ export class FakeCookies implements CookiesApi {
     if (reason) throw new Error(reason);
     const host = new URL(d.url).hostname;
     const c: CookieRecord = {
-      name: d.name, value: d.value, domain: d.domain ?? host, hostOnly: d.domain === undefined, path: d.path, secure: d.secure, httpOnly: d.httpOnly,
-      sameSite: d.sameSite ?? 'unspecified', session: d.expirationDate === undefined, storeId: d.storeId ?? '0',
+      name: d.name,
+      value: d.value,
+      domain: d.domain ?? host,
+      hostOnly: d.domain === undefined,
+      path: d.path,
+      secure: d.secure,
+      httpOnly: d.httpOnly,
+      sameSite: d.sameSite ?? 'unspecified',
+      session: d.expirationDate === undefined,
+      storeId: d.storeId ?? '0',
       ...(d.expirationDate !== undefined ? { expirationDate: d.expirationDate } : {}),
       ...(d.partitionKey ? { partitionKey: d.partitionKey } : {}),
     };
@@ -51,7 +59,12 @@ export class FakeCookies implements CookiesApi {
   async remove(x: { url: string; name: string; storeId: string; partitionKey?: CookieRecord['partitionKey'] }) {
     const host = new URL(x.url).hostname;
     for (const [k, c] of this.jar) {
-      if (c.name === x.name && c.storeId === x.storeId && c.domain.replace(/^\./, '') === host && (c.partitionKey?.topLevelSite ?? '') === (x.partitionKey?.topLevelSite ?? '')) {
+      if (
+        c.name === x.name &&
+        c.storeId === x.storeId &&
+        c.domain.replace(/^\./, '') === host &&
+        (c.partitionKey?.topLevelSite ?? '') === (x.partitionKey?.topLevelSite ?? '')
+      ) {
         this.jar.delete(k);
         this.emit({ removed: true, cause: 'explicit', cookie: c });
         this.calls.push(`remove ${c.name}${x.partitionKey ? ` in ${x.partitionKey.topLevelSite}` : ''}`);

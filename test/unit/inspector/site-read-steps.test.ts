@@ -7,7 +7,10 @@ import { FakeCookies } from './fake-cookies.ts';
 
 class TwoStores extends FakeCookies {
   override async getAllCookieStores() {
-    return [{ id: '0', tabIds: [], incognito: false }, { id: '1', tabIds: [], incognito: true }];
+    return [
+      { id: '0', tabIds: [], incognito: false },
+      { id: '1', tabIds: [], incognito: true },
+    ];
   }
 }
 
@@ -16,8 +19,22 @@ describe('reading a site in two steps', () => {
     const api = new TwoStores();
     api.add(cookie({ name: 'own', domain: 'app.example.test' }));
     api.add(cookie({ name: 'parent', domain: '.example.test', hostOnly: false }));
-    api.add(cookie({ name: 'chip', domain: 'app.example.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://t1.test' } }));
-    api.add(cookie({ name: 'embedded', domain: 'other.test', sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://example.test' } }));
+    api.add(
+      cookie({
+        name: 'chip',
+        domain: 'app.example.test',
+        sameSite: 'no_restriction',
+        partitionKey: { topLevelSite: 'https://t1.test' },
+      }),
+    );
+    api.add(
+      cookie({
+        name: 'embedded',
+        domain: 'other.test',
+        sameSite: 'no_restriction',
+        partitionKey: { topLevelSite: 'https://example.test' },
+      }),
+    );
     api.add(cookie({ name: 'private', domain: 'app.example.test', storeId: '1' }));
     const read = readSiteCookiesInSteps(api, 'https://app.example.test/');
     const first = await read.first;
@@ -25,7 +42,10 @@ describe('reading a site in two steps', () => {
     expect(first.stores).toEqual([{ id: '0', incognito: false, count: 3 }]);
     const all = await read.all;
     expect(all.cookies.map((c) => c.name).sort()).toEqual(['chip', 'embedded', 'own', 'parent', 'private']);
-    expect(all.stores).toEqual([{ id: '0', incognito: false, count: 4 }, { id: '1', incognito: true, count: 1 }]);
+    expect(all.stores).toEqual([
+      { id: '0', incognito: false, count: 4 },
+      { id: '1', incognito: true, count: 1 },
+    ]);
   });
 
   it('without the cookies permission both steps say so with the no-permission code', async () => {

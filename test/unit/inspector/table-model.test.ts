@@ -7,7 +7,14 @@ import { cookie, DAY_S, NOW, NOW_S, STRONG_TOKEN } from '../cookies/make-cookie.
 const cookies = [
   cookie({ name: 'theme', value: 'dark', domain: 'app.example.test' }),
   cookie({ name: 'PHPSESSID', value: 'abc123', httpOnly: false, sameSite: 'unspecified' }),
-  cookie({ name: 'zeta', value: 'Needle', domain: '.other.test', hostOnly: false, session: false, expirationDate: NOW_S + 3 * DAY_S }),
+  cookie({
+    name: 'zeta',
+    value: 'Needle',
+    domain: '.other.test',
+    hostOnly: false,
+    session: false,
+    expirationDate: NOW_S + 3 * DAY_S,
+  }),
   cookie({ name: '__Host-id', value: STRONG_TOKEN, sameSite: 'strict', session: false, expirationDate: NOW_S + DAY_S }),
   cookie({ name: 'item10', value: 'x'.repeat(40) }),
   cookie({ name: 'item9', value: 'y' }),
@@ -24,12 +31,24 @@ describe('inspector table model', () => {
   });
 
   it('session-only keeps cookies without expiry; tokens-only keeps what looks like a session id', () => {
-    expect(names(filterRows(rows, { ...NO_FILTER, sessionOnly: true }))).toEqual(['theme', 'PHPSESSID', 'item10', 'item9']);
+    expect(names(filterRows(rows, { ...NO_FILTER, sessionOnly: true }))).toEqual([
+      'theme',
+      'PHPSESSID',
+      'item10',
+      'item9',
+    ]);
     expect(names(filterRows(rows, { ...NO_FILTER, tokensOnly: true })).sort()).toEqual(['PHPSESSID', '__Host-id']);
   });
 
   it('sorts names naturally, flips direction on the same column, and keeps ties stable', () => {
-    expect(names(sortRows(rows, { key: 'name', dir: 'ascending' }))).toEqual(['__Host-id', 'item9', 'item10', 'PHPSESSID', 'theme', 'zeta']);
+    expect(names(sortRows(rows, { key: 'name', dir: 'ascending' }))).toEqual([
+      '__Host-id',
+      'item9',
+      'item10',
+      'PHPSESSID',
+      'theme',
+      'zeta',
+    ]);
     expect(names(sortRows(rows, { key: 'name', dir: 'descending' }))[0]).toBe('zeta');
     expect(nextSort({ key: 'name', dir: 'ascending' }, 'name')).toEqual({ key: 'name', dir: 'descending' });
     expect(nextSort({ key: 'name', dir: 'descending' }, 'size')).toEqual({ key: 'size', dir: 'ascending' });

@@ -5,7 +5,13 @@ import { cookie, DAY_S, NOW, NOW_S } from '../cookies/make-cookie.ts';
 
 const site = [
   cookie({ name: 'sid', value: 'v1', sameSite: 'strict' }),
-  cookie({ name: 'keep', value: 'v2', session: false, expirationDate: NOW_S + 10 * DAY_S, partitionKey: { topLevelSite: 'https://example.test' } }),
+  cookie({
+    name: 'keep',
+    value: 'v2',
+    session: false,
+    expirationDate: NOW_S + 10 * DAY_S,
+    partitionKey: { topLevelSite: 'https://example.test' },
+  }),
 ];
 
 describe('inspector export and import', () => {
@@ -42,13 +48,21 @@ describe('cookie editor drafts', () => {
   it('round-trips a cookie and refuses what the browser would', () => {
     const c = site[1]!;
     const back = cookieFromDraft(draftFromCookie(c, NOW), c);
-    expect(back).toMatchObject({ name: 'keep', partitionKey: { topLevelSite: 'https://example.test' }, session: false });
+    expect(back).toMatchObject({
+      name: 'keep',
+      partitionKey: { topLevelSite: 'https://example.test' },
+      session: false,
+    });
     expect(Math.abs(back.expirationDate! - c.expirationDate!)).toBeLessThan(60);
     const d = newDraft('https://app.example.test/x', '0', NOW);
     expect(draftProblem(d, 'chrome', NOW)).toMatch(/name/);
     expect(draftProblem({ ...d, name: '__Host-x', path: '/sub' }, 'chrome', NOW)).toMatch(/__Host-/);
-    expect(draftProblem({ ...d, name: 'ok', sameSite: 'no_restriction', secure: false }, 'chrome', NOW)).toMatch(/SameSite=None/);
-    expect(draftProblem({ ...d, name: 'ok', partitioned: true, topLevelSite: '' }, 'chrome', NOW)).toMatch(/top-level site/);
+    expect(draftProblem({ ...d, name: 'ok', sameSite: 'no_restriction', secure: false }, 'chrome', NOW)).toMatch(
+      /SameSite=None/,
+    );
+    expect(draftProblem({ ...d, name: 'ok', partitioned: true, topLevelSite: '' }, 'chrome', NOW)).toMatch(
+      /top-level site/,
+    );
     expect(draftProblem({ ...d, name: 'ok', value: 'fine' }, 'chrome', NOW)).toBeUndefined();
   });
 });

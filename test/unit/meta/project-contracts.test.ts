@@ -22,8 +22,15 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 const sources = files('src', /\.(ts|tsx|html)$/).map((p) => ({ path: p, text: read(p) }));
-const messages = JSON.parse(read('public/_locales/en/messages.json')) as Record<string, { message: string; placeholders?: Record<string, unknown> }>;
-const manifest = JSON.parse(read('manifest.json')) as Record<string, unknown> & { permissions: string[]; optional_permissions?: string[]; optional_host_permissions?: string[] };
+const messages = JSON.parse(read('public/_locales/en/messages.json')) as Record<
+  string,
+  { message: string; placeholders?: Record<string, unknown> }
+>;
+const manifest = JSON.parse(read('manifest.json')) as Record<string, unknown> & {
+  permissions: string[];
+  optional_permissions?: string[];
+  optional_host_permissions?: string[];
+};
 
 describe('locale strings', () => {
   it('has every key the code asks for', () => {
@@ -40,7 +47,10 @@ describe('locale strings', () => {
     // new StoreError('code', 'English words.', { key: 'errKey' ... }): a page shows the key's message.
     const pairs: [string, string][] = [];
     for (const { text } of sources) {
-      for (const m of text.matchAll(/new StoreError\(\s*'[a-z-]+',\s*(['"`])((?:(?!\1).)*)\1,\s*\{\s*key:\s*'([A-Za-z0-9_]+)'/g)) pairs.push([m[3]!, m[2]!]);
+      for (const m of text.matchAll(
+        /new StoreError\(\s*'[a-z-]+',\s*(['"`])((?:(?!\1).)*)\1,\s*\{\s*key:\s*'([A-Za-z0-9_]+)'/g,
+      ))
+        pairs.push([m[3]!, m[2]!]);
     }
     expect(pairs.length).toBeGreaterThan(15);
     // Interpolations (${…}) stand where the locale message has its placeholder; curly quotes are typography.
@@ -65,14 +75,19 @@ describe('the message protocol', () => {
     }
     const fake = new FakeBrowser();
     const dbp = openDatabase('meta');
-    const handlers = createHandlers(createServices({ db: () => dbp, platform: fake.platform(), now: () => 0, newId: () => 'x' }));
+    const handlers = createHandlers(
+      createServices({ db: () => dbp, platform: fake.platform(), now: () => 0, newId: () => 'x' }),
+    );
     expect(declared.size).toBeGreaterThan(10);
     expect(Object.keys(handlers).sort()).toEqual([...declared].sort());
   });
 });
 
 describe('permissions', () => {
-  const platformCode = sources.filter((s) => s.path.startsWith('src/platform')).map((s) => s.text).join('\n');
+  const platformCode = sources
+    .filter((s) => s.path.startsWith('src/platform'))
+    .map((s) => s.text)
+    .join('\n');
   const allCode = sources.map((s) => s.text).join('\n');
   // What shows that each permission is really used.
   const evidence: Record<string, RegExp> = {
@@ -98,7 +113,11 @@ describe('permissions', () => {
 
   it('explains every permission in the README', () => {
     const readme = read('README.md');
-    for (const p of [...manifest.permissions, ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])]) {
+    for (const p of [
+      ...manifest.permissions,
+      ...(manifest.optional_permissions ?? []),
+      ...(manifest.optional_host_permissions ?? []),
+    ]) {
       expect(readme.includes(`\`${p}\``), `README does not explain "${p}"`).toBe(true);
     }
   });
@@ -112,7 +131,11 @@ describe('permissions', () => {
 
 describe('security', () => {
   it('builds no HTML from strings anywhere in src', () => {
-    const offenders = sources.filter((s) => /\.(ts|tsx)$/.test(s.path) && /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/.test(s.text));
+    const offenders = sources.filter(
+      (s) =>
+        /\.(ts|tsx)$/.test(s.path) &&
+        /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write\(/.test(s.text),
+    );
     expect(offenders.map((s) => relative(root, s.path))).toEqual([]);
   });
 

@@ -2,18 +2,42 @@
 // values against Chrome's, which rejects keys it does not know.
 import { describe, expect, it } from 'vitest';
 import { toSetDetails } from '../../../src/core/cookies/set-details.ts';
-import { makeCookiesApi, toCookieRecord, type BrowserCookie, type CookiesNamespace } from '../../../src/platform/cookies.ts';
+import {
+  makeCookiesApi,
+  toCookieRecord,
+  type BrowserCookie,
+  type CookiesNamespace,
+} from '../../../src/platform/cookies.ts';
 import { cookie, NOW } from '../cookies/make-cookie.ts';
 
-const CHROME_SET_KEYS = new Set(['url', 'name', 'value', 'domain', 'path', 'secure', 'httpOnly', 'sameSite', 'expirationDate', 'storeId', 'partitionKey']);
+const CHROME_SET_KEYS = new Set([
+  'url',
+  'name',
+  'value',
+  'domain',
+  'path',
+  'secure',
+  'httpOnly',
+  'sameSite',
+  'expirationDate',
+  'storeId',
+  'partitionKey',
+]);
 const CHROME_SAME_SITE = new Set(['no_restriction', 'lax', 'strict', 'unspecified']);
 const FIREFOX_SAME_SITE = new Set(['no_restriction', 'lax', 'strict']);
 
 function fakeCookies(kind: 'chrome' | 'firefox') {
   const calls: { method: string; details: Record<string, unknown> }[] = [];
   const stored = (d: Record<string, unknown>): BrowserCookie => ({
-    name: String(d.name), value: String(d.value), domain: 'a.test', hostOnly: true, path: '/', secure: !!d.secure, httpOnly: !!d.httpOnly,
-    session: true, storeId: String(d.storeId ?? (kind === 'firefox' ? 'firefox-default' : '0')),
+    name: String(d.name),
+    value: String(d.value),
+    domain: 'a.test',
+    hostOnly: true,
+    path: '/',
+    secure: !!d.secure,
+    httpOnly: !!d.httpOnly,
+    session: true,
+    storeId: String(d.storeId ?? (kind === 'firefox' ? 'firefox-default' : '0')),
     ...(d.sameSite ? { sameSite: String(d.sameSite) } : {}),
     ...(kind === 'firefox' ? { firstPartyDomain: String(d.firstPartyDomain ?? ''), partitionKey: {} } : {}),
   });
@@ -25,8 +49,15 @@ function fakeCookies(kind: 'chrome' | 'firefox') {
     },
     async getAllCookieStores() {
       return kind === 'firefox'
-        ? [{ id: 'firefox-default', tabIds: [1] }, { id: 'firefox-private', tabIds: [] }, { id: 'firefox-container-2', tabIds: [3] }]
-        : [{ id: '0', tabIds: [1] }, { id: '1', tabIds: [] }];
+        ? [
+            { id: 'firefox-default', tabIds: [1] },
+            { id: 'firefox-private', tabIds: [] },
+            { id: 'firefox-container-2', tabIds: [3] },
+          ]
+        : [
+            { id: '0', tabIds: [1] },
+            { id: '1', tabIds: [] },
+          ];
     },
     async set(d) {
       calls.push({ method: 'set', details: d });
@@ -34,9 +65,11 @@ function fakeCookies(kind: 'chrome' | 'firefox') {
         for (const k of Object.keys(d)) if (!CHROME_SET_KEYS.has(k)) throw new Error(`Unexpected property: '${k}'.`);
         if (d.sameSite !== undefined && !CHROME_SAME_SITE.has(String(d.sameSite))) throw new Error('Invalid sameSite');
       } else {
-        if (d.sameSite !== undefined && !FIREFOX_SAME_SITE.has(String(d.sameSite))) throw new Error(`Invalid enumeration value "${String(d.sameSite)}"`);
+        if (d.sameSite !== undefined && !FIREFOX_SAME_SITE.has(String(d.sameSite)))
+          throw new Error(`Invalid enumeration value "${String(d.sameSite)}"`);
         const pk = d.partitionKey as Record<string, unknown> | undefined;
-        if (pk && Object.keys(pk).some((k) => k !== 'topLevelSite')) throw new Error('Unexpected property in partitionKey');
+        if (pk && Object.keys(pk).some((k) => k !== 'topLevelSite'))
+          throw new Error('Unexpected property in partitionKey');
       }
       return stored(d);
     },
@@ -73,7 +106,11 @@ describe('Firefox cookies', () => {
   it('sets a cookie the way Firefox takes it: firstPartyDomain always, no "unspecified", no hasCrossSiteAncestor', async () => {
     const { api, calls } = fakeCookies('firefox');
     expect(api.browser).toBe('firefox');
-    const c = cookie({ sameSite: 'unspecified', storeId: 'firefox-container-2', partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false } });
+    const c = cookie({
+      sameSite: 'unspecified',
+      storeId: 'firefox-container-2',
+      partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false },
+    });
     const r = toSetDetails(c, { browser: api.browser, now: NOW });
     if (!r.ok) throw new Error(r.reason);
     await api.set(r.details);
@@ -91,18 +128,38 @@ describe('Firefox cookies', () => {
 
   it('keeps a first-party-isolated cookie in its jar, on set and on remove', async () => {
     const { api, calls } = fakeCookies('firefox');
-    const r = toSetDetails(cookie({ firstPartyDomain: 'example.test', sameSite: 'strict' }), { browser: 'firefox', now: NOW });
+    const r = toSetDetails(cookie({ firstPartyDomain: 'example.test', sameSite: 'strict' }), {
+      browser: 'firefox',
+      now: NOW,
+    });
     if (!r.ok) throw new Error(r.reason);
     const set = await api.set(r.details);
     expect(set.firstPartyDomain).toBe('example.test');
     expect(calls[0]!.details).toMatchObject({ firstPartyDomain: 'example.test', sameSite: 'strict' });
     await api.remove({ url: 'https://a.test/', name: 'theme', storeId: 'firefox-default' });
-    await api.remove({ url: 'https://a.test/', name: 'theme', storeId: 'firefox-default', firstPartyDomain: 'example.test' });
+    await api.remove({
+      url: 'https://a.test/',
+      name: 'theme',
+      storeId: 'firefox-default',
+      firstPartyDomain: 'example.test',
+    });
     expect(calls.slice(1).map((c) => c.details.firstPartyDomain)).toEqual(['', 'example.test']);
   });
 
-  it('reads Firefox\'s cookie objects: missing sameSite is the browser default, `partitionKey: {}` is none', () => {
-    const r = toCookieRecord({ name: 'a', value: 'b', domain: 'a.test', hostOnly: true, path: '/', secure: false, httpOnly: false, session: true, storeId: 'firefox-container-2', firstPartyDomain: 'a.test', partitionKey: {} });
+  it("reads Firefox's cookie objects: missing sameSite is the browser default, `partitionKey: {}` is none", () => {
+    const r = toCookieRecord({
+      name: 'a',
+      value: 'b',
+      domain: 'a.test',
+      hostOnly: true,
+      path: '/',
+      secure: false,
+      httpOnly: false,
+      session: true,
+      storeId: 'firefox-container-2',
+      firstPartyDomain: 'a.test',
+      partitionKey: {},
+    });
     expect(r.sameSite).toBe('unspecified');
     expect(r.partitionKey).toBeUndefined();
     expect(r.firstPartyDomain).toBe('a.test');
@@ -115,13 +172,20 @@ describe('Chrome cookies', () => {
     const { api, calls } = fakeCookies('chrome');
     expect(api.browser).toBe('chrome');
     await api.getAllForDomain('a.test', '0');
-    const c = cookie({ sameSite: 'unspecified', firstPartyDomain: 'x.test', partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false } });
+    const c = cookie({
+      sameSite: 'unspecified',
+      firstPartyDomain: 'x.test',
+      partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false },
+    });
     const r = toSetDetails(c, { browser: api.browser, now: NOW });
     if (!r.ok) throw new Error(r.reason);
     await api.set({ ...r.details, firstPartyDomain: 'x.test' });
     await api.remove({ url: 'https://a.test/', name: 'theme', storeId: '0', firstPartyDomain: 'x.test' });
     expect(calls.every((x) => !('firstPartyDomain' in x.details))).toBe(true);
-    expect(calls[1]!.details).toMatchObject({ sameSite: 'unspecified', partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false } });
+    expect(calls[1]!.details).toMatchObject({
+      sameSite: 'unspecified',
+      partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false },
+    });
     expect((await api.getAllCookieStores()).map((s) => s.incognito)).toEqual([false, true]);
   });
 });

@@ -12,7 +12,19 @@ export const BASE: Record<Kind, string> = {
 };
 
 const CHROME_TAB_KEYS = new Set(['windowId', 'url', 'active', 'pinned', 'index', 'openerTabId', 'selected']);
-const CHROME_WINDOW_KEYS = new Set(['url', 'tabId', 'left', 'top', 'width', 'height', 'focused', 'incognito', 'type', 'state', 'setSelfAsOpener']);
+const CHROME_WINDOW_KEYS = new Set([
+  'url',
+  'tabId',
+  'left',
+  'top',
+  'width',
+  'height',
+  'focused',
+  'incognito',
+  'type',
+  'state',
+  'setSelfAsOpener',
+]);
 
 export interface Recorded {
   method: string;
@@ -32,7 +44,9 @@ export class FakeNamespace {
 
   private checkTab(d: Record<string, unknown>): void {
     if (this.kind === 'chrome') {
-      for (const k of Object.keys(d)) if (!CHROME_TAB_KEYS.has(k)) throw new Error(`Error in invocation of tabs.create: Unexpected property: '${k}'.`);
+      for (const k of Object.keys(d))
+        if (!CHROME_TAB_KEYS.has(k))
+          throw new Error(`Error in invocation of tabs.create: Unexpected property: '${k}'.`);
       return;
     }
     const url = typeof d.url === 'string' ? d.url : undefined;
@@ -48,7 +62,8 @@ export class FakeNamespace {
 
   private checkContainer(d: Record<string, unknown>): void {
     const id = d.cookieStoreId;
-    if (id !== undefined && !this.containers.has(String(id))) throw new Error(`No cookie store exists with ID ${String(id)}`);
+    if (id !== undefined && !this.containers.has(String(id)))
+      throw new Error(`No cookie store exists with ID ${String(id)}`);
   }
 
   namespace(): PlatformNamespace {
@@ -78,10 +93,14 @@ export class FakeNamespace {
         create: async (d) => {
           this.calls.push({ method: 'windows.create', details: d });
           if (this.kind === 'chrome') {
-            for (const k of Object.keys(d)) if (!CHROME_WINDOW_KEYS.has(k)) throw new Error(`Error in invocation of windows.create: Unexpected property: '${k}'.`);
+            for (const k of Object.keys(d))
+              if (!CHROME_WINDOW_KEYS.has(k))
+                throw new Error(`Error in invocation of windows.create: Unexpected property: '${k}'.`);
           } else this.checkContainer(d);
           // `url` may be one address or a list (one tab each), as in both browsers.
-          const urls: (string | undefined)[] = Array.isArray(d.url) ? (d.url as string[]) : [d.url as string | undefined];
+          const urls: (string | undefined)[] = Array.isArray(d.url)
+            ? (d.url as string[])
+            : [d.url as string | undefined];
           const windowId = this.nextId++;
           const tabs = urls.map((url) => {
             const id = this.nextId++;

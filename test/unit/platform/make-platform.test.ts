@@ -41,13 +41,22 @@ describe('lazy tabs', () => {
   it('Firefox: tabs.create({discarded: true, title}) with the real URL', async () => {
     const { platform, fake } = setup('firefox');
     await platform.tabs.create({ windowId: 1, url: 'https://a.test/', active: false, discarded: true, title: 'A' });
-    expect(fake.created()).toEqual([{ windowId: 1, url: 'https://a.test/', active: false, discarded: true, title: 'A' }]);
+    expect(fake.created()).toEqual([
+      { windowId: 1, url: 'https://a.test/', active: false, discarded: true, title: 'A' },
+    ]);
   });
 
   it('Firefox: tabs it cannot create discarded simply load (active, pinned, about:, no URL)', async () => {
     const { platform, fake } = setup('firefox');
     await platform.tabs.create({ windowId: 1, url: 'https://a.test/', active: true, discarded: true, title: 'A' });
-    await platform.tabs.create({ windowId: 1, url: 'https://b.test/', active: false, pinned: true, discarded: true, title: 'B' });
+    await platform.tabs.create({
+      windowId: 1,
+      url: 'https://b.test/',
+      active: false,
+      pinned: true,
+      discarded: true,
+      title: 'B',
+    });
     await platform.tabs.create({ windowId: 1, url: 'about:blank', active: false, discarded: true, title: 'C' });
     await platform.tabs.create({ windowId: 1, active: false, discarded: true, title: 'D' });
     for (const d of fake.created()) {
@@ -66,8 +75,19 @@ describe('lazy tabs', () => {
 describe('containers', () => {
   it('Firefox: an existing container is passed to tabs.create and windows.create', async () => {
     const { platform, fake } = setup('firefox');
-    const t = await platform.tabs.create({ windowId: 1, url: 'https://a.test/', active: false, cookieStoreId: 'firefox-container-1' });
-    const w = await platform.windows.create({ url: 'https://b.test/', type: 'normal', incognito: false, focused: true, cookieStoreId: 'firefox-container-1' });
+    const t = await platform.tabs.create({
+      windowId: 1,
+      url: 'https://a.test/',
+      active: false,
+      cookieStoreId: 'firefox-container-1',
+    });
+    const w = await platform.windows.create({
+      url: 'https://b.test/',
+      type: 'normal',
+      incognito: false,
+      focused: true,
+      cookieStoreId: 'firefox-container-1',
+    });
     expect(t.droppedContainer).toBeUndefined();
     expect(w.droppedContainer).toBeUndefined();
     expect(fake.created()[0]).toMatchObject({ cookieStoreId: 'firefox-container-1' });
@@ -76,19 +96,40 @@ describe('containers', () => {
 
   it('Firefox: a container that no longer exists is skipped, the tab still opens, and the reason is returned', async () => {
     const { platform, fake } = setup('firefox');
-    const t = await platform.tabs.create({ windowId: 1, url: 'https://a.test/', active: false, cookieStoreId: 'firefox-container-9' });
-    expect(t.droppedContainer).toEqual({ cookieStoreId: 'firefox-container-9', reason: 'No cookie store exists with ID firefox-container-9' });
+    const t = await platform.tabs.create({
+      windowId: 1,
+      url: 'https://a.test/',
+      active: false,
+      cookieStoreId: 'firefox-container-9',
+    });
+    expect(t.droppedContainer).toEqual({
+      cookieStoreId: 'firefox-container-9',
+      reason: 'No cookie store exists with ID firefox-container-9',
+    });
     expect(fake.created()).toHaveLength(2);
     expect(fake.created()[1]).not.toHaveProperty('cookieStoreId');
-    const w = await platform.windows.create({ url: 'https://b.test/', type: 'normal', incognito: false, focused: false, cookieStoreId: 'firefox-container-9' });
+    const w = await platform.windows.create({
+      url: 'https://b.test/',
+      type: 'normal',
+      incognito: false,
+      focused: false,
+      cookieStoreId: 'firefox-container-9',
+    });
     expect(w.droppedContainer?.cookieStoreId).toBe('firefox-container-9');
     // Firefox has no unfocused new windows: `focused: false` is left out.
     expect(fake.created('windows.create').at(-1)).toEqual({ url: 'https://b.test/', type: 'normal', incognito: false });
   });
 
-  it('Firefox: an error that is not the container\'s is the answer', async () => {
+  it("Firefox: an error that is not the container's is the answer", async () => {
     const { platform } = setup('firefox');
-    await expect(platform.tabs.create({ windowId: 1, url: 'data:text/html,x', active: false, cookieStoreId: 'firefox-container-1' })).rejects.toThrow('Illegal URL');
+    await expect(
+      platform.tabs.create({
+        windowId: 1,
+        url: 'data:text/html,x',
+        active: false,
+        cookieStoreId: 'firefox-container-1',
+      }),
+    ).rejects.toThrow('Illegal URL');
   });
 
   it('the default and private stores are implied by the window: never sent, never reported', async () => {
@@ -104,12 +145,28 @@ describe('containers', () => {
 
   it('Chrome: has no containers, so the key is never sent (it would fail the tab) and the loss is reported', async () => {
     const { platform, fake } = setup('chrome');
-    const t = await platform.tabs.create({ windowId: 1, url: 'https://a.test/', active: false, cookieStoreId: 'firefox-container-1' });
-    expect(t.droppedContainer).toEqual({ cookieStoreId: 'firefox-container-1', reason: 'this browser has no containers' });
-    const w = await platform.windows.create({ url: 'https://a.test/', type: 'normal', incognito: false, focused: false, cookieStoreId: 'firefox-container-1' });
+    const t = await platform.tabs.create({
+      windowId: 1,
+      url: 'https://a.test/',
+      active: false,
+      cookieStoreId: 'firefox-container-1',
+    });
+    expect(t.droppedContainer).toEqual({
+      cookieStoreId: 'firefox-container-1',
+      reason: 'this browser has no containers',
+    });
+    const w = await platform.windows.create({
+      url: 'https://a.test/',
+      type: 'normal',
+      incognito: false,
+      focused: false,
+      cookieStoreId: 'firefox-container-1',
+    });
     expect(w.droppedContainer?.cookieStoreId).toBe('firefox-container-1');
     expect(fake.created()).toEqual([{ windowId: 1, url: 'https://a.test/', active: false }]);
-    expect(fake.created('windows.create')).toEqual([{ url: 'https://a.test/', type: 'normal', incognito: false, focused: false }]);
+    expect(fake.created('windows.create')).toEqual([
+      { url: 'https://a.test/', type: 'normal', incognito: false, focused: false },
+    ]);
   });
 });
 
@@ -126,7 +183,9 @@ describe('tab groups', () => {
       await platform.tabGroups!.update(5, { title: 'Work', color: 'blue', collapsed: true });
       expect(fake.calls.map((c) => c.method)).toEqual(['tabs.group', 'tabGroups.update']);
       expect(fake.calls[0]!.details).toEqual({ tabIds: [3, 4], createProperties: { windowId: 7 } });
-      expect(await platform.tabGroups!.query()).toEqual([{ id: 5, windowId: 1, title: '', color: 'blue', collapsed: false }]);
+      expect(await platform.tabGroups!.query()).toEqual([
+        { id: 5, windowId: 1, title: '', color: 'blue', collapsed: false },
+      ]);
     }
   });
 });

@@ -37,7 +37,11 @@ describe('the Firefox manifest', () => {
 
   it('names its gecko id, minimum version and data collection', () => {
     expect(m.browser_specific_settings).toEqual({
-      gecko: { id: GECKO_ID, strict_min_version: FIREFOX_MIN_VERSION, data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
     });
     // tabGroups (kept below) exists from Firefox 139; data_collection_permissions from 140.
     expect(Number.parseFloat(FIREFOX_MIN_VERSION)).toBeGreaterThanOrEqual(140);
@@ -46,7 +50,9 @@ describe('the Firefox manifest', () => {
   it('has no Chrome-only keys or permissions', () => {
     expect(m).not.toHaveProperty('minimum_chrome_version');
     expect(m.permissions).not.toContain('favicon');
-    expect(m.permissions).toEqual(expect.arrayContaining(['storage', 'unlimitedStorage', 'tabs', 'tabGroups', 'alarms']));
+    expect(m.permissions).toEqual(
+      expect.arrayContaining(['storage', 'unlimitedStorage', 'tabs', 'tabGroups', 'alarms']),
+    );
   });
 
   it('keeps what Firefox supports: options page in a tab, DevTools page, commands, optional cookies', () => {

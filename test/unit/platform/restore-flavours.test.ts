@@ -12,24 +12,33 @@ function win(tabs: TabRecord[], groups: WindowRecord['groups'] = []): WindowReco
   return { type: 'normal', state: 'normal', incognito: false, focused: true, tabs, groups };
 }
 
-async function restore(kind: Kind, windows: WindowRecord[], opts: { withGroups?: boolean; lazy?: boolean; fileAccess?: boolean } = {}) {
+async function restore(
+  kind: Kind,
+  windows: WindowRecord[],
+  opts: { withGroups?: boolean; lazy?: boolean; fileAccess?: boolean } = {},
+) {
   const fake = new FakeNamespace(kind);
   fake.fileAccess = opts.fileAccess ?? true;
   const platform = makePlatform(fake.namespace(), fake.groups(opts.withGroups ?? true), parts);
-  const plan = planRestore(windows, { kind: 'new-windows' }, {
-    lazy: opts.lazy ?? true,
-    allowData: platform.allowsDataUrls,
-    allowFile: await platform.allowsFileUrls(),
-  });
+  const plan = planRestore(
+    windows,
+    { kind: 'new-windows' },
+    {
+      lazy: opts.lazy ?? true,
+      allowData: platform.allowsDataUrls,
+      allowFile: await platform.allowsFileUrls(),
+    },
+  );
   const report = await executeRestore(platform, plan);
   return { fake, report };
 }
 
-const three = () => win([
-  { url: 'https://a.test/', title: 'A' },
-  { url: 'https://b.test/', title: 'B', active: true },
-  { url: 'https://c.test/', title: 'C' },
-]);
+const three = () =>
+  win([
+    { url: 'https://a.test/', title: 'A' },
+    { url: 'https://b.test/', title: 'B', active: true },
+    { url: 'https://c.test/', title: 'C' },
+  ]);
 
 describe('lazy restore', () => {
   it('Firefox: hidden tabs are the real URL, created discarded with their saved title', async () => {
@@ -49,7 +58,7 @@ describe('lazy restore', () => {
     expect(fake.calls.find((c) => c.method === 'tabs.update')!.details).toEqual({ id: 13, active: true });
   });
 
-  it('Chrome: hidden tabs are the extension\'s placeholder page carrying the real URL and title', async () => {
+  it("Chrome: hidden tabs are the extension's placeholder page carrying the real URL and title", async () => {
     const { fake, report } = await restore('chrome', [three()]);
     expect(report).toMatchObject({ windows: 1, tabs: 3, blocked: 0, failed: [] });
     const [a, b, c] = fake.openUrls();
@@ -68,20 +77,26 @@ describe('lazy restore', () => {
 });
 
 describe('URLs the browser refuses', () => {
-  const refused = () => win([
-    { url: 'https://ok.test/', title: 'OK', active: true },
-    { url: 'data:text/html,<b>x</b>', title: 'Data' },
-    { url: 'file:///home/me/notes.txt', title: 'File' },
-    { url: 'about:config', title: 'Config' },
-    { url: 'about:debugging', title: 'Debugging' },
-  ]);
+  const refused = () =>
+    win([
+      { url: 'https://ok.test/', title: 'OK', active: true },
+      { url: 'data:text/html,<b>x</b>', title: 'Data' },
+      { url: 'file:///home/me/notes.txt', title: 'File' },
+      { url: 'about:config', title: 'Config' },
+      { url: 'about:debugging', title: 'Debugging' },
+    ]);
 
   it('Firefox: data:, file: and privileged about: become placeholders with the reason, never discarded tabs', async () => {
     const { fake, report } = await restore('firefox', [refused()]);
     expect(report).toMatchObject({ tabs: 5, blocked: 4, failed: [] });
     const blocked = fake.created().map((d) => ({ d, p: parsePlaceholder(BASE.firefox, d.url as string) }));
     expect(blocked.map((x) => x.p?.reason)).toEqual(['data', 'file', 'privileged', 'privileged']);
-    expect(blocked.map((x) => x.p?.url)).toEqual(['data:text/html,<b>x</b>', 'file:///home/me/notes.txt', 'about:config', 'about:debugging']);
+    expect(blocked.map((x) => x.p?.url)).toEqual([
+      'data:text/html,<b>x</b>',
+      'file:///home/me/notes.txt',
+      'about:config',
+      'about:debugging',
+    ]);
     expect(blocked.every((x) => !('discarded' in x.d))).toBe(true);
   });
 
@@ -89,7 +104,13 @@ describe('URLs the browser refuses', () => {
     const { fake, report } = await restore('chrome', [refused()], { fileAccess: false });
     expect(report).toMatchObject({ tabs: 5, blocked: 3, failed: [] });
     const opened = fake.openUrls().map((u) => parsePlaceholder(BASE.chrome, u!));
-    expect(opened.map((p) => p?.url)).toEqual([undefined, 'data:text/html,<b>x</b>', 'file:///home/me/notes.txt', 'about:config', 'about:debugging']);
+    expect(opened.map((p) => p?.url)).toEqual([
+      undefined,
+      'data:text/html,<b>x</b>',
+      'file:///home/me/notes.txt',
+      'about:config',
+      'about:debugging',
+    ]);
     expect(opened.map((p) => p?.reason)).toEqual([undefined, undefined, 'file', 'privileged', 'privileged']);
   });
 
@@ -107,13 +128,23 @@ describe('containers', () => {
       { url: 'https://c.test/', title: 'C', cookieStoreId: 'firefox-container-7' },
     ]);
     const { fake, report } = await restore('firefox', [w]);
-    expect(fake.created('windows.create')[0]).toMatchObject({ url: 'https://a.test/', cookieStoreId: 'firefox-container-1' });
+    expect(fake.created('windows.create')[0]).toMatchObject({
+      url: 'https://a.test/',
+      cookieStoreId: 'firefox-container-1',
+    });
     const tabs = fake.created();
     expect(tabs[0]).toMatchObject({ url: 'https://b.test/', cookieStoreId: 'firefox-container-1', discarded: true });
     expect(tabs[1]).toMatchObject({ url: 'https://c.test/', cookieStoreId: 'firefox-container-7' });
     expect(tabs[2]).toEqual({ windowId: 10, url: 'https://c.test/', active: false, discarded: true, title: 'C' });
     expect(report.tabs).toBe(3);
-    expect(report.failed).toEqual([{ url: 'https://c.test/', reason: expect.stringMatching(/^container firefox-container-7 not restored \(No cookie store exists with ID firefox-container-7\)/) }]);
+    expect(report.failed).toEqual([
+      {
+        url: 'https://c.test/',
+        reason: expect.stringMatching(
+          /^container firefox-container-7 not restored \(No cookie store exists with ID firefox-container-7\)/,
+        ),
+      },
+    ]);
   });
 
   it('Chrome: a session from Firefox restores all its tabs, each container loss reported', async () => {
@@ -129,11 +160,15 @@ describe('containers', () => {
 });
 
 describe('tab groups', () => {
-  const grouped = () => win([
-    { url: 'https://a.test/', title: 'A', active: true },
-    { url: 'https://b.test/', title: 'B', groupIndex: 0 },
-    { url: 'https://c.test/', title: 'C', groupIndex: 0 },
-  ], [{ title: 'Work', color: 'blue', collapsed: false }]);
+  const grouped = () =>
+    win(
+      [
+        { url: 'https://a.test/', title: 'A', active: true },
+        { url: 'https://b.test/', title: 'B', groupIndex: 0 },
+        { url: 'https://c.test/', title: 'C', groupIndex: 0 },
+      ],
+      [{ title: 'Work', color: 'blue', collapsed: false }],
+    );
 
   it('where the browser has none, tabs come back ungrouped and nothing fails', async () => {
     const { fake, report } = await restore('firefox', [grouped()], { withGroups: false });
@@ -144,11 +179,20 @@ describe('tab groups', () => {
   it('where it has them (Firefox 139+, Chrome), the group is rebuilt in its window', async () => {
     for (const kind of ['firefox', 'chrome'] as const) {
       const { fake } = await restore(kind, [grouped()]);
-      const g = fake.calls.find((c) => c.method === 'tabs.group')!.details as { tabIds: number[]; createProperties: { windowId: number } };
+      const g = fake.calls.find((c) => c.method === 'tabs.group')!.details as {
+        tabIds: number[];
+        createProperties: { windowId: number };
+      };
       const members = g.tabIds.map((id) => fake.tabs.get(id)!);
-      expect(members.map((t) => parsePlaceholder(BASE[kind], t.url!)?.url ?? t.url)).toEqual(['https://b.test/', 'https://c.test/']);
+      expect(members.map((t) => parsePlaceholder(BASE[kind], t.url!)?.url ?? t.url)).toEqual([
+        'https://b.test/',
+        'https://c.test/',
+      ]);
       expect(members.every((t) => t.windowId === g.createProperties.windowId)).toBe(true);
-      expect(fake.calls.find((c) => c.method === 'tabGroups.update')!.details).toMatchObject({ title: 'Work', color: 'blue' });
+      expect(fake.calls.find((c) => c.method === 'tabGroups.update')!.details).toMatchObject({
+        title: 'Work',
+        color: 'blue',
+      });
     }
   });
 });

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Session, SessionBody } from '../../../src/core/model.ts';
-import { clearAllCookieValues, deleteCookieJar, getCookieJar, saveCookieJar } from '../../../src/store/cookie-jars-repo.ts';
+import {
+  clearAllCookieValues,
+  deleteCookieJar,
+  getCookieJar,
+  saveCookieJar,
+} from '../../../src/store/cookie-jars-repo.ts';
 import { getCipher } from '../../../src/store/crypto.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import { StoreError } from '../../../src/store/errors.ts';
@@ -20,19 +25,40 @@ afterEach(() => {
 
 const jar = [
   cookie({ name: 'sid', value: 'abc123', domain: 'example.test' }),
-  cookie({ name: 'pref', value: 'dark', domain: '.example.test', hostOnly: false, session: false, expirationDate: 2_000_000_000, sameSite: 'no_restriction', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true } }),
+  cookie({
+    name: 'pref',
+    value: 'dark',
+    domain: '.example.test',
+    hostOnly: false,
+    session: false,
+    expirationDate: 2_000_000_000,
+    sameSite: 'no_restriction',
+    partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: true },
+  }),
   cookie({ name: 'ff', value: 'x=y; z', storeId: 'firefox-container-1', firstPartyDomain: 'example.test' }),
 ];
 
 function session(id: string): { session: Session; body: SessionBody } {
   return {
-    session: { id, name: `S ${id}`, kind: 'manual', createdAt: 1, updatedAt: 1, tags: [], counts: { windows: 0, tabs: 0 }, cookieJarId: id },
+    session: {
+      id,
+      name: `S ${id}`,
+      kind: 'manual',
+      createdAt: 1,
+      updatedAt: 1,
+      tags: [],
+      counts: { windows: 0, tabs: 0 },
+      cookieJarId: id,
+    },
     body: { id, windows: [] },
   };
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string | undefined> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   return e instanceof StoreError ? e.code : `not a StoreError: ${String(e)}`;
 }
 
@@ -155,7 +181,10 @@ describe('raw dump', () => {
     const dump = await dumpDatabase(db);
     for (const key of ['a', 'b', 'c', 'd']) {
       const line = dump.split('\n').find((l) => l.startsWith(`[meta] "${key}"`))!;
-      expect(needles(s).some((n) => line.includes(n)), `record ${key}`).toBe(true);
+      expect(
+        needles(s).some((n) => line.includes(n)),
+        `record ${key}`,
+      ).toBe(true);
     }
   });
 

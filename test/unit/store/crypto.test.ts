@@ -19,7 +19,10 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 async function expectCorrupt(p: Promise<unknown>): Promise<void> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(StoreError);
   expect((e as StoreError).code).toBe('corrupt');
   expect((e as StoreError).message).toMatch(/could not be unlocked/);

@@ -5,15 +5,42 @@ import { DB_VERSION, MIGRATIONS } from '../../../src/store/schema.ts';
 import * as repo from '../../../src/store/sessions-repo.ts';
 
 const session = (id: string, createdAt: number): Session => ({
-  id, name: `S ${id}`, kind: 'manual', createdAt, updatedAt: createdAt, tags: [], counts: { windows: 1, tabs: 1 },
+  id,
+  name: `S ${id}`,
+  kind: 'manual',
+  createdAt,
+  updatedAt: createdAt,
+  tags: [],
+  counts: { windows: 1, tabs: 1 },
 });
-const body = (id: string): SessionBody => ({ id, windows: [{ type: 'normal', state: 'normal', incognito: false, focused: true, tabs: [{ url: 'https://a.test/', title: 'A' }], groups: [] }] });
+const body = (id: string): SessionBody => ({
+  id,
+  windows: [
+    {
+      type: 'normal',
+      state: 'normal',
+      incognito: false,
+      focused: true,
+      tabs: [{ url: 'https://a.test/', title: 'A' }],
+      groups: [],
+    },
+  ],
+});
 
 describe('sessions store', () => {
   it('creates every store from an empty database at the latest version', async () => {
     const db = await openDatabase('t-empty');
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['bodies', 'cookieJars', 'keys', 'live', 'meta', 'search', 'sessions', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'bodies',
+      'cookieJars',
+      'keys',
+      'live',
+      'meta',
+      'search',
+      'sessions',
+      'trash',
+    ]);
     db.close();
   });
 
@@ -62,13 +89,23 @@ describe('sessions store', () => {
     await repo.saveSession(db, session('a', 1), body('a'));
     const real = db.transaction.bind(db);
     const seen: { stores: string[]; mode?: string; durability?: string }[] = [];
-    (db as { transaction: unknown }).transaction = (stores: string | string[], mode?: string, opts?: { durability?: string }) => {
-      seen.push({ stores: [stores].flat(), ...(mode ? { mode } : {}), ...(opts?.durability ? { durability: opts.durability } : {}) });
+    (db as { transaction: unknown }).transaction = (
+      stores: string | string[],
+      mode?: string,
+      opts?: { durability?: string },
+    ) => {
+      seen.push({
+        stores: [stores].flat(),
+        ...(mode ? { mode } : {}),
+        ...(opts?.durability ? { durability: opts.durability } : {}),
+      });
       return (real as (...a: unknown[]) => unknown)(stores, mode, opts);
     };
     await repo.deleteSession(db, 'a');
     (db as { transaction: unknown }).transaction = real;
-    expect(seen).toEqual([{ stores: ['sessions', 'bodies', 'trash', 'search'], mode: 'readwrite', durability: 'strict' }]);
+    expect(seen).toEqual([
+      { stores: ['sessions', 'bodies', 'trash', 'search'], mode: 'readwrite', durability: 'strict' },
+    ]);
     db.close();
   });
 

@@ -8,7 +8,10 @@ import { PartJoiner, type ExportCursor } from '../../../shared/messages/import-e
 import type { Progress } from './import-flow.ts';
 import { nextFrame } from './yield.ts';
 
-export async function readSessions(ids: readonly string[], onProgress: (p: Progress) => void): Promise<{ items: SessionWithBody[]; missing: number }> {
+export async function readSessions(
+  ids: readonly string[],
+  onProgress: (p: Progress) => void,
+): Promise<{ items: SessionWithBody[]; missing: number }> {
   const joiner = new PartJoiner();
   let cursor: ExportCursor | undefined;
   let missing = 0;

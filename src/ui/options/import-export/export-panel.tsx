@@ -46,9 +46,16 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
     notices.clear();
     setProgress({ done: 0, total: chosen.length });
     try {
-      const r = await buildExport(chosen.map((s) => s.id), format, format === 'tabularium' ? passphrase : '', setProgress);
+      const r = await buildExport(
+        chosen.map((s) => s.id),
+        format,
+        format === 'tabularium' ? passphrase : '',
+        setProgress,
+      );
       download(r.blob, r.fileName);
-      notices.info(t('ieExported', r.sessions, r.fileName) + (r.withCookies ? ` ${t('ieExportedCookies', r.withCookies)}` : ''));
+      notices.info(
+        t('ieExported', r.sessions, r.fileName) + (r.withCookies ? ` ${t('ieExportedCookies', r.withCookies)}` : ''),
+      );
     } catch (e) {
       notices.error(describeExportFailure(e));
     } finally {
@@ -83,7 +90,11 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
           {sessions.map((s) => (
             <li key={s.id}>
               <label>
-                <input type="checkbox" checked={!unchecked.has(s.id)} onChange={(e) => toggle(s.id, e.currentTarget.checked)} />
+                <input
+                  type="checkbox"
+                  checked={!unchecked.has(s.id)}
+                  onChange={(e) => toggle(s.id, e.currentTarget.checked)}
+                />
                 <span class="name">{s.name}</span>
                 <span class="muted">{t('ieSessionLine', s.counts.windows, s.counts.tabs)}</span>
               </label>
@@ -95,7 +106,9 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
         {t('ieFormat')}
         <select value={format} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
           {FORMATS.map(([f, key]) => (
-            <option key={f} value={f}>{t(key)}</option>
+            <option key={f} value={f}>
+              {t(key)}
+            </option>
           ))}
         </select>
       </label>
@@ -103,9 +116,17 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
         <div>
           <label>
             {t('ieExportPassphrase')}
-            <input type="password" autocomplete="new-password" value={passphrase} aria-describedby="ie-export-pass-help" onInput={(e) => setPassphrase(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="new-password"
+              value={passphrase}
+              aria-describedby="ie-export-pass-help"
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+            />
           </label>
-          <p id="ie-export-pass-help" class="muted">{t('ieExportPassphraseHelp')}</p>
+          <p id="ie-export-pass-help" class="muted">
+            {t('ieExportPassphraseHelp')}
+          </p>
         </div>
       )}
       {progress && <ProgressBar label={t('ieExportProgress')} progress={progress} />}

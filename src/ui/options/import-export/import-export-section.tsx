@@ -36,16 +36,31 @@ export function ImportExportSection() {
   }, [reload]);
 
   const notices: Notices = {
-    error: (text) => { setInfo(''); setError(text); },
-    info: (text) => { setError(''); setInfo(text); },
-    clear: () => { setError(''); setInfo(''); },
+    error: (text) => {
+      setInfo('');
+      setError(text);
+    },
+    info: (text) => {
+      setError('');
+      setInfo(text);
+    },
+    clear: () => {
+      setError('');
+      setInfo('');
+    },
   };
 
   return (
     <section id={IMPORT_EXPORT_SECTION_ID} class="ie" aria-labelledby="ie-heading">
-      <h2 id="ie-heading" ref={heading} tabIndex={-1}>{t('ieSection')}</h2>
-      <div class="ie-alert" role="alert">{error}</div>
-      <div class="ie-status" role="status">{info}</div>
+      <h2 id="ie-heading" ref={heading} tabIndex={-1}>
+        {t('ieSection')}
+      </h2>
+      <div class="ie-alert" role="alert">
+        {error}
+      </div>
+      <div class="ie-status" role="status">
+        {info}
+      </div>
       <ImportPanel notices={notices} onImported={() => void reload()} />
       <ExportPanel sessions={sessions} notices={notices} />
     </section>

@@ -2,7 +2,13 @@
 // worker never holds a big file's text), drop what is already stored, and, when the person says
 // so, send the sessions to the worker in message-sized chunks that it commits all at once.
 import {
-  decryptCookieJars, dropDuplicates, parseImport, type CookieJarMap, type EncryptedBlob, type ImportFile, type ImportPreview,
+  decryptCookieJars,
+  dropDuplicates,
+  parseImport,
+  type CookieJarMap,
+  type EncryptedBlob,
+  type ImportFile,
+  type ImportPreview,
 } from '../../../core/formats/index.ts';
 import { call } from '../../../shared/client.ts';
 import { chunkSessions } from '../../../shared/messages/import-export.ts';

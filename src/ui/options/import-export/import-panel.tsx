@@ -111,23 +111,50 @@ export function ImportPanel({ notices, onImported }: { notices: Notices; onImpor
           <legend>{t('ieCookiesFound')}</legend>
           <label>
             {t('iePassphrase')}
-            <input type="password" autocomplete="off" value={passphrase} disabled={skipCookies || busy} onInput={(e) => setPassphrase(e.currentTarget.value)} />
+            <input
+              type="password"
+              autocomplete="off"
+              value={passphrase}
+              disabled={skipCookies || busy}
+              onInput={(e) => setPassphrase(e.currentTarget.value)}
+            />
           </label>
           <label>
-            <input type="checkbox" checked={skipCookies} disabled={busy} onChange={(e) => setSkipCookies(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={skipCookies}
+              disabled={busy}
+              onChange={(e) => setSkipCookies(e.currentTarget.checked)}
+            />
             {t('ieSkipCookies')}
           </label>
         </fieldset>
       )}
       {phase.kind === 'storing' && (
-        <ProgressBar label={t('ieImportProgress')} progress={phase.progress} text={t('ieStoring', phase.progress.done, phase.progress.total)} />
+        <ProgressBar
+          label={t('ieImportProgress')}
+          progress={phase.progress}
+          text={t('ieStoring', phase.progress.done, phase.progress.total)}
+        />
       )}
       {preview && (
         <div class="row">
-          <button type="button" class="primary" disabled={busy || preview.sessions.length === 0} onClick={() => void store(preview)}>
+          <button
+            type="button"
+            class="primary"
+            disabled={busy || preview.sessions.length === 0}
+            onClick={() => void store(preview)}
+          >
             {t('ieImportButton')}
           </button>
-          <button type="button" disabled={busy} onClick={() => { setPhase({ kind: 'idle' }); notices.clear(); }}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setPhase({ kind: 'idle' });
+              notices.clear();
+            }}
+          >
             {t('ieCancel')}
           </button>
         </div>

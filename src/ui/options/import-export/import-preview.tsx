@@ -31,16 +31,21 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
   return (
     <section class="ie-preview" aria-labelledby="ie-preview-heading">
       <h4 id="ie-preview-heading">{t('iePreviewHeading')}</h4>
-      <p data-testid="ie-counts">{t('iePreviewFound', counts.sessions, counts.windows, counts.tabs, formatName(preview.format))}</p>
+      <p data-testid="ie-counts">
+        {t('iePreviewFound', counts.sessions, counts.windows, counts.tabs, formatName(preview.format))}
+      </p>
       {counts.sessions === 0 && <p>{t('ieNothingNew')}</p>}
       {shown.length > 0 && (
         <ul class="ie-sessions">
           {shown.map(({ session }) => (
             <li key={session.id}>
-              <span class="name">{session.name}</span> <span class="muted">— {t('ieSessionLine', session.counts.windows, session.counts.tabs)}</span>
+              <span class="name">{session.name}</span>{' '}
+              <span class="muted">— {t('ieSessionLine', session.counts.windows, session.counts.tabs)}</span>
             </li>
           ))}
-          {preview.sessions.length > shown.length && <li class="muted">{t('ieMoreSessions', preview.sessions.length - shown.length)}</li>}
+          {preview.sessions.length > shown.length && (
+            <li class="muted">{t('ieMoreSessions', preview.sessions.length - shown.length)}</li>
+          )}
         </ul>
       )}
       {counts.notOpenable > 0 && (
@@ -61,7 +66,9 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
           <summary>{t('ieSkippedHeading', preview.skipped.length)}</summary>
           <ul class="ie-skipped">
             {preview.skipped.map((s, i) => (
-              <li key={i}>{s.what}: {s.reason}</li>
+              <li key={i}>
+                {s.what}: {s.reason}
+              </li>
             ))}
           </ul>
         </details>

@@ -17,15 +17,15 @@ export function describeExportFailure(e: unknown): string {
 
 /** Product names are not translated; only "several formats" is. */
 const FORMAT_NAMES: Record<ImportFormat, string> = {
-  'tabularium': 'Tabularium',
+  tabularium: 'Tabularium',
   'tab-session-manager': 'Tab Session Manager',
   'session-buddy-json': 'Session Buddy JSON',
   'session-buddy-text': 'Session Buddy text',
   'session-buddy-csv': 'Session Buddy CSV',
-  'onetab': 'OneTab',
+  onetab: 'OneTab',
   'url-list': 'URL list',
-  'html': 'HTML',
-  'markdown': 'Markdown',
+  html: 'HTML',
+  markdown: 'Markdown',
 };
 
 export function formatName(f: ImportFormat | 'mixed'): string {
