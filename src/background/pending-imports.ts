@@ -5,7 +5,7 @@
 // of messages (each one keeps the worker awake), and writing the parts to IndexedDB first would
 // double the cost of the import for a case the person fixes by clicking Import again. A commit
 // whose import is gone fails with a message that says so, and nothing is stored.
-import { StoreError } from '../store/errors.ts';
+import { UserError } from '../core/user-error.ts';
 import type { ImportFormat } from '../core/formats/index.ts';
 import { PartJoiner, type SessionPart } from '../shared/messages/import-export.ts';
 
@@ -62,11 +62,7 @@ export class PendingImports {
   private get(importId: string): Pending {
     const p = this.map.get(importId);
     if (!p) {
-      throw new StoreError(
-        'not-found',
-        'This import was interrupted (the background worker restarted or the import timed out): nothing was stored. Please import the file again.',
-        { key: 'errImportInterrupted' },
-      );
+      throw new UserError('interrupted', { key: 'errImportInterrupted' });
     }
     return p;
   }

@@ -1,5 +1,5 @@
 // Routes a message envelope to its handler and turns failures into replies the page can show.
-import { isLocalized } from '../core/localized.ts';
+import { isUserMessage } from '../core/user-error.ts';
 import { isEnvelope, type Handlers, type MessageType, type Reply, type RequestContext } from '../shared/protocol.ts';
 
 /** `onTiming` hears how long each handler took, from the message to its last committed write. */
@@ -13,14 +13,14 @@ export function createRouter(handlers: Handlers, onTiming?: (type: MessageType, 
       onTiming?.(msg.type as MessageType, performance.now() - t0);
       return { ok: true, value };
     } catch (e) {
-      const err = e as { message?: string; code?: string; localized?: unknown };
+      const err = e as { message?: string; code?: string; userMessage?: unknown };
       console.error(`[tabularium] ${msg.type} failed`, e);
       return {
         ok: false,
         error: {
           message: err.message ?? String(e),
           ...(err.code ? { code: err.code } : {}),
-          ...(isLocalized(err.localized) ? { localized: err.localized } : {}),
+          ...(isUserMessage(err.userMessage) ? { userMessage: err.userMessage } : {}),
         },
       };
     }

@@ -1,5 +1,5 @@
 // What extension pages use to talk to the worker: `call('sessions.list', {})`, typed end to end.
-import type { Localized } from '../core/localized.ts';
+import type { UserMessage } from '../core/user-error.ts';
 import { onRuntimeEvent, sendRuntimeMessage } from '../platform/messaging.ts';
 import { isWorkerEvent, type WorkerEvent } from './events.ts';
 import type { Envelope, MessageType, Reply, Req, Res } from './protocol.ts';
@@ -8,7 +8,7 @@ export class RemoteError extends Error {
   constructor(
     message: string,
     readonly code?: string,
-    readonly localized?: Localized,
+    readonly userMessage?: UserMessage,
   ) {
     super(message);
     this.name = 'RemoteError';
@@ -19,7 +19,7 @@ export async function call<K extends MessageType>(type: K, payload: Req<K>): Pro
   const env: Envelope<K> = { tabularium: 1, type, payload };
   const reply = (await sendRuntimeMessage(env)) as Reply<Res<K>> | undefined;
   if (!reply) throw new RemoteError('The background worker did not answer.');
-  if (!reply.ok) throw new RemoteError(reply.error.message, reply.error.code, reply.error.localized);
+  if (!reply.ok) throw new RemoteError(reply.error.message, reply.error.code, reply.error.userMessage);
   return reply.value;
 }
 

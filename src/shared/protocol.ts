@@ -4,7 +4,7 @@
 //
 // The map is assembled from one file per area in ./messages/, so each area's messages sit beside
 // each other and a newcomer finds them by name.
-import type { Localized } from '../core/localized.ts';
+import type { UserMessage } from '../core/user-error.ts';
 import type { CookieKeepingMessages } from './messages/cookie-keeping.ts';
 import type { CookieMessages } from './messages/cookies.ts';
 import type { DiagnosticsMessages } from './messages/diagnostics.ts';
@@ -36,7 +36,7 @@ export interface Envelope<K extends MessageType = MessageType> {
 }
 
 export type Reply<T> =
-  { ok: true; value: T } | { ok: false; error: { message: string; code?: string; localized?: Localized } };
+  { ok: true; value: T } | { ok: false; error: { message: string; code?: string; userMessage?: UserMessage } };
 
 /** Who sent a request: the tab of the page, when it is one. */
 export interface RequestContext {

@@ -31,18 +31,10 @@ export function getCookieJar(db: DB, id: string): Promise<CookieRecord[] | undef
     try {
       cookies = await cipher.decryptJson(entry.iv, entry.data, context(id));
     } catch (e) {
-      throw new StoreError(
-        'corrupt',
-        "This session's saved cookies are damaged and cannot be put back; its tabs are not affected.",
-        { key: 'errJarDamaged', cause: e },
-      );
+      throw new StoreError('corrupt', { key: 'errJarDamaged' }, { cause: e });
     }
     if (!Array.isArray(cookies) || !cookies.every(isCookieRecord)) {
-      throw new StoreError(
-        'corrupt',
-        "This session's saved cookies are in a format this version cannot read; its tabs are not affected.",
-        { key: 'errJarFormat' },
-      );
+      throw new StoreError('corrupt', { key: 'errJarFormat' });
     }
     return cookies;
   });

@@ -74,11 +74,7 @@ function checkKey(key: unknown): CryptoKey {
     !!k.usages?.includes('encrypt') &&
     !!k.usages.includes('decrypt');
   if (!ok) {
-    throw new StoreError(
-      'corrupt',
-      'The key that protects saved cookie values is damaged, so they cannot be read or saved.',
-      { key: 'errCookieKeyDamaged' },
-    );
+    throw new StoreError('corrupt', { key: 'errCookieKeyDamaged' });
   }
   return key as CryptoKey;
 }
@@ -134,9 +130,5 @@ function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 function damaged(cause?: unknown): StoreError {
-  return new StoreError(
-    'corrupt',
-    'Saved cookie values could not be unlocked: the stored data was changed or damaged, or the key that protects it was lost.',
-    { key: 'errCookieValuesLocked', cause },
-  );
+  return new StoreError('corrupt', { key: 'errCookieValuesLocked' }, { cause });
 }

@@ -1,38 +1,21 @@
 // Storage failures that a person must be told about, in words they can act on.
-import type { Localized, MessageKey } from '../core/localized.ts';
+import { UserError, type ErrorCode, type UserMessage } from '../core/user-error.ts';
 
-export type StoreErrorCode = 'quota' | 'unavailable' | 'not-found' | 'corrupt';
+export type StoreErrorCode = Extract<ErrorCode, 'quota' | 'unavailable' | 'not-found' | 'corrupt' | 'invalid'>;
 
-export class StoreError extends Error {
-  /** The words pages show, from _locales; `message` is the same in English, for logs. */
-  readonly localized?: Localized;
-
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown; key?: MessageKey; subs?: string[] },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+export class StoreError extends UserError {
+  constructor(code: StoreErrorCode, message: UserMessage, options?: { cause?: unknown }) {
+    super(code, message, options);
     this.name = 'StoreError';
-    if (options?.key) this.localized = { key: options.key, ...(options.subs ? { subs: options.subs } : {}) };
   }
 }
 
 export function toStoreError(e: unknown): Error {
-  if (e instanceof StoreError) return e;
+  if (e instanceof UserError) return e;
   const name = e instanceof DOMException || e instanceof Error ? e.name : '';
-  if (name === 'QuotaExceededError') {
-    return new StoreError('quota', 'The disk is full or the storage quota is used up: nothing was changed.', {
-      key: 'errQuota',
-      cause: e,
-    });
-  }
+  if (name === 'QuotaExceededError') return new StoreError('quota', { key: 'errQuota' }, { cause: e });
   if (name === 'UnknownError' || name === 'InvalidStateError' || name === 'AbortError') {
-    return new StoreError('unavailable', `The session database could not be used (${name}): nothing was changed.`, {
-      key: 'errDatabase',
-      subs: [name],
-      cause: e,
-    });
+    return new StoreError('unavailable', { key: 'errDatabase', substitutions: [name] }, { cause: e });
   }
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -77,17 +77,11 @@ export function readLiveCookies(
         try {
           const v = value as Partial<SealedCookie> | undefined;
           const c = await cipher.decryptJson<unknown>(v?.iv as Uint8Array, v?.data as ArrayBuffer, key);
-          if (!isCookieRecord(c))
-            throw new StoreError('corrupt', 'A saved cookie has an unknown shape.', { key: 'errSavedCookieShape' });
+          if (!isCookieRecord(c)) throw new StoreError('corrupt', { key: 'errSavedCookieShape' });
           return c;
         } catch (e) {
           const error =
-            e instanceof StoreError
-              ? e
-              : new StoreError('corrupt', 'A saved cookie could not be read.', {
-                  key: 'errSavedCookieUnreadable',
-                  cause: e,
-                });
+            e instanceof StoreError ? e : new StoreError('corrupt', { key: 'errSavedCookieUnreadable' }, { cause: e });
           onSkip({ key, error });
           return undefined;
         }

@@ -45,11 +45,7 @@ export function getSession(db: DB, id: string): Promise<SessionWithBody | undefi
     const tx = db.transaction(['sessions', 'bodies']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
     if (!session) return undefined;
-    if (!body)
-      throw new StoreError('corrupt', `Session "${session.name}" has lost its tabs.`, {
-        key: 'errSessionLostTabs',
-        subs: [session.name],
-      });
+    if (!body) throw new StoreError('corrupt', { key: 'errSessionLostTabs', substitutions: [session.name] });
     return { session, body };
   });
 }
@@ -59,7 +55,7 @@ export function updateSession(db: DB, id: string, patch: (s: Session) => Session
     const tx = writeTx(db, ['sessions', 'search']);
     const store = tx.objectStore('sessions');
     const [cur, found] = await Promise.all([store.get(id), tx.objectStore('search').get(id)]);
-    if (!cur) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+    if (!cur) throw new StoreError('not-found', { key: 'errSessionGone' });
     const next = { ...patch(cur), id, updatedAt: Date.now() };
     const requests: Promise<unknown>[] = [store.put(next)];
     if (found) {
@@ -96,10 +92,7 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'trash', 'search']);
     const entry = await tx.objectStore('trash').get(id);
-    if (!entry)
-      throw new StoreError('not-found', 'That session can no longer be brought back.', {
-        key: 'errSessionCannotReturn',
-      });
+    if (!entry) throw new StoreError('not-found', { key: 'errSessionCannotReturn' });
     await commit(tx, [
       tx.objectStore('sessions').put(entry.session),
       tx.objectStore('bodies').put(entry.body),
@@ -131,8 +124,7 @@ export function updateBody(db: DB, id: string, patch: (b: SessionBody) => Sessio
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
-    if (!session || !body)
-      throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+    if (!session || !body) throw new StoreError('not-found', { key: 'errSessionGone' });
     const nextBody = { ...patch(body), id };
     const next: Session = { ...session, counts: countTabs(nextBody.windows), updatedAt: Date.now() };
     await commit(tx, [

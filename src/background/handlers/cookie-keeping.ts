@@ -62,7 +62,7 @@ export function cookieKeepingHandlers(s: Services): CookieKeepingHandlers {
     },
     async 'keeping.restoreCookies'({ sessionId, overwrite }) {
       const found = await repo.getSession(await s.deps.db(), sessionId);
-      if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+      if (!found) throw new StoreError('not-found', { key: 'errSessionGone' });
       return restoreSessionCookies(s.deps, found.session, undefined, { overwrite: !!overwrite });
     },
   };

@@ -34,8 +34,7 @@ export function recoveryHandlers(s: Services): RecoveryHandlers {
     },
     async 'recovery.exportUnreadable'() {
       const unreadable = await getMeta<UnreadableState>(await s.deps.db(), 'recovery:unreadable');
-      if (!unreadable)
-        throw new StoreError('not-found', 'There is no unreadable session data any more.', { key: 'errNoUnreadable' });
+      if (!unreadable) throw new StoreError('not-found', { key: 'errNoUnreadable' });
       return { json: JSON.stringify({ format: 'tabularium-unreadable-state', ...unreadable }, null, 1) };
     },
     async 'recovery.forgetUnreadable'() {

@@ -42,7 +42,7 @@ export async function storeNewSession(
 }
 
 function nothingToSave(): never {
-  throw new StoreError('not-found', 'There are no tabs to save.', { key: 'errNothingToSave' });
+  throw new StoreError('not-found', { key: 'errNothingToSave' });
 }
 
 export async function restoreSession(
@@ -53,7 +53,7 @@ export async function restoreSession(
   cookieOpts: { overwrite?: boolean } = {},
 ): Promise<RestoreReport> {
   const found = await repo.getSession(await deps.db(), id);
-  if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+  if (!found) throw new StoreError('not-found', { key: 'errSessionGone' });
   const settings = await loadSettings(deps);
   const plan = planRestore(found.body.windows, mode ?? { kind: 'new-windows' }, {
     lazy: settings.lazyRestore,
@@ -67,7 +67,7 @@ export async function restoreSession(
 }
 
 function mustExist<T>(x: T | undefined): T {
-  if (x === undefined) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+  if (x === undefined) throw new StoreError('not-found', { key: 'errSessionGone' });
   return x;
 }
 
@@ -96,7 +96,7 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
     },
     async 'sessions.get'({ id }) {
       const found = await repo.getSession(await deps.db(), id);
-      if (!found) throw new StoreError('not-found', 'That session no longer exists.', { key: 'errSessionGone' });
+      if (!found) throw new StoreError('not-found', { key: 'errSessionGone' });
       return found;
     },
     async 'sessions.saveAll'({ name }) {
@@ -158,7 +158,7 @@ export function sessionHandlers({ deps, tracker, search, restores }: Services): 
     },
     async 'sessions.rename'({ id, name }) {
       const trimmed = name.trim();
-      if (!trimmed) throw new StoreError('not-found', 'A session needs a name.', { key: 'errSessionNeedsName' });
+      if (!trimmed) throw new StoreError('invalid', { key: 'errSessionNeedsName' });
       return { session: await repo.updateSession(await deps.db(), id, (s) => ({ ...s, name: trimmed.slice(0, 500) })) };
     },
     async 'sessions.setTags'({ id, tags }) {

@@ -15,19 +15,16 @@ function routerThrowing(e: unknown) {
 }
 
 describe('errors the worker sends back', () => {
-  it('carry the locale key and values of a store error, with its code and English words', async () => {
+  it('carry the message key and values of a store error, with its code', async () => {
     const reply = await routerThrowing(
-      new StoreError('unavailable', 'The session database could not be used (AbortError): nothing was changed.', {
-        key: 'errDatabase',
-        subs: ['AbortError'],
-      }),
+      new StoreError('unavailable', { key: 'errDatabase', substitutions: ['AbortError'] }),
     )({ tabularium: 1, type: 'sessions.list', payload: {} });
     expect(reply).toEqual({
       ok: false,
       error: {
-        message: 'The session database could not be used (AbortError): nothing was changed.',
+        message: 'errDatabase(AbortError)',
         code: 'unavailable',
-        localized: { key: 'errDatabase', subs: ['AbortError'] },
+        userMessage: { key: 'errDatabase', substitutions: ['AbortError'] },
       },
     });
   });

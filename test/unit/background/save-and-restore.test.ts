@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
 import { fakeWorker } from '../fakes/fake-worker.ts';
+import { rejectionText } from '../support/english.ts';
 
 const setup = () => fakeWorker('bg');
 
@@ -36,7 +37,7 @@ describe('save and restore through the worker handlers', () => {
 
   it('refuses to save nothing, with a message that says so', async () => {
     const { handlers } = setup();
-    await expect(handlers['sessions.saveAll']({})).rejects.toThrow('There are no tabs to save.');
+    expect(await rejectionText(handlers['sessions.saveAll']({}))).toBe('There are no tabs to save.');
   });
 
   it('restores tab groups with title, colour and collapsed state, and the window state', async () => {

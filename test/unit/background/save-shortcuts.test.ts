@@ -5,6 +5,7 @@ import { onCommand } from '../../../src/background/app.ts';
 import type { Deps } from '../../../src/background/deps.ts';
 import * as repo from '../../../src/store/sessions-repo.ts';
 import { fakeWorker } from '../fakes/fake-worker.ts';
+import { rejectionText } from '../support/english.ts';
 
 const setup = () => fakeWorker('shortcuts');
 
@@ -32,8 +33,8 @@ describe('save shortcuts', () => {
 
   it('saves nothing, and says so, when no tab is open', async () => {
     const { deps, services } = setup();
-    await expect(onCommand(services, 'save-all-windows')).rejects.toThrow('There are no tabs to save.');
-    await expect(onCommand(services, 'save-this-window')).rejects.toThrow('There are no tabs to save.');
+    expect(await rejectionText(onCommand(services, 'save-all-windows'))).toBe('There are no tabs to save.');
+    expect(await rejectionText(onCommand(services, 'save-this-window'))).toBe('There are no tabs to save.');
     expect(await saved(deps)).toEqual([]);
   });
 });

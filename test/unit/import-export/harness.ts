@@ -38,7 +38,7 @@ export function startWorker(dbp: Promise<DB> = openDatabase(`ie-${Math.random()}
       const reply = JSON.parse(
         JSON.stringify(await route(JSON.parse(JSON.stringify({ tabularium: 1, type, payload })))),
       );
-      if (!reply.ok) throw new Error(reply.error.message);
+      if (!reply.ok) throw Object.assign(new Error(reply.error.message), reply.error);
       return reply.value;
     },
   };

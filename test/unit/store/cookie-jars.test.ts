@@ -12,6 +12,7 @@ import { StoreError } from '../../../src/store/errors.ts';
 import { putLiveCookies, readLiveCookies } from '../../../src/store/live-cookies-repo.ts';
 import { saveSession, listSessions } from '../../../src/store/sessions-repo.ts';
 import { cookie, dumpDatabase, needles } from './cookie-helpers.ts';
+import { english } from '../support/english.ts';
 
 const opened: DB[] = [];
 async function open(): Promise<DB> {
@@ -112,7 +113,7 @@ describe('cookie jars', () => {
     const e: unknown = await getCookieJar(db, 'j').catch((err: unknown) => err);
     expect(e).toBeInstanceOf(StoreError);
     expect((e as StoreError).code).toBe('corrupt');
-    expect((e as StoreError).message).toMatch(/saved cookies are damaged.*tabs are not affected/);
+    expect(english((e as StoreError).userMessage)).toMatch(/saved cookies are damaged.*tabs are not affected/);
   });
 
   it('refuses a jar moved under another id', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COOKIE_KEY_ID, getCipher } from '../../../src/store/crypto.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import { StoreError } from '../../../src/store/errors.ts';
+import { english } from '../support/english.ts';
 
 const opened: DB[] = [];
 async function open(): Promise<DB> {
@@ -25,7 +26,7 @@ async function expectCorrupt(p: Promise<unknown>): Promise<void> {
   );
   expect(e).toBeInstanceOf(StoreError);
   expect((e as StoreError).code).toBe('corrupt');
-  expect((e as StoreError).message).toMatch(/could not be unlocked/);
+  expect(english((e as StoreError).userMessage)).toMatch(/could not be unlocked/);
 }
 
 describe('cipher', () => {
@@ -149,7 +150,7 @@ describe('cipher', () => {
     const e: unknown = await getCipher(db).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(StoreError);
     expect((e as StoreError).code).toBe('corrupt');
-    expect((e as StoreError).message).toMatch(/key that protects saved cookie values is damaged/);
+    expect(english((e as StoreError).userMessage)).toMatch(/key that protects saved cookie values is damaged/);
     // The failure is not cached: once the record is fixed, the next call works.
     await db.delete('keys', COOKIE_KEY_ID);
     await expect(getCipher(db)).resolves.toBeDefined();

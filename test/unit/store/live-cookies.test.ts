@@ -11,6 +11,7 @@ import {
   type SkippedLiveCookie,
 } from '../../../src/store/live-cookies-repo.ts';
 import { cookie } from './cookie-helpers.ts';
+import { english } from '../support/english.ts';
 
 const opened: DB[] = [];
 async function setup(): Promise<{ db: DB; cipher: Cipher }> {
@@ -98,7 +99,7 @@ describe('live cookies', () => {
     expect(skipped.map((s) => s.key).sort()).toEqual([ka, kc, kd].sort());
     for (const s of skipped) {
       expect(s.error.code).toBe('corrupt');
-      expect(s.error.message).toMatch(/could not be unlocked|could not be read/);
+      expect(english(s.error.userMessage)).toMatch(/could not be unlocked|could not be read/);
     }
   });
 

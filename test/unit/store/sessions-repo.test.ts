@@ -3,6 +3,7 @@ import type { Session, SessionBody } from '../../../src/core/model.ts';
 import { openDatabase } from '../../../src/store/db.ts';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/schema.ts';
 import * as repo from '../../../src/store/sessions-repo.ts';
+import { rejectionText } from '../support/english.ts';
 
 const session = (id: string, createdAt: number): Session => ({
   id,
@@ -131,7 +132,7 @@ describe('sessions store', () => {
     await repo.deleteSession(db, 'a', 1000);
     await repo.deleteSession(db, 'b', 5000);
     expect(await repo.purgeTrash(db, 2000, 6000)).toBe(1);
-    await expect(repo.undoDelete(db, 'a')).rejects.toThrow(/no longer/);
+    expect(await rejectionText(repo.undoDelete(db, 'a'))).toMatch(/no longer/);
     await repo.undoDelete(db, 'b');
     db.close();
   });
