@@ -43,6 +43,8 @@ function placeholderScript(): Plugin {
 }
 
 export default defineConfig({
+  // Test and bench hooks exist in the e2e build only (see src/env.d.ts).
+  define: { __TABULARIUM_E2E__: JSON.stringify(e2e) },
   build: {
     target: 'es2022',
     sourcemap: false,

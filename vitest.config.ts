@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Unit tests see the e2e build's hooks, so the diagnostics they feed are tested too.
+  define: { __TABULARIUM_E2E__: 'true' },
   test: {
     projects: [
       {

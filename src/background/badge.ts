@@ -1,9 +1,8 @@
 // The toolbar badge says when a crashed session is waiting to be recovered.
-import type { Deps } from './deps.ts';
-import type { PendingRecovery } from './recovery.ts';
+import type { Platform } from '../platform/types.ts';
+import type { PendingRecovery } from '../store/store.ts';
 
-export async function updateBadge(deps: Deps, pending: PendingRecovery | undefined): Promise<void> {
-  await deps.platform.badge
-    .set(pending ? String(pending.tabs > 999 ? '999+' : pending.tabs) : '', '#b3261e')
-    .catch(() => undefined);
+export async function showPendingOnBadge(platform: Platform, pending: PendingRecovery | undefined): Promise<void> {
+  const text = pending ? String(pending.tabs > 999 ? '999+' : pending.tabs) : '';
+  await platform.badge.set(text, '#b3261e').catch(() => undefined);
 }

@@ -1,22 +1,20 @@
 // The worker's search index: loaded on the first search (not at start, so opening the popup stays
 // light), then kept in step with every saved, changed or deleted session.
 import { SearchIndex, type SearchResult } from '../core/search.ts';
-import { onSessionsChanged } from '../store/changes.ts';
-import { allSearchRecords, searchRecords } from '../store/sessions-repo.ts';
-import type { Deps } from './deps.ts';
+import type { WorkerContext } from './context.ts';
 
 export class SearchService {
   private index: Promise<SearchIndex> | undefined;
   private dirty = new Set<string>();
 
-  constructor(private readonly deps: Deps) {
-    onSessionsChanged((ids) => ids.forEach((id) => this.dirty.add(id)));
+  constructor(private readonly ctx: WorkerContext) {
+    ctx.store.onSessionsChanged((ids) => ids.forEach((id) => this.dirty.add(id)));
   }
 
   private async load(): Promise<SearchIndex> {
     const idx = new SearchIndex();
     this.dirty.clear();
-    for (const { rec, createdAt } of await allSearchRecords(await this.deps.db())) idx.upsert(rec, createdAt);
+    for (const { rec, createdAt } of await this.ctx.store.sessions.allSearchRecords()) idx.upsert(rec, createdAt);
     return idx;
   }
 
@@ -29,7 +27,7 @@ export class SearchService {
     if (this.dirty.size) {
       const ids = [...this.dirty];
       this.dirty.clear();
-      const recs = await searchRecords(await this.deps.db(), ids);
+      const recs = await this.ctx.store.sessions.searchRecords(ids);
       ids.forEach((id, i) => {
         const r = recs[i];
         if (r) idx.upsert(r.rec, r.createdAt);

@@ -2,67 +2,58 @@
 // the records they touched are written to IndexedDB in one strict transaction. The mirror is
 // rebuilt from the browser at every worker start, and compared with what is stored, so nothing
 // that happened while the worker slept is lost.
-import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
+import type { RawGroup, RawWindow } from '../core/capture.ts';
 import { LiveState, snapshotFromRecords, type LiveChanges } from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
 import { makeCopy, isWorse, verifyCopy } from '../core/recovery.ts';
-import { applyLiveChanges, readLiveState } from '../store/live-repo.ts';
-import { getMeta, setMeta } from '../store/meta-repo.ts';
-import type { Deps } from './deps.ts';
+import type { TabWithIds } from '../platform/events.ts';
+import type { WorkerContext } from './context.ts';
 
 /** How long an event may wait before its records are written (the issue allows 0.5 s). */
 export const FLUSH_DELAY_MS = 150;
 /** How often the checksummed recovery copy is rewritten while things change. */
 export const COPY_INTERVAL_MS = 15_000;
 
-type TabWithIds = RawTab & { id: number; windowId: number };
-
-/** What tracking has cost so far in this worker's life: the bench and diagnostics read it. */
-export interface TrackerStats {
-  events: number;
-  /** Time spent in our own code for events and the writes they cause, excluding I/O waits. */
-  cpuMs: number;
-  flushes: number;
-  recordsWritten: number;
-  bytesWritten: number;
-}
-
-export interface TrackerHooks {
-  /** A window is about to leave the mirror, with what it held. */
-  windowClosed?(windows: WindowRecord[]): void;
+/** e2e builds only (src/background/e2e/): hears what tracking costs, for the bench. */
+export interface TrackerProbe {
+  /** Our own time for one event, in ms. */
+  event(cpuMs: number): void;
+  /** One write: its records, and our own time to hand them to IndexedDB. */
+  flushed(changes: LiveChanges, cpuMs: number): void;
 }
 
 export class Tracker {
-  readonly state = new LiveState();
+  private readonly state = new LiveState();
   private ready: Promise<void> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private lastCopyAt = 0;
-  readonly stats: TrackerStats = { events: 0, cpuMs: 0, flushes: 0, recordsWritten: 0, bytesWritten: 0 };
-  /** Windows whose tabs are closing with them: keep the tabs until the window goes. */
-  private closingWindows = new Set<number>();
+  probe: TrackerProbe | undefined;
 
-  constructor(
-    private readonly deps: Deps,
-    private readonly hooks: TrackerHooks = {},
-  ) {}
+  constructor(private readonly ctx: WorkerContext) {}
 
-  /** Starts (once) the rebuild from the browser; events wait for it. */
+  /**
+   * Starts the rebuild from the browser (once; again after a failure, at the next call); events
+   * wait for it. `beforeRebuild` is the run start (crash recovery reads the previous run first).
+   */
   start(beforeRebuild?: () => Promise<void>): Promise<void> {
     this.ready ??= (async () => {
       if (beforeRebuild) await beforeRebuild();
       await this.rebuild();
-    })();
+    })().catch((e: unknown) => {
+      this.ready = undefined;
+      throw e;
+    });
     return this.ready;
   }
 
   private async rebuild(): Promise<void> {
-    const { platform } = this.deps;
+    const { platform, store } = this.ctx;
     const [windows, groups, stored] = await Promise.all([
       platform.windows.getAll(),
       platform.tabGroups?.query() ?? Promise.resolve([] as RawGroup[]),
-      this.deps.db().then(readLiveState),
+      store.live.read(),
     ]);
     this.state.reset(windows, groups);
     // Write only what differs from the stored records: a worker restart costs what changed.
@@ -71,7 +62,7 @@ export class Tracker {
     const put = changes.put.filter((r) => storedByKey.get(r.key) !== JSON.stringify(r.value));
     const live = new Set(this.state.keys());
     const del = [...storedByKey.keys()].filter((k) => !live.has(k));
-    await applyLiveChanges(await this.deps.db(), { put, del });
+    await store.live.apply({ put, del });
   }
 
   /** Runs a mirror update after the rebuild, in event order, and schedules the write. */
@@ -79,11 +70,10 @@ export class Tracker {
     this.queue = this.queue
       .then(() => this.start())
       .then(() => {
-        const t0 = performance.now();
+        const t0 = __TABULARIUM_E2E__ ? performance.now() : 0;
         fn(this.state);
         if (this.state.hasChanges()) this.schedule();
-        this.stats.events++;
-        this.stats.cpuMs += performance.now() - t0;
+        if (__TABULARIUM_E2E__) this.probe?.event(performance.now() - t0);
       })
       .catch((e: unknown) => console.error('[tabularium] tracking failed', e));
   }
@@ -101,14 +91,13 @@ export class Tracker {
       .then(async () => {
         await this.queue;
         if (!this.state.hasChanges()) return;
-        const db = await this.deps.db();
-        const t0 = performance.now();
+        const t0 = __TABULARIUM_E2E__ ? performance.now() : 0;
         const changes = this.state.takeChanges();
-        const pending = applyLiveChanges(db, changes);
-        this.stats.cpuMs += performance.now() - t0;
+        const pending = this.ctx.store.live.apply(changes);
+        const cpuMs = __TABULARIUM_E2E__ ? performance.now() - t0 : 0;
         await pending;
-        this.countWrite(changes);
-        const now = this.deps.now();
+        if (__TABULARIUM_E2E__) this.probe?.flushed(changes, cpuMs);
+        const now = this.ctx.now();
         if (now - this.lastCopyAt >= COPY_INTERVAL_MS) {
           this.lastCopyAt = now;
           await this.writeRecoveryCopy();
@@ -118,29 +107,21 @@ export class Tracker {
     return this.flushing;
   }
 
-  private countWrite(changes: LiveChanges): void {
-    this.stats.flushes++;
-    this.stats.recordsWritten += changes.put.length + changes.del.length;
-    // Approximate bytes on disk: the records' JSON plus the deleted keys.
-    for (const r of changes.put) this.stats.bytesWritten += r.key.length + JSON.stringify(r.value).length;
-    for (const k of changes.del) this.stats.bytesWritten += k.length;
-  }
-
   /**
    * The checksummed full copy beside the live records (Firefox keeps recovery + backup). A copy
    * that is worse than the current one is written without rotating the good one out of backup.
    */
   async writeRecoveryCopy(): Promise<void> {
-    const db = await this.deps.db();
+    const { meta } = this.ctx.store;
     const windows = this.snapshotNow();
-    const cur = verifyCopy(await getMeta(db, 'copy:recovery'));
-    const next = makeCopy(windows, this.deps.now());
-    if (cur.ok && isWorse(windows, cur.copy.windows)) await setMeta(db, { 'copy:recovery': next });
-    else await setMeta(db, { 'copy:recovery': next, ...(cur.ok ? { 'copy:backup': cur.copy } : {}) });
+    const cur = verifyCopy(await meta.get('copy:recovery'));
+    const next = makeCopy(windows, this.ctx.now());
+    if (cur.ok && isWorse(windows, cur.copy.windows)) await meta.set({ 'copy:recovery': next });
+    else await meta.set({ 'copy:recovery': next, ...(cur.ok ? { 'copy:backup': cur.copy } : {}) });
   }
 
   private snapshotNow(): WindowRecord[] {
-    return this.state.snapshot(this.deps.platform.extensionBase);
+    return this.state.snapshot(this.ctx.platform.extensionBase);
   }
 
   /** The current windows, after every event received so far. */
@@ -152,7 +133,25 @@ export class Tracker {
     if (!w) return [];
     const tabs = [...this.state.tabs.values()].filter((t) => t.windowId === windowId);
     const groups = [...this.state.groups.values()].filter((g) => g.windowId === windowId);
-    return snapshotFromRecords([w], tabs, groups, this.deps.platform.extensionBase);
+    return snapshotFromRecords([w], tabs, groups, this.ctx.platform.extensionBase);
+  }
+
+  /** The ids of the open windows, after every event received so far. */
+  async openWindowIds(): Promise<number[]> {
+    await this.start();
+    await this.queue;
+    return [...this.state.windows.keys()];
+  }
+
+  /** The addresses open now (a recovered session whose tabs are back is not offered again). */
+  async openUrls(): Promise<Set<string>> {
+    const windows = await this.snapshot();
+    return new Set(windows.flatMap((w) => w.tabs.map((t) => t.url)));
+  }
+
+  /** How many tabs are open (e2e diagnostics). */
+  tabCount(): number {
+    return this.state.tabCount();
   }
 
   /** The browser's URL of a tab (placeholder included), after every event received so far. */
@@ -182,11 +181,9 @@ export class Tracker {
   tabReplaced(added: number, removed: number) {
     this.apply((s) => s.tabReplaced(added, removed));
   }
-  tabRemoved(tabId: number, windowId: number, isWindowClosing: boolean) {
-    if (isWindowClosing) {
-      this.closingWindows.add(windowId);
-      return;
-    }
+  tabRemoved(tabId: number, _windowId: number, isWindowClosing: boolean) {
+    // Tabs closing with their window stay until the window goes: its closed-window snapshot keeps them.
+    if (isWindowClosing) return;
     this.apply((s) => s.tabRemoved(tabId));
   }
   windowCreated(w: RawWindow & { id: number }) {
@@ -206,13 +203,12 @@ export class Tracker {
   windowRemoved(id: number) {
     this.apply((s) => {
       const w = s.windows.get(id);
-      if (w && this.hooks.windowClosed) {
+      if (w) {
         const tabs = [...s.tabs.values()].filter((t) => t.windowId === id);
         const groups = [...s.groups.values()].filter((g) => g.windowId === id);
-        const windows = snapshotFromRecords([w], tabs, groups, this.deps.platform.extensionBase);
-        if (windows.length) this.hooks.windowClosed(windows);
+        const windows = snapshotFromRecords([w], tabs, groups, this.ctx.platform.extensionBase);
+        if (windows.length) this.ctx.autosave.windowClosed(windows);
       }
-      this.closingWindows.delete(id);
       s.windowRemoved(id);
     });
   }

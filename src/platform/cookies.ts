@@ -1,8 +1,8 @@
 // The only place that touches chrome.cookies / browser.cookies. Everything above it sees
 // CookieRecord and SetDetails from core, so the worker's cookie logic can be tested with a fake.
 import type { CookieRecord, PartitionKey, SameSite } from '../core/cookies/cookie-record.ts';
-import type { SetDetails, TargetBrowser } from '../core/cookies/set-details.ts';
-import { flavourOf } from './flavour.ts';
+import type { SetDetails } from '../core/cookies/set-details.ts';
+import { runningFlavour, type Flavour } from './flavour.ts';
 
 /** What onChanged reports; an update arrives as a removal ('overwrite') then an insert. */
 export interface RawCookieChange {
@@ -18,7 +18,7 @@ export interface CookieStoreInfo {
 }
 
 export interface CookiesApi {
-  browser: TargetBrowser;
+  browser: Flavour;
   /** The store of normal windows: '0' in Chrome, 'firefox-default' in Firefox. */
   defaultStoreId: string;
   /** Available at all (the optional `cookies` permission granted, and the API present). */
@@ -27,6 +27,8 @@ export interface CookiesApi {
   getAllForDomain(domain: string, storeId: string): Promise<CookieRecord[]>;
   /** Partitioned cookies of every site embedded under `topLevelSite` (e.g. `https://example.test`). */
   getAllInPartition(topLevelSite: string, storeId: string): Promise<CookieRecord[]>;
+  /** Every cookie of one store in one read, partitions included; rejects when access is off. */
+  getAllInStore(storeId: string): Promise<CookieRecord[]>;
   getAllCookieStores(): Promise<CookieStoreInfo[]>;
   /** Resolves with the cookie as stored; rejects with the browser's reason when refused. */
   set(details: SetDetails): Promise<CookieRecord>;
@@ -107,7 +109,7 @@ function stripUndefined(o: object): Record<string, unknown> {
  * takes `firstPartyDomain` (and needs it under first-party isolation), has container stores and
  * no 'unspecified' sameSite; Chrome rejects any key it does not know.
  */
-export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: TargetBrowser): CookiesApi {
+export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: Flavour): CookiesApi {
   const isFirefox = browser === 'firefox';
   function need(): CookiesNamespace {
     const c = ns();
@@ -144,6 +146,16 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
         return all.filter((x) => x.partitionKey?.topLevelSite === topLevelSite);
       } catch {
         return [];
+      }
+    },
+    async getAllInStore(storeId) {
+      const c = need();
+      const base = { storeId, ...everyJar };
+      try {
+        return (await c.getAll({ ...base, partitionKey: {} })).map(toCookieRecord);
+      } catch {
+        // Browsers without partitioned cookies refuse the key: their store has none anyway.
+        return (await c.getAll(base)).map(toCookieRecord);
       }
     },
     async getAllCookieStores() {
@@ -196,16 +208,16 @@ export function makeCookiesApi(ns: () => CookiesNamespace | undefined, browser: 
   };
 }
 
-const g = globalThis as unknown as {
-  browser?: { cookies?: CookiesNamespace; runtime?: { getURL(p: string): string } };
-  chrome?: { cookies?: CookiesNamespace };
-};
-// Firefox's `browser.cookies` is promise-based natively; Chrome's MV3 `chrome.cookies` returns
-// promises too, so no polyfill is needed here (and this module loads where no extension API is).
-const runningInFirefox =
-  typeof g.browser?.runtime?.getURL === 'function' && flavourOf(g.browser.runtime.getURL('/')) === 'firefox';
+/** The running browser's cookies namespace, looked up on every call: it appears with the permission. */
+export function cookiesNamespace(): CookiesNamespace | undefined {
+  const g = globalThis as unknown as {
+    browser?: { cookies?: CookiesNamespace };
+    chrome?: { cookies?: CookiesNamespace };
+  };
+  // Firefox's `browser.cookies` is promise-based natively; Chrome's MV3 `chrome.cookies` returns
+  // promises too, so no polyfill is needed here (and this module loads where no extension API is).
+  return (runningFlavour() === 'firefox' ? g.browser?.cookies : g.chrome?.cookies) ?? g.browser?.cookies;
+}
 
-export const cookiesApi: CookiesApi = makeCookiesApi(
-  () => (runningInFirefox ? g.browser?.cookies : g.chrome?.cookies) ?? g.browser?.cookies,
-  runningInFirefox ? 'firefox' : 'chrome',
-);
+/** For pages that read cookies themselves (the inspector); the worker's comes with its Platform. */
+export const cookiesApi: CookiesApi = makeCookiesApi(cookiesNamespace, runningFlavour());

@@ -1,13 +1,14 @@
-// Browser events, subscribed synchronously at the top of the worker (an event that wakes the
-// worker is delivered only to listeners added in its first turn).
+// Browser events for the worker. The real Platform subscribes them synchronously at the top of
+// the worker (an event that wakes the worker is delivered only to listeners added in its first
+// turn); unit tests call the handlers themselves.
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
-import { browser } from './browser.ts';
 
-type TabWithIds = RawTab & { id: number; windowId: number };
+export type TabWithIds = RawTab & { id: number; windowId: number };
 
 export interface BrowserEvents {
   tabCreated(t: TabWithIds): void;
-  tabUpdated(t: TabWithIds): void;
+  /** `urlChanged`: the tab went to another address (its site may have changed). */
+  tabUpdated(t: TabWithIds, urlChanged: boolean): void;
   /** A tab finished loading a document (its load event): `url` is the committed address. */
   tabLoaded(tabId: number, url: string, active: boolean): void;
   tabActivated(tabId: number, windowId: number): void;
@@ -23,40 +24,80 @@ export interface BrowserEvents {
   groupRemoved(groupId: number): void;
   alarm(name: string): void;
   command(name: string): void;
+  /** A permission was granted or taken back. */
+  permissionsChanged(): void;
 }
 
-export function subscribeBrowserEvents(h: BrowserEvents): void {
-  browser.tabs.onCreated.addListener((t) => {
-    if (t.id !== undefined && t.windowId !== undefined) h.tabCreated(t as TabWithIds);
+interface Listenable<A extends unknown[]> {
+  addListener(cb: (...args: A) => void): void;
+}
+
+type BrowserTab = { id?: number; windowId?: number; url?: string; active?: boolean };
+type BrowserWindow = { id?: number };
+type BrowserGroup = { id: number; windowId: number; title?: string; color: string; collapsed: boolean };
+
+/** The events of the extension namespace that the worker listens to; missing ones are skipped. */
+export interface EventsNamespace {
+  tabs: {
+    onCreated: Listenable<[BrowserTab]>;
+    onUpdated: Listenable<[number, { status?: string; url?: string }, BrowserTab]>;
+    onActivated: Listenable<[{ tabId: number; windowId: number }]>;
+    onMoved: Listenable<[number, { windowId: number; toIndex: number }]>;
+    onAttached: Listenable<[number, { newWindowId: number; newPosition: number }]>;
+    onRemoved: Listenable<[number, { windowId: number; isWindowClosing: boolean }]>;
+    onReplaced: Listenable<[number, number]>;
+  };
+  windows: {
+    onCreated: Listenable<[BrowserWindow]>;
+    onRemoved: Listenable<[number]>;
+    onFocusChanged: Listenable<[number]>;
+    onBoundsChanged?: Listenable<[BrowserWindow]>;
+  };
+  tabGroups?: {
+    onCreated: Listenable<[BrowserGroup]>;
+    onUpdated: Listenable<[BrowserGroup]>;
+    onMoved: Listenable<[BrowserGroup]>;
+    onRemoved: Listenable<[BrowserGroup]>;
+  };
+  alarms: { onAlarm: Listenable<[{ name: string }]> };
+  commands?: { onCommand: Listenable<[string]> };
+  permissions?: { onAdded?: Listenable<[unknown]>; onRemoved?: Listenable<[unknown]> };
+}
+
+export function subscribeEvents(ns: EventsNamespace, h: BrowserEvents): void {
+  const withIds = (t: BrowserTab): t is TabWithIds => t.id !== undefined && t.windowId !== undefined;
+  ns.tabs.onCreated.addListener((t) => {
+    if (withIds(t)) h.tabCreated(t);
   });
-  browser.tabs.onUpdated.addListener((_id, change, t) => {
-    if (t.id === undefined || t.windowId === undefined) return;
-    h.tabUpdated(t as TabWithIds);
-    if (change.status === 'complete' && t.url) h.tabLoaded(t.id, t.url, t.active);
+  ns.tabs.onUpdated.addListener((_id, change, t) => {
+    if (!withIds(t)) return;
+    h.tabUpdated(t, change.url !== undefined);
+    if (change.status === 'complete' && t.url) h.tabLoaded(t.id, t.url, !!t.active);
   });
-  browser.tabs.onActivated.addListener((i) => h.tabActivated(i.tabId, i.windowId));
-  browser.tabs.onMoved.addListener((id, i) => h.tabMoved(id, i.windowId, i.toIndex));
-  browser.tabs.onAttached.addListener((id, i) => h.tabAttached(id, i.newWindowId, i.newPosition));
-  browser.tabs.onRemoved.addListener((id, i) => h.tabRemoved(id, i.windowId, i.isWindowClosing));
-  browser.tabs.onReplaced.addListener((added, removed) => h.tabReplaced(added, removed));
-  browser.windows.onCreated.addListener((w) => {
+  ns.tabs.onActivated.addListener((i) => h.tabActivated(i.tabId, i.windowId));
+  ns.tabs.onMoved.addListener((id, i) => h.tabMoved(id, i.windowId, i.toIndex));
+  ns.tabs.onAttached.addListener((id, i) => h.tabAttached(id, i.newWindowId, i.newPosition));
+  ns.tabs.onRemoved.addListener((id, i) => h.tabRemoved(id, i.windowId, i.isWindowClosing));
+  ns.tabs.onReplaced.addListener((added, removed) => h.tabReplaced(added, removed));
+  ns.windows.onCreated.addListener((w) => {
     if (w.id !== undefined) h.windowCreated(w as RawWindow & { id: number });
   });
-  browser.windows.onRemoved.addListener((id) => h.windowRemoved(id));
-  browser.windows.onFocusChanged.addListener((id) => h.windowFocused(id));
-  if (typeof chrome !== 'undefined' && chrome.windows?.onBoundsChanged) {
-    chrome.windows.onBoundsChanged.addListener((w) => {
-      if (w.id !== undefined) h.windowBounds(w as RawWindow & { id: number });
-    });
-  }
-  if (typeof chrome !== 'undefined' && chrome.tabGroups) {
-    const g = (x: chrome.tabGroups.TabGroup) =>
+  ns.windows.onRemoved.addListener((id) => h.windowRemoved(id));
+  ns.windows.onFocusChanged.addListener((id) => h.windowFocused(id));
+  ns.windows.onBoundsChanged?.addListener((w) => {
+    if (w.id !== undefined) h.windowBounds(w as RawWindow & { id: number });
+  });
+  const groups = ns.tabGroups;
+  if (groups) {
+    const changed = (x: BrowserGroup) =>
       h.groupChanged({ id: x.id, windowId: x.windowId, title: x.title ?? '', color: x.color, collapsed: x.collapsed });
-    chrome.tabGroups.onCreated.addListener(g);
-    chrome.tabGroups.onUpdated.addListener(g);
-    chrome.tabGroups.onMoved.addListener(g);
-    chrome.tabGroups.onRemoved.addListener((x) => h.groupRemoved(x.id));
+    groups.onCreated.addListener(changed);
+    groups.onUpdated.addListener(changed);
+    groups.onMoved.addListener(changed);
+    groups.onRemoved.addListener((x) => h.groupRemoved(x.id));
   }
-  browser.alarms.onAlarm.addListener((a) => h.alarm(a.name));
-  browser.commands?.onCommand.addListener((name) => h.command(name));
+  ns.alarms.onAlarm.addListener((a) => h.alarm(a.name));
+  ns.commands?.onCommand.addListener((name) => h.command(name));
+  ns.permissions?.onAdded?.addListener(() => h.permissionsChanged());
+  ns.permissions?.onRemoved?.addListener(() => h.permissionsChanged());
 }

@@ -1,5 +1,7 @@
 // For the placeholder page, which must stay tiny (hundreds of them can be open at once): the few
 // calls it needs, without loading webextension-polyfill.
+import { flavourOf } from './flavour.ts';
+
 interface LiteApi {
   i18n: { getMessage(key: string, subs?: string[]): string };
   runtime: { getURL(path: string): string };
@@ -18,6 +20,6 @@ export function liteExtensionBase(): string {
 /** Chrome serves cached favicons to extensions at `_favicon/` (the `favicon` permission): no remote fetch. */
 export function faviconFor(pageUrl: string): string | undefined {
   const base = liteExtensionBase();
-  if (!base.startsWith('chrome-extension:')) return undefined;
+  if (flavourOf(base) !== 'chrome') return undefined;
   return `${base}_favicon/?pageUrl=${encodeURIComponent(pageUrl)}&size=32`;
 }

@@ -3,9 +3,10 @@
 // here, decided once from the extension's base URL, so core and background stay browser-neutral
 // and unit tests can hand in a fake namespace of either browser.
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
+import { UserError } from '../core/user-error.ts';
 import { createInContainer } from './containers.ts';
 import { flavourOf } from './flavour.ts';
-import type { AlarmsApi, KeyValueArea, Platform, TabCreate, TabGroupsApi } from './types.ts';
+import type { Platform, TabCreate, TabGroupsApi } from './types.ts';
 
 interface BrowserTab {
   id?: number;
@@ -31,7 +32,7 @@ export interface PlatformNamespace {
   windows: {
     getAll(q: Record<string, unknown>): Promise<unknown[]>;
     getLastFocused(): Promise<{ id?: number }>;
-    create(p: Record<string, unknown>): Promise<{ id?: number; tabs?: BrowserTab[] }>;
+    create(p: Record<string, unknown>): Promise<{ id?: number; tabs?: BrowserTab[] } | undefined>;
     update(windowId: number, p: Record<string, unknown>): Promise<unknown>;
     remove(windowId: number): Promise<void>;
   };
@@ -52,12 +53,11 @@ export interface GroupsNamespace {
   tabs?: { group?(p: { tabIds: number[]; createProperties?: { windowId: number } }): Promise<number> };
 }
 
-export interface PlatformParts {
-  sessionArea: KeyValueArea;
-  localArea: KeyValueArea;
-  alarms: AlarmsApi;
-  broadcast(msg: unknown): void;
-}
+/** What the Platform takes as it is (storage, alarms, runtime, events, cookies, permissions). */
+export type PlatformParts = Pick<
+  Platform,
+  'sessionArea' | 'localArea' | 'alarms' | 'runtime' | 'events' | 'cookies' | 'permissions'
+>;
 
 function groupsApi(g: GroupsNamespace | undefined): TabGroupsApi | undefined {
   const tg = g?.tabGroups;
@@ -110,6 +110,7 @@ export function makePlatform(
   }
 
   return {
+    flavour,
     extensionBase,
     ...parts,
     // Firefox refuses `data:` and `file:` URLs from extensions (tabs.create: "Illegal URL"), and
@@ -183,6 +184,11 @@ export function makePlatform(
         const { created: w, dropped } = await createInContainer(flavour, details, p.cookieStoreId, (d) =>
           ns.windows.create(d),
         );
+        // Chromium answers `undefined` instead of refusing when the extension may not open
+        // private windows; a restore must hear a refusal it can report, not crash on `w.id`.
+        if (w?.id === undefined) {
+          throw new UserError('refused', { key: p.incognito ? 'errIncognitoNotAllowed' : 'errWindowNotCreated' });
+        }
         return {
           id: w.id!,
           tabIds: (w.tabs ?? []).map((t) => t.id!),

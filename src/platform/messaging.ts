@@ -1,27 +1,9 @@
-// runtime messaging, the only channel between extension pages and the service worker.
+// Runtime messaging from the pages' side: requests to the service worker, and its events.
+// (The worker's side is Platform.runtime, ./runtime.ts.)
 import { browser, type Runtime } from './browser.ts';
 
 export function sendRuntimeMessage(msg: unknown): Promise<unknown> {
   return browser.runtime.sendMessage(msg);
-}
-
-/** The listener returns a promise for messages it answers, or undefined to let others answer. */
-export function onRuntimeMessage(
-  listener: (msg: unknown, sender: { url?: string; tabId?: number }) => Promise<unknown> | undefined,
-): void {
-  browser.runtime.onMessage.addListener((msg: unknown, sender: Runtime.MessageSender) => {
-    // Only our own pages may talk to the worker; content from the web never reaches it.
-    if (sender.id !== browser.runtime.id) return undefined;
-    return listener(msg, {
-      ...(sender.url ? { url: sender.url } : {}),
-      ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
-    });
-  });
-}
-
-/** Sends to every open extension page; nobody listening is not an error. */
-export function broadcast(msg: unknown): void {
-  browser.runtime.sendMessage(msg).catch(() => undefined);
 }
 
 /** For pages: hears the worker's events (messages that are not requests). */

@@ -13,21 +13,35 @@ export interface PermissionsApi {
   request(p: PermissionSet): Promise<boolean>;
 }
 
-interface PermissionsNamespace {
+export interface PermissionsNamespace {
   contains(p: PermissionSet): Promise<boolean>;
   request(p: PermissionSet): Promise<boolean>;
 }
 
-/** Undefined where the API is missing (DevTools panels get a reduced set of extension APIs). */
-export function permissionsApi(): PermissionsApi | undefined {
+export function makePermissionsApi(ns: () => PermissionsNamespace | undefined): PermissionsApi {
+  const need = () => {
+    const p = ns();
+    if (!p) throw new Error('The permissions API is not available here.');
+    return p;
+  };
+  return { contains: (q) => need().contains(q), request: (q) => need().request(q) };
+}
+
+function namespace(): PermissionsNamespace | undefined {
   const g = globalThis as unknown as {
     browser?: { permissions?: PermissionsNamespace };
     chrome?: { permissions?: PermissionsNamespace };
   };
   const p = g.browser?.permissions ?? g.chrome?.permissions;
-  if (!p || typeof p.contains !== 'function' || typeof p.request !== 'function') return undefined;
-  return {
-    contains: (q) => p.contains(q),
-    request: (q) => p.request(q),
-  };
+  return p && typeof p.contains === 'function' && typeof p.request === 'function' ? p : undefined;
+}
+
+/** For pages: undefined where the API is missing (DevTools panels get a reduced set of APIs). */
+export function permissionsApi(): PermissionsApi | undefined {
+  return namespace() ? makePermissionsApi(namespace) : undefined;
+}
+
+/** For the worker, where the API always exists. */
+export function workerPermissions(): PermissionsApi {
+  return makePermissionsApi(namespace);
 }

@@ -9,7 +9,7 @@ export interface TypedPort<In, Out> {
   disconnect(): void;
 }
 
-function wrap<In, Out>(p: Runtime.Port): TypedPort<In, Out> {
+export function wrapPort<In, Out>(p: Runtime.Port): TypedPort<In, Out> {
   return {
     post: (msg) => p.postMessage(msg),
     onMessage: (cb) => p.onMessage.addListener((m: unknown) => cb(m as In)),
@@ -20,13 +20,5 @@ function wrap<In, Out>(p: Runtime.Port): TypedPort<In, Out> {
 
 /** From a page: opens a port to the worker. */
 export function connectPort<In, Out>(name: string): TypedPort<In, Out> {
-  return wrap<In, Out>(browser.runtime.connect({ name }));
-}
-
-/** In the worker, at the top level: accepts ports of one name from the extension's own pages. */
-export function onPortConnect<In, Out>(name: string, cb: (port: TypedPort<In, Out>) => void): void {
-  browser.runtime.onConnect.addListener((p) => {
-    if (p.name !== name || p.sender?.id !== browser.runtime.id) return;
-    cb(wrap<In, Out>(p));
-  });
+  return wrapPort<In, Out>(browser.runtime.connect({ name }));
 }

@@ -3,6 +3,11 @@
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 import type { Bounds, GroupColor, WindowState } from '../core/model.ts';
 import type { DroppedContainer } from './containers.ts';
+import type { CookiesApi } from './cookies.ts';
+import type { BrowserEvents } from './events.ts';
+import type { Flavour } from './flavour.ts';
+import type { PermissionsApi } from './permissions.ts';
+import type { TypedPort } from './ports.ts';
 
 export type { DroppedContainer } from './containers.ts';
 
@@ -45,8 +50,12 @@ export interface TabsApi {
 export interface WindowsApi {
   getAll(): Promise<RawWindow[]>;
   getLastFocusedId(): Promise<number | undefined>;
-  /** `cookieStoreId` is the first tab's container (Firefox), dropped and reported like TabsApi's. */
-  /** With several URLs, the window opens with one tab each, in order (far faster than tab by tab). */
+  /**
+   * `cookieStoreId` is the first tab's container (Firefox), dropped and reported like TabsApi's.
+   * With several URLs, the window opens with one tab each, in order. Rejects when the browser
+   * creates no window (Chromium answers `undefined` for an incognito window the extension may not
+   * open).
+   */
   create(p: {
     url?: string | string[];
     type: 'normal' | 'popup';
@@ -79,14 +88,41 @@ export interface AlarmsApi {
   ensure(name: string, periodInMinutes: number): Promise<void>;
 }
 
+/** Messages and ports from the extension's own pages, and events sent to them. */
+export interface RuntimeApi {
+  /** The listener returns a promise for messages it answers, or undefined to let others answer. */
+  onMessage(listener: (msg: unknown, sender: { tabId?: number }) => Promise<unknown> | undefined): void;
+  /** Accepts ports of one name from the extension's own pages. */
+  onConnect<In, Out>(name: string, cb: (port: TypedPort<In, Out>) => void): void;
+  /** Sends an event to open extension pages; nobody listening is not an error. */
+  broadcast(msg: unknown): void;
+}
+
+export interface EventsApi {
+  /**
+   * Subscribes every handler, synchronously: an event that wakes the worker is delivered only to
+   * listeners added in its first turn.
+   */
+  subscribe(handlers: BrowserEvents): void;
+}
+
+/**
+ * The browser as the worker sees it: built once at the worker's entry (./browser-platform.ts), and
+ * faked by hand in unit tests (test/unit/fakes/fake-platform.ts).
+ */
 export interface Platform {
+  /** Chrome or Firefox, decided once from the extension's base URL (./flavour.ts). */
+  flavour: Flavour;
   /** storage.session: gone when the browser restarts. */
   sessionArea: KeyValueArea;
   /** storage.local: settings. */
   localArea: KeyValueArea;
   alarms: AlarmsApi;
-  /** Sends an event to open extension pages. */
-  broadcast(msg: unknown): void;
+  runtime: RuntimeApi;
+  events: EventsApi;
+  /** The cookies API; `available()` is false until the optional permission is granted. */
+  cookies: CookiesApi;
+  permissions: PermissionsApi;
   /** e.g. `chrome-extension://<id>/`. */
   extensionBase: string;
   tabs: TabsApi;

@@ -10,7 +10,7 @@ import { isCookieRecord, liveCookieRange } from './live-cookies-repo.ts';
 // Bound into the ciphertext, so a jar copied under another session's id does not decrypt.
 const context = (id: string): string => `cookieJar:${id}`;
 
-export function saveCookieJar(db: DB, id: string, cookies: readonly CookieRecord[], now = Date.now()): Promise<void> {
+export function saveCookieJar(db: DB, id: string, cookies: readonly CookieRecord[], now: number): Promise<void> {
   return run(async () => {
     // Encrypt before the transaction opens: awaiting WebCrypto inside it would end it.
     const cipher = await getCipher(db);

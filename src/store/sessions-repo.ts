@@ -2,36 +2,43 @@
 // always written and deleted together in one transaction.
 import { countTabs, type Session, type SessionBody, type SessionWithBody } from '../core/model.ts';
 import { buildSearchRecord, type SearchRecord } from '../core/search.ts';
-import { emitSessionsChanged } from './changes.ts';
 import type { DB } from './db.ts';
 import { StoreError } from './errors.ts';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { TabulariumDB } from './schema.ts';
 import { commit, run, writeTx } from './tx.ts';
 
-export function saveSession(db: DB, session: Session, body: SessionBody): Promise<void> {
+type SessionStores = 'sessions' | 'bodies' | 'search';
+
+/**
+ * The one writer of a session: its summary, its body and its search text, always together, in the
+ * caller's transaction (so a session is never listed without its tabs, or found by stale words).
+ */
+export function putSession(
+  tx: IDBPTransaction<TabulariumDB, SessionStores[] | (SessionStores | StoreNames<TabulariumDB>)[], 'readwrite'>,
+  session: Session,
+  body: SessionBody,
+): Promise<unknown>[] {
   if (session.id !== body.id) throw new Error('session and body ids differ');
-  return run(async () => {
-    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
-    await commit(tx, [
-      tx.objectStore('sessions').put(session),
-      tx.objectStore('bodies').put(body),
-      tx.objectStore('search').put(buildSearchRecord(session, body)),
-    ]);
-    emitSessionsChanged([session.id]);
-  });
+  return [
+    tx.objectStore('sessions').put(session),
+    tx.objectStore('bodies').put(body),
+    tx.objectStore('search').put(buildSearchRecord(session, body)),
+  ];
+}
+
+export function saveSession(db: DB, session: Session, body: SessionBody): Promise<void> {
+  return saveSessions(db, [{ session, body }]);
 }
 
 /** Several sessions in one transaction: an import stores all or nothing. */
 export function saveSessions(db: DB, items: readonly SessionWithBody[]): Promise<void> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search']);
-    const s = tx.objectStore('sessions');
-    const b = tx.objectStore('bodies');
-    const f = tx.objectStore('search');
     await commit(
       tx,
-      items.flatMap(({ session, body }) => [s.put(session), b.put(body), f.put(buildSearchRecord(session, body))]),
+      items.flatMap(({ session, body }) => putSession(tx, session, body)),
     );
-    emitSessionsChanged(items.map((i) => i.session.id));
   });
 }
 
@@ -50,13 +57,13 @@ export function getSession(db: DB, id: string): Promise<SessionWithBody | undefi
   });
 }
 
-export function updateSession(db: DB, id: string, patch: (s: Session) => Session): Promise<Session> {
+export function updateSession(db: DB, id: string, patch: (s: Session) => Session, now: number): Promise<Session> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'search']);
     const store = tx.objectStore('sessions');
     const [cur, found] = await Promise.all([store.get(id), tx.objectStore('search').get(id)]);
     if (!cur) throw new StoreError('not-found', { key: 'errSessionGone' });
-    const next = { ...patch(cur), id, updatedAt: Date.now() };
+    const next = { ...patch(cur), id, updatedAt: now };
     const requests: Promise<unknown>[] = [store.put(next)];
     if (found) {
       // Only the first line (name and tags) depends on the summary.
@@ -67,13 +74,12 @@ export function updateSession(db: DB, id: string, patch: (s: Session) => Session
       );
     }
     await commit(tx, requests);
-    emitSessionsChanged([id]);
     return next;
   });
 }
 
 /** Moves summary and body to the trash in one transaction, so an undo can bring both back. */
-export function deleteSession(db: DB, id: string, now = Date.now()): Promise<void> {
+export function deleteSession(db: DB, id: string, now: number): Promise<void> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'trash', 'search']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
@@ -84,7 +90,6 @@ export function deleteSession(db: DB, id: string, now = Date.now()): Promise<voi
       tx.objectStore('bodies').delete(id),
       tx.objectStore('search').delete(id),
     ]);
-    emitSessionsChanged([id]);
   });
 }
 
@@ -93,13 +98,7 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
     const tx = writeTx(db, ['sessions', 'bodies', 'trash', 'search']);
     const entry = await tx.objectStore('trash').get(id);
     if (!entry) throw new StoreError('not-found', { key: 'errSessionCannotReturn' });
-    await commit(tx, [
-      tx.objectStore('sessions').put(entry.session),
-      tx.objectStore('bodies').put(entry.body),
-      tx.objectStore('search').put(buildSearchRecord(entry.session, entry.body)),
-      tx.objectStore('trash').delete(id),
-    ]);
-    emitSessionsChanged([id]);
+    await commit(tx, [...putSession(tx, entry.session, entry.body), tx.objectStore('trash').delete(id)]);
     return entry.session;
   });
 }
@@ -115,26 +114,37 @@ export function removeSession(db: DB, id: string): Promise<void> {
       tx.objectStore('search').delete(id),
       ...(jarId ? [tx.objectStore('cookieJars').delete(jarId)] : []),
     ]);
-    emitSessionsChanged([id]);
   });
 }
 
 /** Rewrites a session's windows (tabs removed from it), keeping counts and search in step. */
-export function updateBody(db: DB, id: string, patch: (b: SessionBody) => SessionBody): Promise<Session> {
+export function updateBody(
+  db: DB,
+  id: string,
+  patch: (b: SessionBody) => SessionBody,
+  now: number,
+): Promise<Session> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);
     if (!session || !body) throw new StoreError('not-found', { key: 'errSessionGone' });
     const nextBody = { ...patch(body), id };
-    const next: Session = { ...session, counts: countTabs(nextBody.windows), updatedAt: Date.now() };
-    await commit(tx, [
-      tx.objectStore('sessions').put(next),
-      tx.objectStore('bodies').put(nextBody),
-      tx.objectStore('search').put(buildSearchRecord(next, nextBody)),
-    ]);
-    emitSessionsChanged([id]);
+    const next: Session = { ...session, counts: countTabs(nextBody.windows), updatedAt: now };
+    await commit(tx, putSession(tx, next, nextBody));
     return next;
   });
+}
+
+/** The summaries of these sessions, in order (undefined for one that is gone). */
+export function getSummaries(db: DB, ids: readonly string[]): Promise<(Session | undefined)[]> {
+  return run(async () => {
+    const tx = db.transaction('sessions');
+    return Promise.all(ids.map((id) => tx.store.get(id)));
+  });
+}
+
+export function getBody(db: DB, id: string): Promise<SessionBody | undefined> {
+  return run(() => db.get('bodies', id));
 }
 
 export function allSearchRecords(db: DB): Promise<SearchRecordWithDate[]> {
@@ -167,7 +177,7 @@ export interface SearchRecordWithDate {
 }
 
 /** Drops trash older than `maxAgeMs`, with the deleted sessions' cookie jars (kept until now for Undo); returns how many entries went. */
-export function purgeTrash(db: DB, maxAgeMs: number, now = Date.now()): Promise<number> {
+export function purgeTrash(db: DB, maxAgeMs: number, now: number): Promise<number> {
   return run(async () => {
     const tx = writeTx(db, ['trash', 'cookieJars']);
     const deletes: Promise<unknown>[] = [];

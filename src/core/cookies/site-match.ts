@@ -2,7 +2,7 @@
 // path, store or partition — people hunting a login problem need the parent-domain cookies and
 // the partitioned ones too (Cookie-Editor's users miss exactly those).
 import type { CookieRecord } from './cookie-record.ts';
-import { bareHost, domainMatches } from './cookie-domain.ts';
+import { bareHost, domainMatches, registrableDomain } from './cookie-domain.ts';
 
 export { domainMatches };
 
@@ -25,4 +25,16 @@ export function cookiesForSite(all: readonly CookieRecord[], pageUrl: string): C
   const host = pageHost(pageUrl);
   if (!host) return [];
   return all.filter((c) => cookieAppliesToHost(c, host));
+}
+
+/** The host's own and parent-domain cookies, and partitioned cookies kept under its site. */
+export function cookieConcernsHost(c: CookieRecord, host: string): boolean {
+  if (cookieAppliesToHost(c, host)) return true;
+  const top = c.partitionKey?.topLevelSite;
+  if (!top) return false;
+  try {
+    return new URL(top).hostname === (registrableDomain(host) || host);
+  } catch {
+    return false;
+  }
 }

@@ -34,8 +34,6 @@ export interface CookieKeepingMessages {
   'keeping.status': { req: Record<string, never>; res: CookieKeepingStatus };
   /** Switches keeping (the page asked for the permission first, from the click). */
   'keeping.set': { req: { keep?: boolean; all?: boolean }; res: CookieKeepingStatus };
-  /** Catches the live copy up with the browser now; `rewrite` re-encrypts every kept cookie (the bench). */
-  'keeping.capture': { req: { rewrite?: boolean }; res: CaptureResult };
   /** Deletes every stored cookie value: all saved sessions' jars and the live copy. */
   'keeping.clearAll': { req: Record<string, never>; res: CookieKeepingStatus };
   /** Puts a saved session's cookies back without opening its tabs (e.g. "overwrite the newer ones"). */

@@ -1,3 +1,5 @@
+import type { CaptureResult } from './cookie-keeping.ts';
+
 export interface TrackerStatsView {
   events: number;
   cpuMs: number;
@@ -9,7 +11,13 @@ export interface TrackerStatsView {
   handlerMs: Record<string, number>;
 }
 
+/**
+ * Messages of the e2e build only (TABULARIUM_E2E=1): the bench's and tests' probes. The store
+ * build has no handler for them (src/background/e2e/), so they are not part of `Messages`.
+ */
 export interface DiagnosticsMessages {
-  /** What live tracking has cost since the worker started (benchmarks, troubleshooting). */
+  /** What live tracking has cost since the worker started, and each handler's last duration. */
   'diagnostics.tracker': { req: Record<string, never>; res: TrackerStatsView };
+  /** Catches the live cookie copy up with the browser now; `rewrite` re-encrypts every kept cookie. */
+  'diagnostics.captureCookies': { req: { rewrite?: boolean }; res: CaptureResult };
 }

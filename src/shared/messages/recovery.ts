@@ -9,7 +9,8 @@ export interface RecoveryMessages {
     req: Record<string, never>;
     res: { pending?: { windows: number; tabs: number; at: number }; unreadable?: { at: number } };
   };
-  'recovery.recover': { req: Record<string, never>; res: RestoreReport };
+  /** `restoreId` names the restore for progress events and Cancel, as with sessions.restore. */
+  'recovery.recover': { req: { restoreId?: string }; res: RestoreReport };
   'recovery.dismiss': { req: Record<string, never>; res: Record<string, never> };
   /** The kept raw data of an unreadable last state, as JSON text for a download. */
   'recovery.exportUnreadable': { req: Record<string, never>; res: { json: string } };

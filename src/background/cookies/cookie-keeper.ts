@@ -3,19 +3,14 @@
 // recovery can bring the logins back. Events are filtered as they arrive and written at most
 // ~150 ms later in a batch, like the tracker's. At each worker start, and whenever a site opens,
 // the browser's cookies for the open sites are read and diffed against what is stored: changes
-// made while the worker slept are not lost. When keeping is off the browser listener is removed,
-// so ordinary browsing does not wake the worker for every cookie the web sets.
-import { cookieConcernsSites, keepFilter, sitesOfWindows, type SitesByStore } from '../core/cookie-keeping.ts';
-import { cookieKey, type CookieRecord } from '../core/cookies/cookie-record.ts';
-import type { RawCookieChange } from '../platform/cookies.ts';
-import type { CaptureResult } from '../shared/messages/cookie-keeping.ts';
-import { getCipher } from '../store/crypto.ts';
-import { clearLiveCookies, putLiveCookies, readLiveCookies, removeLiveCookies } from '../store/live-cookies-repo.ts';
-import { keepingAllowed, cookieEnvOf, type CookieEnv } from './cookie-env.ts';
-import { readCookiesOfSites } from './cookie-jar.ts';
-import type { Services } from './deps.ts';
-import { loadSettings } from './settings.ts';
-import { FLUSH_DELAY_MS } from './tracker.ts';
+// made while the worker slept are not lost. The changes arrive from the cookie pipeline, which
+// listens to the browser only while keeping (or an inspector) needs it.
+import { cookieConcernsSites, keepFilter, sitesOfWindows, type SitesByStore } from '../../core/cookie-keeping.ts';
+import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
+import type { RawCookieChange } from '../../platform/cookies.ts';
+import type { CaptureResult, CookieKeepingStatus } from '../../shared/messages/cookie-keeping.ts';
+import type { WorkerContext } from '../context.ts';
+import { FLUSH_DELAY_MS } from '../tracker.ts';
 
 /** Past this many unwritten events, drop them and re-read the open sites instead. */
 const MAX_PENDING = 5000;
@@ -26,41 +21,58 @@ interface Known {
   allowed: boolean;
 }
 
-export interface KeeperStats {
-  events: number;
-  dropped: number;
-  flushes: number;
-  written: number;
-  /** The last capture's own time (read, diff, encrypt, write), in ms. */
-  lastCaptureMs: number;
-}
-
 export class CookieKeeper {
   private pending: RawCookieChange[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private unsubscribe: (() => void) | undefined;
   private known: Known | undefined;
   /** The stored live cookies by cookieKey(), loaded once per worker life. */
   private stored: Map<string, CookieRecord> | undefined;
   private sites: SitesByStore | undefined;
   private needCatchUp = true;
   private running: Promise<unknown> = Promise.resolve();
-  readonly env: CookieEnv;
-  readonly stats: KeeperStats = { events: 0, dropped: 0, flushes: 0, written: 0, lastCaptureMs: 0 };
 
-  constructor(private readonly s: Services) {
-    this.env = cookieEnvOf(s.deps);
+  constructor(private readonly ctx: WorkerContext) {}
+
+  /** Whether the browser's cookie changes are wanted: not when keeping is known to be off. */
+  listening(): boolean {
+    return !this.known || (this.known.keep && this.known.allowed);
   }
 
-  /** Subscribes to the browser's cookie changes if the API is there (it appears with the permission). */
-  subscribe(): void {
-    if (this.unsubscribe || !this.env.cookies.available()) return;
-    this.unsubscribe = this.env.cookies.onChanged((c) => this.changed(c));
+  /** Whether keeping runs, and if not why, with the number of cookies kept. */
+  async status(): Promise<CookieKeepingStatus> {
+    const settings = await this.ctx.settings.load();
+    const permission = await this.ctx.cookieJars.keepingAllowed();
+    const liveCookies = await this.ctx.store.liveCookies.count();
+    const active = settings.keepCookies && permission;
+    const status: CookieKeepingStatus = {
+      keep: settings.keepCookies,
+      all: settings.keepAllCookies,
+      permission,
+      active,
+      liveCookies,
+    };
+    if (!settings.keepCookies) status.off = 'setting';
+    else if (!permission) status.off = 'permission';
+    return status;
   }
 
-  private unsubscribeNow(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+  /** Switches keeping; catches up at once, so the next status counts what is kept. */
+  async set(patch: { keep?: boolean; all?: boolean }): Promise<CookieKeepingStatus> {
+    const before = await this.ctx.settings.load();
+    const next = await this.ctx.settings.save({
+      ...(patch.keep === undefined ? {} : { keepCookies: patch.keep }),
+      ...(patch.all === undefined ? {} : { keepAllCookies: patch.all }),
+    });
+    if (before.keepCookies && !next.keepCookies) await this.forget();
+    this.refresh();
+    if (next.keepCookies) await this.flush().catch(() => undefined);
+    return this.status();
+  }
+
+  /** Deletes every stored cookie value: all saved sessions' jars and the live copy. */
+  async clearAll(): Promise<CookieKeepingStatus> {
+    await this.forget(() => this.ctx.store.jars.clearAllValues());
+    return this.status();
   }
 
   /** One raw change from the browser: filtered at once, written with the next batch. */
@@ -70,12 +82,11 @@ export class CookieKeeper {
     if (!raw.removed) {
       // A persistent cookie is not kept unless everything is; a site that is not open is not
       // kept either (a site that opens a moment later is read whole when it does).
-      if (k && !k.all && !raw.cookie.session) return this.drop();
-      if (this.sites && !cookieConcernsSites(raw.cookie, this.sites.get(raw.cookie.storeId))) return this.drop();
+      if (k && !k.all && !raw.cookie.session) return;
+      if (this.sites && !cookieConcernsSites(raw.cookie, this.sites.get(raw.cookie.storeId))) return;
     } else if (this.stored && !this.stored.has(cookieKey(raw.cookie))) {
-      return this.drop();
+      return;
     }
-    this.stats.events++;
     this.pending.push(raw);
     if (this.pending.length > MAX_PENDING) {
       this.pending = [];
@@ -84,9 +95,6 @@ export class CookieKeeper {
     this.schedule();
   }
 
-  private drop(): void {
-    this.stats.dropped++;
-  }
 
   /** The open tabs changed address or closed: sites may have come or gone. */
   tabsChanged(): void {
@@ -96,7 +104,6 @@ export class CookieKeeper {
 
   /** A permission came or went, or the setting changed: look at everything again. */
   refresh(): void {
-    this.subscribe();
     this.needCatchUp = true;
     this.known = undefined;
     this.schedule();
@@ -123,33 +130,29 @@ export class CookieKeeper {
     rewrite?: boolean;
     catchUp?: boolean;
   }): Promise<CaptureResult> {
-    const { deps, tracker } = this.s;
+    const { tracker, store, cookieJars, cookiePipeline } = this.ctx;
     // The fresh-run recovery reads the previous run's live cookies before anything here writes.
     await tracker.start();
-    const settings = await loadSettings(deps);
-    const allowed = settings.keepCookies && (await keepingAllowed(this.env));
+    const settings = await this.ctx.settings.load();
+    const allowed = settings.keepCookies && (await cookieJars.keepingAllowed());
     this.known = { keep: settings.keepCookies, all: settings.keepAllCookies, allowed };
+    // Off by setting: the browser stops waking the worker for cookies (unless an inspector
+    // watches). Denied or revoked: the API may come back with the permission.
+    cookiePipeline.update();
     const events = this.pending.splice(0);
     if (!allowed) {
-      // Off by setting: stop the browser waking the worker for cookies. Denied or revoked: the
-      // API may come back with the permission (refresh() subscribes again).
-      if (!settings.keepCookies) this.unsubscribeNow();
       this.needCatchUp = true;
       this.sites = undefined;
       return { sites: 0, cookies: this.stored?.size ?? 0, written: 0 };
     }
-    this.subscribe();
-    const t0 = performance.now();
     let ioMs = 0;
-    const db = await deps.db();
-    const cipher = await getCipher(db);
     if (!this.stored) {
-      const t = performance.now();
-      this.stored = new Map((await readLiveCookies(db, cipher)).map((c) => [cookieKey(c), c]));
-      ioMs += performance.now() - t;
+      const t = __TABULARIUM_E2E__ ? performance.now() : 0;
+      this.stored = new Map((await store.liveCookies.read()).map((c) => [cookieKey(c), c]));
+      if (__TABULARIUM_E2E__) ioMs += performance.now() - t;
     }
     const windows = await tracker.snapshot();
-    const sites = sitesOfWindows(this.env.cookies.browser, windows);
+    const sites = sitesOfWindows(this.ctx.platform.cookies.browser, windows);
     const keep = keepFilter(sites, settings.keepAllCookies);
     const want = new Map(this.stored);
     // Events first, in the order they happened…
@@ -161,9 +164,9 @@ export class CookieKeeper {
     // …then what the browser holds now for sites that just opened (or all, at a catch-up): newer.
     const fresh = this.needCatchUp || rewrite || catchUp ? sites : newSites(this.sites, sites);
     if (fresh.size > 0) {
-      const t = performance.now();
-      const got = await readCookiesOfSites(this.env, fresh, settings.keepAllCookies);
-      ioMs += performance.now() - t;
+      const t = __TABULARIUM_E2E__ ? performance.now() : 0;
+      const got = await cookieJars.readCookiesOfSites(fresh, settings.keepAllCookies);
+      if (__TABULARIUM_E2E__) ioMs += performance.now() - t;
       for (const [key, c] of want) if (cookieConcernsSites(c, fresh.get(c.storeId))) want.delete(key);
       for (const c of got) want.set(cookieKey(c), c);
     }
@@ -173,16 +176,13 @@ export class CookieKeeper {
       .filter(([key, c]) => rewrite || !sameRecord(this.stored!.get(key), c))
       .map(([, c]) => c);
     const del = [...this.stored.keys()].filter((key) => !want.has(key));
-    const tStore = performance.now();
-    await putLiveCookies(db, cipher, put);
-    await removeLiveCookies(db, del);
-    const storeMs = performance.now() - tStore;
+    const tStore = __TABULARIUM_E2E__ ? performance.now() : 0;
+    await store.liveCookies.put(put);
+    await store.liveCookies.remove(del);
+    const storeMs = __TABULARIUM_E2E__ ? performance.now() - tStore : 0;
     this.stored = want;
     this.sites = sites;
     this.needCatchUp = false;
-    this.stats.flushes++;
-    this.stats.written += put.length + del.length;
-    this.stats.lastCaptureMs = performance.now() - t0 - ioMs;
     return {
       sites: [...sites.values()].reduce((n, s) => n + s.size, 0),
       cookies: want.size,
@@ -201,11 +201,12 @@ export class CookieKeeper {
       this.stored = new Map();
       this.needCatchUp = true;
       this.known = undefined;
-      const settings = await loadSettings(this.s.deps);
+      const settings = await this.ctx.settings.load();
       if (clear) await clear();
       if (!settings.keepCookies) {
-        this.unsubscribeNow();
-        await clearLiveCookies(await this.s.deps.db());
+        this.known = { keep: false, all: settings.keepAllCookies, allowed: false };
+        this.ctx.cookiePipeline.update();
+        await this.ctx.store.liveCookies.clear();
       }
     });
     this.running = next.catch(() => undefined);
@@ -227,11 +228,3 @@ function newSites(before: SitesByStore | undefined, now: SitesByStore): SitesByS
   return out;
 }
 
-const keepers = new WeakMap<Services, CookieKeeper>();
-
-/** The worker's one keeper (created on first use). */
-export function keeperFor(s: Services): CookieKeeper {
-  let k = keepers.get(s);
-  if (!k) keepers.set(s, (k = new CookieKeeper(s)));
-  return k;
-}

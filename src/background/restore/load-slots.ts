@@ -83,6 +83,3 @@ export class LoadSlots {
     else this.free++;
   }
 }
-
-/** The worker's one set of slots, shared by every restore under way. */
-export const placeholderSlots = new LoadSlots(40);

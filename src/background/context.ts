@@ -1,0 +1,65 @@
+// The worker, put together once at its entry (index.ts) or by a test: the browser (Platform), the
+// database (Store), the clock and every service, in one object. Services take the context and ask
+// it for each other when they run, never at construction, so the order below only has to create
+// each one once. Nothing else in the worker is global: a worker restart builds a new context.
+import type { Platform } from '../platform/types.ts';
+import type { Store } from '../store/store.ts';
+import { AutosaveService } from './autosave-service.ts';
+import { CookieJars } from './cookies/cookie-jars.ts';
+import { CookieKeeper } from './cookies/cookie-keeper.ts';
+import { CookieLogHub } from './cookies/cookie-log-hub.ts';
+import { CookiePipeline } from './cookies/cookie-pipeline.ts';
+import { SiteCookieService } from './cookies/site-cookie-service.ts';
+import { ImportService } from './import-service.ts';
+import { RecoveryService } from './recovery-service.ts';
+import { LazyTabs } from './restore/lazy-tabs.ts';
+import { RestoreService } from './restore/restore-service.ts';
+import { SearchService } from './search-service.ts';
+import { SessionService } from './session-service.ts';
+import { SettingsService } from './settings-service.ts';
+import { Tracker } from './tracker.ts';
+
+/** What the worker takes from outside: the real ones in index.ts, fakes in unit tests. */
+export interface WorkerParts {
+  platform: Platform;
+  store: Store;
+  now(): number;
+  newId(): string;
+}
+
+export interface WorkerContext extends WorkerParts {
+  settings: SettingsService;
+  tracker: Tracker;
+  search: SearchService;
+  sessions: SessionService;
+  restores: RestoreService;
+  lazyTabs: LazyTabs;
+  recovery: RecoveryService;
+  autosave: AutosaveService;
+  cookieJars: CookieJars;
+  /** The one cookies.onChanged subscription, feeding keeping and the live log. */
+  cookiePipeline: CookiePipeline;
+  keeper: CookieKeeper;
+  cookieLog: CookieLogHub;
+  siteCookies: SiteCookieService;
+  imports: ImportService;
+}
+
+export function createWorker(parts: WorkerParts): WorkerContext {
+  const ctx = { ...parts } as WorkerContext;
+  ctx.settings = new SettingsService(ctx);
+  ctx.tracker = new Tracker(ctx);
+  ctx.search = new SearchService(ctx);
+  ctx.sessions = new SessionService(ctx);
+  ctx.restores = new RestoreService(ctx);
+  ctx.lazyTabs = new LazyTabs(ctx);
+  ctx.recovery = new RecoveryService(ctx);
+  ctx.autosave = new AutosaveService(ctx);
+  ctx.cookieJars = new CookieJars(ctx);
+  ctx.keeper = new CookieKeeper(ctx);
+  ctx.cookieLog = new CookieLogHub(ctx);
+  ctx.cookiePipeline = new CookiePipeline(ctx);
+  ctx.siteCookies = new SiteCookieService(ctx);
+  ctx.imports = new ImportService(ctx);
+  return ctx;
+}

@@ -1,0 +1,183 @@
+// Saved sessions' cookies: read from the browser for the sites of a session's tabs when it is
+// saved, and put back before its tabs open when it is restored. Both ask for the permission first
+// and degrade to "no cookies" rather than fail the save or the restore.
+import {
+  cookieConcernsSites,
+  keepFilter,
+  restoreVerdict,
+  sitesOfUrls,
+  sitesOfWindows,
+  type SitesByStore,
+} from '../../core/cookie-keeping.ts';
+import { registrableDomain } from '../../core/cookies/cookie-domain.ts';
+import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
+import { isPersistent, toSetDetails } from '../../core/cookies/set-details.ts';
+import type { Session, WindowRecord } from '../../core/model.ts';
+import type { CookieRestoreIssue, CookieRestoreReport } from '../../shared/messages/cookie-keeping.ts';
+import { hasKeepingAccess } from '../../shared/cookie-keeping-access.ts';
+import type { WorkerContext } from '../context.ts';
+
+/** Sites in one store from which a catch-up reads the whole store at once. */
+const WHOLE_STORE_FROM = 2;
+
+export const ACCESS_OFF_REASON =
+  'Cookie access is off: Tabularium is not allowed to set cookies, so this one was not put back.';
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function emptyCookieReport(): CookieRestoreReport {
+  return { restored: 0, skipped: [], failed: [] };
+}
+
+export class CookieJars {
+  constructor(private readonly ctx: WorkerContext) {}
+
+  /** The `cookies` permission and all-sites access are granted, and the API is there. */
+  async keepingAllowed(): Promise<boolean> {
+    const { permissions, cookies } = this.ctx.platform;
+    return (await hasKeepingAccess(permissions)) && cookies.available();
+  }
+
+  /**
+   * The cookies the browser has for the given sites: each site's own (every subdomain, path and
+   * partition) and those that frames of other sites keep in its partition (CHIPS). A read that fails
+   * (permission revoked meanwhile) counts as empty.
+   */
+  async readCookiesOfSites(sites: SitesByStore, all: boolean): Promise<CookieRecord[]> {
+    const api = this.ctx.platform.cookies;
+    const jobs: Promise<CookieRecord[]>[] = [];
+    for (const [store, set] of sites) {
+      // Each per-site read walks the whole store in the browser: past a few sites, one read is cheaper.
+      if (set.size > WHOLE_STORE_FROM) {
+        jobs.push(api.getAllInStore(store).catch(() => []));
+        continue;
+      }
+      for (const site of set) {
+        jobs.push(api.getAllForDomain(site, store).catch(() => []));
+        // Partitioned cookies need a secure top-level site, so the https key is the only one.
+        jobs.push(api.getAllInPartition(`https://${site}`, store).catch(() => []));
+      }
+    }
+    const keep = keepFilter(sites, all);
+    const out = new Map<string, CookieRecord>();
+    for (const list of await Promise.all(jobs)) {
+      for (const c of list) if (keep(c)) out.set(cookieKey(c), c);
+    }
+    return [...out.values()];
+  }
+
+  /** The session cookies (or all cookies, per settings) of the windows' sites; [] when keeping is off. */
+  async cookiesForWindows(windows: readonly WindowRecord[]): Promise<CookieRecord[]> {
+    try {
+      const settings = await this.ctx.settings.load();
+      if (!settings.keepCookies || !(await this.keepingAllowed())) return [];
+      const sites = sitesOfWindows(this.ctx.platform.cookies.browser, windows);
+      return await this.readCookiesOfSites(sites, settings.keepAllCookies);
+    } catch (e) {
+      // Cookie trouble never stops a save: the session is saved without them.
+      console.error('[tabularium] reading the session cookies failed; the session is saved without them', e);
+      return [];
+    }
+  }
+
+  /**
+   * Writes each non-empty list as a new encrypted jar, then runs `write` with their ids (undefined
+   * for an empty list). A stored session never points at a missing jar: the jars come first, and
+   * if `write` fails they are removed again (a jar nobody points at is unreachable anyway).
+   */
+  async withJars<T>(
+    lists: readonly CookieRecord[][],
+    write: (jarIds: (string | undefined)[]) => Promise<T>,
+  ): Promise<T> {
+    const ids: (string | undefined)[] = [];
+    try {
+      for (const cookies of lists) {
+        if (cookies.length === 0) {
+          ids.push(undefined);
+          continue;
+        }
+        const id = this.ctx.newId();
+        await this.ctx.store.jars.save(id, cookies, this.ctx.now());
+        ids.push(id);
+      }
+      return await write(ids);
+    } catch (e) {
+      for (const id of ids) if (id) await this.ctx.store.jars.delete(id).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * Sets cookies back: expired ones skipped, a newer cookie already in the browser kept unless
+   * `overwrite`, refusals reported with the browser's words or toSetDetails' reason.
+   */
+  async putBack(cookies: readonly CookieRecord[], overwrite: boolean): Promise<CookieRestoreReport> {
+    const report = emptyCookieReport();
+    if (cookies.length === 0) return report;
+    if (!(await this.keepingAllowed())) {
+      report.skipped = cookies.map((c) => issue(c, ACCESS_OFF_REASON));
+      return report;
+    }
+    const api = this.ctx.platform.cookies;
+    const now = this.ctx.now();
+    // What the browser holds now, one read per store and site (partitions included).
+    const groups = new Map<string, { store: string; site: string }>();
+    for (const c of cookies) {
+      const site = registrableDomain(c.domain);
+      if (site) groups.set(`${c.storeId}\u0000${site}`, { store: c.storeId, site });
+    }
+    const existing = new Map<string, CookieRecord>();
+    const reads = await Promise.all(
+      [...groups.values()].map((g) => api.getAllForDomain(g.site, g.store).catch(() => [])),
+    );
+    for (const list of reads) for (const c of list) existing.set(cookieKey(c), c);
+
+    const outcomes = await Promise.all(
+      cookies.map(async (c): Promise<['restored'] | ['skipped' | 'failed', CookieRestoreIssue]> => {
+        const r = toSetDetails(c, { browser: api.browser, now });
+        if (!r.ok)
+          return [isPersistent(c) && c.expirationDate * 1000 <= now ? 'skipped' : 'failed', issue(c, r.reason)];
+        const verdict = restoreVerdict(c, existing.get(cookieKey(c)), overwrite);
+        if (verdict.action === 'skip') return ['skipped', issue(c, verdict.reason)];
+        try {
+          await api.set(r.details);
+          return ['restored'];
+        } catch (e) {
+          return ['failed', issue(c, errorText(e))];
+        }
+      }),
+    );
+    for (const o of outcomes) {
+      if (o[0] === 'restored') report.restored++;
+      else report[o[0]].push(o[1]);
+    }
+    return report;
+  }
+
+  /**
+   * A saved session's cookies, for the sites of the tabs about to open (all of them for a whole
+   * session; a single window or tab brings back its own sites' cookies only). Nothing about cookies
+   * may stop the tabs from coming back: failures are reported, never thrown.
+   */
+  async restoreFor(
+    session: Session,
+    urls: readonly string[] | undefined,
+    overwrite = false,
+  ): Promise<CookieRestoreReport> {
+    if (!session.cookieJarId) return emptyCookieReport();
+    try {
+      let cookies = (await this.ctx.store.jars.get(session.cookieJarId)) ?? [];
+      if (urls) {
+        const sites = sitesOfUrls(urls);
+        cookies = cookies.filter((c) => cookieConcernsSites(c, sites));
+      }
+      return await this.putBack(cookies, overwrite);
+    } catch (e) {
+      return { restored: 0, skipped: [], failed: [{ name: '', domain: '', reason: errorText(e) }] };
+    }
+  }
+}
+
+const issue = (c: CookieRecord, reason: string): CookieRestoreIssue => ({ name: c.name, domain: c.domain, reason });

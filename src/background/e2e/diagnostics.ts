@@ -1,0 +1,36 @@
+// The e2e build's probes (TABULARIUM_E2E=1; the store build leaves this module out): what live
+// tracking costs, each handler's last duration, and a cookie capture on demand, for the bench and
+// the end-to-end tests. Installed by index.ts behind __TABULARIUM_E2E__.
+import type { E2EHandlers } from '../../shared/protocol.ts';
+import type { TrackerStatsView } from '../../shared/messages/diagnostics.ts';
+import type { WorkerContext } from '../context.ts';
+
+export function diagnostics(ctx: WorkerContext) {
+  const stats = { events: 0, cpuMs: 0, flushes: 0, recordsWritten: 0, bytesWritten: 0 };
+  const handlerMs: Record<string, number> = {};
+  ctx.tracker.probe = {
+    event(ms) {
+      stats.events++;
+      stats.cpuMs += ms;
+    },
+    flushed(changes, ms) {
+      stats.cpuMs += ms;
+      stats.flushes++;
+      stats.recordsWritten += changes.put.length + changes.del.length;
+      // Approximate bytes on disk: the records' JSON plus the deleted keys.
+      for (const r of changes.put) stats.bytesWritten += r.key.length + JSON.stringify(r.value).length;
+      for (const k of changes.del) stats.bytesWritten += k.length;
+    },
+  };
+  const handlers: E2EHandlers = {
+    async 'diagnostics.tracker'(): Promise<TrackerStatsView> {
+      await ctx.tracker.start();
+      return { ...stats, tabs: ctx.tracker.tabCount(), handlerMs: { ...handlerMs } };
+    },
+    'diagnostics.captureCookies': ({ rewrite }) => ctx.keeper.flush({ rewrite: !!rewrite, catchUp: true }),
+  };
+  return {
+    handlers: handlers as unknown as Record<string, (req: unknown) => Promise<unknown>>,
+    onTiming: (type: string, ms: number) => void (handlerMs[type] = ms),
+  };
+}

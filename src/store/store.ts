@@ -1,0 +1,119 @@
+// The store's one face to the worker: every IndexedDB read and write the extension makes goes
+// through here (lint keeps `idb`, the DB handle and IndexedDB globals inside src/store/). It owns
+// the connection (opened lazily, reopened after a `blocking` close or a failure) and tells
+// in-memory views which sessions changed.
+import type { CookieRecord } from '../core/cookies/cookie-record.ts';
+import type { LiveChanges } from '../core/live-state.ts';
+import type { Session, SessionBody, SessionWithBody } from '../core/model.ts';
+import * as jars from './cookie-jars-repo.ts';
+import { getCipher } from './crypto.ts';
+import { openDatabase, type DB } from './db.ts';
+import { toStoreError } from './errors.ts';
+import * as liveCookies from './live-cookies-repo.ts';
+import * as live from './live-repo.ts';
+import * as meta from './meta-repo.ts';
+import * as recovery from './recovery-repo.ts';
+import { DB_NAME } from './schema.ts';
+import * as sessions from './sessions-repo.ts';
+
+export type { PendingRecovery, PreviousRun, RecoveredState, UnreadableState } from './recovery-repo.ts';
+export type { SearchRecordWithDate } from './sessions-repo.ts';
+
+type Listener = (ids: readonly string[]) => void;
+
+export function createStore(name = DB_NAME) {
+  let connection: Promise<DB> | undefined;
+  const listeners = new Set<Listener>();
+  const db = (): Promise<DB> =>
+    (connection ??= openDatabase(name, () => (connection = undefined)).catch((e: unknown) => {
+      // A start that failed (quota, a database that would not open) is tried again next time.
+      connection = undefined;
+      throw toStoreError(e);
+    }));
+  const changed = (ids: readonly string[]) => {
+    for (const l of listeners) l(ids);
+  };
+  /** Runs a session write, then tells the listeners which sessions it touched. */
+  const touching = async <T>(ids: readonly string[], write: Promise<T>): Promise<T> => {
+    const out = await write;
+    changed(ids);
+    return out;
+  };
+
+  return {
+    /** Hears the ids of sessions saved, changed or deleted (the worker's search index). */
+    onSessionsChanged(l: Listener): () => void {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    sessions: {
+      list: async () => sessions.listSessions(await db()),
+      get: async (id: string) => sessions.getSession(await db(), id),
+      summaries: async (ids: readonly string[]) => sessions.getSummaries(await db(), ids),
+      body: async (id: string) => sessions.getBody(await db(), id),
+      save: async (session: Session, body: SessionBody) =>
+        touching([session.id], sessions.saveSession(await db(), session, body)),
+      saveAll: async (items: readonly SessionWithBody[]) =>
+        touching(
+          items.map((i) => i.session.id),
+          sessions.saveSessions(await db(), items),
+        ),
+      update: async (id: string, patch: (s: Session) => Session, now: number) =>
+        touching([id], sessions.updateSession(await db(), id, patch, now)),
+      updateBody: async (id: string, patch: (b: SessionBody) => SessionBody, now: number) =>
+        touching([id], sessions.updateBody(await db(), id, patch, now)),
+      /** To the trash, for Undo. */
+      delete: async (id: string, now: number) => touching([id], sessions.deleteSession(await db(), id, now)),
+      undoDelete: async (id: string) => touching([id], sessions.undoDelete(await db(), id)),
+      /** For good, with its cookie jar (retention of automatic snapshots). */
+      remove: async (id: string) => touching([id], sessions.removeSession(await db(), id)),
+      purgeTrash: async (maxAgeMs: number, now: number) => sessions.purgeTrash(await db(), maxAgeMs, now),
+      searchRecords: async (ids: readonly string[]) => sessions.searchRecords(await db(), ids),
+      allSearchRecords: async () => sessions.allSearchRecords(await db()),
+    },
+    live: {
+      read: async () => live.readLiveState(await db()),
+      apply: async (changes: LiveChanges) => live.applyLiveChanges(await db(), changes),
+    },
+    liveCookies: {
+      read: async () => {
+        const d = await db();
+        return liveCookies.readLiveCookies(d, await getCipher(d));
+      },
+      put: async (cookies: readonly CookieRecord[]) => {
+        if (cookies.length === 0) return;
+        const d = await db();
+        await liveCookies.putLiveCookies(d, await getCipher(d), cookies);
+      },
+      remove: async (keys: readonly string[]) => liveCookies.removeLiveCookies(await db(), keys),
+      count: async () => (await db()).count('live', liveCookies.liveCookieRange()),
+      clear: async () => liveCookies.clearLiveCookies(await db()),
+    },
+    jars: {
+      save: async (id: string, cookies: readonly CookieRecord[], now: number) =>
+        jars.saveCookieJar(await db(), id, cookies, now),
+      get: async (id: string) => jars.getCookieJar(await db(), id),
+      delete: async (id: string) => jars.deleteCookieJar(await db(), id),
+      /** Every jar and every live cookie, in one transaction. */
+      clearAllValues: async () => jars.clearAllCookieValues(await db()),
+    },
+    meta: {
+      get: async <T>(key: string) => meta.getMeta<T>(await db(), key),
+      set: async (entries: Record<string, unknown>) => meta.setMeta(await db(), entries),
+    },
+    recovery: {
+      readPreviousRun: async () => recovery.readPreviousRun(await db()),
+      storeRecovered: async (r: recovery.RecoveredState) =>
+        touching([r.session.id], recovery.storeRecovered(await db(), r)),
+      liveCookiesToJar: async (jarId: string, now: number) => recovery.liveCookiesToJar(await db(), jarId, now),
+    },
+    /** Closes the connection (tests that reopen the same database, as a restarted worker does). */
+    async close(): Promise<void> {
+      const c = connection;
+      connection = undefined;
+      (await c?.catch(() => undefined))?.close();
+    },
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
