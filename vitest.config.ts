@@ -1,8 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Unit tests see the e2e build's hooks, so the diagnostics they feed are tested too.
-  define: { __TABULARIUM_E2E__: 'true' },
   test: {
     projects: [
       {
@@ -12,6 +10,8 @@ export default defineConfig({
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
         },
+        // Unit tests see the e2e build's hooks, so the diagnostics they feed are tested too.
+        define: { __TABULARIUM_E2E__: 'true' },
         esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
       },
       {

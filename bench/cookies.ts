@@ -104,7 +104,7 @@ export async function benchCookies(
     windows.push(await openSites(b, all.slice(2)));
     await call(b, 'keeping.set', { keep: true, all: false });
     await waitFor(
-      async () => (await call<{ cookies: number }>(b, 'keeping.capture', {})).cookies >= SITES * PER_SITE,
+      async () => (await call<{ cookies: number }>(b, 'diagnostics.captureCookies', {})).cookies >= SITES * PER_SITE,
       '1,000 cookies kept',
       30_000,
     );
@@ -132,11 +132,11 @@ export async function benchCookies(
     const rewrite: number[] = [];
     const unchanged: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = await call<{ written: number }>(b, 'keeping.capture', { rewrite: true });
+      const r = await call<{ written: number }>(b, 'diagnostics.captureCookies', { rewrite: true });
       if (r.written < SITES * PER_SITE) throw new Error(`capture wrote ${r.written} cookies`);
-      rewrite.push(await handlerMs(b, 'keeping.capture'));
-      await call(b, 'keeping.capture', {});
-      unchanged.push(await handlerMs(b, 'keeping.capture'));
+      rewrite.push(await handlerMs(b, 'diagnostics.captureCookies'));
+      await call(b, 'diagnostics.captureCookies', {});
+      unchanged.push(await handlerMs(b, 'diagnostics.captureCookies'));
     }
     row('  live copy: encrypt and write 1,000 cookies as 1,000 records', median(rewrite), 'ms', Infinity);
     row('  live copy: worker-start catch-up, 1,000 cookies, nothing changed', median(unchanged), 'ms', Infinity);

@@ -5,7 +5,14 @@
 // banner's Recover, and auto-recover, restore it through the restore registry like any restore.
 import { countTabs, type Session } from '../core/model.ts';
 import { parseLiveRecords, snapshotFromRecords } from '../core/live-state.ts';
-import { alreadyOpen, chooseRecoverySource, decideRecovery, makeCopy, verifyCopy, type Candidate } from '../core/recovery.ts';
+import {
+  alreadyOpen,
+  chooseRecoverySource,
+  decideRecovery,
+  makeCopy,
+  verifyCopy,
+  type Candidate,
+} from '../core/recovery.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { UserError } from '../core/user-error.ts';
 import type { RestoreReport } from '../shared/protocol.ts';

@@ -1,7 +1,7 @@
 // Browser events and page messages, delivered to the worker's services. Called synchronously at
 // the worker's top level (index.ts): an event that wakes the worker reaches only the listeners
 // added in its first turn.
-import { COOKIE_LOG_PORT, type CookieLogFromWorker, type CookieLogToWorker } from '../shared/cookie-log-port.ts';
+import { COOKIE_LOG_PORT, type CookieLogFromWorker, type CookieLogToWorker } from '../shared/cookie-log-protocol.ts';
 import type { WorkerContext } from './context.ts';
 import type { createRouter } from './router.ts';
 import { STABLE_ALARM } from './recovery-service.ts';

@@ -2,13 +2,9 @@
 // that apply to it. Typed on both ends; the browser side lives in src/platform/ports.ts.
 import type { CookieChange } from '../core/cookie-changes.ts';
 import { connectPort, type TypedPort } from '../platform/ports.ts';
+import { COOKIE_LOG_PORT, type CookieLogFromWorker, type CookieLogToWorker } from './cookie-log-protocol.ts';
 
-export const COOKIE_LOG_PORT = 'tabularium.cookie-log';
-
-export type CookieLogToWorker = { type: 'watch'; url: string } | { type: 'ping' };
-export type CookieLogFromWorker = { type: 'changes'; changes: CookieChange[] };
-
-export type CookieLogWorkerPort = TypedPort<CookieLogToWorker, CookieLogFromWorker>;
+export * from './cookie-log-protocol.ts';
 
 // Chrome stops an idle worker after ~30 s; a message over the port resets that clock, so the
 // log keeps listening while the page is open.

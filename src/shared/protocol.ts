@@ -27,7 +27,9 @@ export interface Messages
 /** Every message the e2e build answers: the product's, and the probes of tests and the bench. */
 export interface E2EMessages extends Messages, DiagnosticsMessages {}
 export type E2EMessageType = keyof E2EMessages;
-export type E2EHandlers = { [K in keyof DiagnosticsMessages]: (req: DiagnosticsMessages[K]['req']) => Promise<DiagnosticsMessages[K]['res']> };
+export type E2EHandlers = {
+  [K in keyof DiagnosticsMessages]: (req: DiagnosticsMessages[K]['req']) => Promise<DiagnosticsMessages[K]['res']>;
+};
 
 export type MessageType = keyof Messages;
 export type Req<K extends MessageType> = Messages[K]['req'];

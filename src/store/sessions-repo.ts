@@ -118,12 +118,7 @@ export function removeSession(db: DB, id: string): Promise<void> {
 }
 
 /** Rewrites a session's windows (tabs removed from it), keeping counts and search in step. */
-export function updateBody(
-  db: DB,
-  id: string,
-  patch: (b: SessionBody) => SessionBody,
-  now: number,
-): Promise<Session> {
+export function updateBody(db: DB, id: string, patch: (b: SessionBody) => SessionBody, now: number): Promise<Session> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search']);
     const [session, body] = await Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)]);

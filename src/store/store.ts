@@ -21,11 +21,12 @@ export type { SearchRecordWithDate } from './sessions-repo.ts';
 
 type Listener = (ids: readonly string[]) => void;
 
-export function createStore(name = DB_NAME) {
+/** `open` is for tests that need the same connection (to look at or break it). */
+export function createStore(name = DB_NAME, open: typeof openDatabase = openDatabase) {
   let connection: Promise<DB> | undefined;
   const listeners = new Set<Listener>();
   const db = (): Promise<DB> =>
-    (connection ??= openDatabase(name, () => (connection = undefined)).catch((e: unknown) => {
+    (connection ??= open(name, () => (connection = undefined)).catch((e: unknown) => {
       // A start that failed (quota, a database that would not open) is tried again next time.
       connection = undefined;
       throw toStoreError(e);

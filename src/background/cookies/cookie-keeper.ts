@@ -95,7 +95,6 @@ export class CookieKeeper {
     this.schedule();
   }
 
-
   /** The open tabs changed address or closed: sites may have come or gone. */
   tabsChanged(): void {
     if (this.known && !this.known.keep) return;
@@ -227,4 +226,3 @@ function newSites(before: SitesByStore | undefined, now: SitesByStore): SitesByS
   }
   return out;
 }
-

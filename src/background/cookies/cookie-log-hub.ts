@@ -5,7 +5,7 @@
 import { ChangePairer, type CookieChange } from '../../core/cookie-changes.ts';
 import { cookieConcernsHost, pageHost } from '../../core/cookies/site-match.ts';
 import type { RawCookieChange } from '../../platform/cookies.ts';
-import type { CookieLogWorkerPort } from '../../shared/cookie-log-port.ts';
+import type { CookieLogWorkerPort } from '../../shared/cookie-log-protocol.ts';
 import type { WorkerContext } from '../context.ts';
 
 // The insert follows its overwrite within the same task in practice; this is a safety margin.

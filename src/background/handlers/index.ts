@@ -21,7 +21,9 @@ export function handlerAreas(ctx: WorkerContext) {
   ] as const;
 }
 
-type Merged<T extends readonly object[]> = T extends readonly [infer A, ...infer R extends object[]] ? A & Merged<R> : unknown;
+type Merged<T extends readonly object[]> = T extends readonly [infer A, ...infer R extends object[]]
+  ? A & Merged<R>
+  : unknown;
 
 /** One object of every area's handlers; a message answered twice throws instead of one silently winning. */
 export function mergeAreas<T extends readonly object[]>(areas: T): Merged<T> {

@@ -87,7 +87,12 @@ export class RestoreService {
       const now = Date.now();
       if (now - last < PROGRESS_EVERY_MS && p.done < p.total) return;
       last = now;
-      const event: RestoreProgressEvent = { tabulariumEvent: 'restore.progress', restoreId, done: p.done, total: p.total };
+      const event: RestoreProgressEvent = {
+        tabulariumEvent: 'restore.progress',
+        restoreId,
+        done: p.done,
+        total: p.total,
+      };
       this.ctx.platform.runtime.broadcast(event);
     };
   }

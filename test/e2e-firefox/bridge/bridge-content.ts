@@ -17,7 +17,7 @@ window.addEventListener('message', (e: MessageEvent) => {
   // Only the page itself (same origin) may ask; the replies go back to that origin only.
   if (e.origin !== location.origin || !isBridgeRequest(e.data)) return;
   const { id, type, payload } = e.data;
-  call(type, payload as never).then(
+  call(type as never, payload as never).then(
     (value) => reply({ kind: BRIDGE_REPLY, id, ok: true, value }),
     (err: unknown) =>
       reply({ kind: BRIDGE_REPLY, id, ok: false, error: err instanceof Error ? err.message : String(err) }),

@@ -1,6 +1,10 @@
 // The messages between a Firefox e2e test page and the bridge content script (test-only): a
 // request names a message of the extension's protocol, the reply carries its typed answer.
-import type { MessageType, Req, Res } from '../../../src/shared/protocol.ts';
+import type { E2EMessages, E2EMessageType } from '../../../src/shared/protocol.ts';
+
+type MessageType = E2EMessageType;
+type Req<K extends MessageType> = E2EMessages[K]['req'];
+type Res<K extends MessageType> = E2EMessages[K]['res'];
 
 export const BRIDGE_REQUEST = 'tabularium-e2e-request';
 export const BRIDGE_REPLY = 'tabularium-e2e-reply';

@@ -6,7 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import type { MessageType, Req, Res } from '../../../src/shared/protocol.ts';
+import type { E2EMessages, E2EMessageType as MessageType } from '../../../src/shared/protocol.ts';
+
+type Req<K extends MessageType> = E2EMessages[K]['req'];
+type Res<K extends MessageType> = E2EMessages[K]['res'];
 import { BRIDGE_REPLY, BRIDGE_REQUEST, type BridgeReply, type BridgeRequest } from '../bridge/bridge-protocol.ts';
 
 export const DIST_FIREFOX_E2E = resolve(import.meta.dirname, '../../../dist-firefox-e2e');

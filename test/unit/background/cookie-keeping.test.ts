@@ -2,20 +2,13 @@
 // permission, live capture of the open sites' cookies, jars on save, restore order and rules, jars
 // deleted with the trash, recovery building a jar, and no cookie value in clear at rest.
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../../src/background/app.ts';
-import { ACCESS_OFF_REASON } from '../../../src/background/cookie-jar.ts';
-import { keeperFor } from '../../../src/background/cookie-keeper.ts';
-import type { Deps } from '../../../src/background/deps.ts';
-import { createHandlers } from '../../../src/background/handlers/index.ts';
-import { storeNewSession, restoreSession } from '../../../src/background/handlers/sessions.ts';
-import { beginRun } from '../../../src/background/recovery.ts';
+import { ACCESS_OFF_REASON } from '../../../src/background/cookies/cookie-jars.ts';
 import { NEWER_COOKIE_REASON, SAME_COOKIE_REASON } from '../../../src/core/cookie-keeping.ts';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
 import type { Settings } from '../../../src/core/settings.ts';
 import { getCookieJar, saveCookieJar } from '../../../src/store/cookie-jars-repo.ts';
-import { getCipher } from '../../../src/store/crypto.ts';
-import { openDatabase } from '../../../src/store/db.ts';
-import { liveCookieRange, readLiveCookies } from '../../../src/store/live-cookies-repo.ts';
+import { openDatabase, type DB } from '../../../src/store/db.ts';
+import { liveCookieRange } from '../../../src/store/live-cookies-repo.ts';
 import {
   deleteSession,
   listSessions,
@@ -23,8 +16,10 @@ import {
   removeSession,
   undoDelete,
 } from '../../../src/store/sessions-repo.ts';
-import { FakeCookies, FakePermissions } from '../inspector/fake-cookies.ts';
+import { createStore } from '../../../src/store/store.ts';
+import { FakeCookies, FakePermissions } from '../fakes/fake-cookies.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
+import { fakeWorker, NOW, type FakeWorker } from '../fakes/fake-worker.ts';
 import { cookie, dumpDatabase, needles } from '../store/cookie-helpers.ts';
 
 /** FakeCookies that also logs reads, into the browser fake's call log (to see the order of things). */
@@ -41,45 +36,48 @@ class LoggingCookies extends FakeCookies {
 
 const ALL_ACCESS = ['cookies', '<all_urls>'];
 const SECRET = 'c0ffee-secret-session-token-4f9a2b';
-const NOW = 1_790_000_000_000;
 
-function world(opts: { granted?: boolean; keep?: boolean; all?: boolean; db?: string } = {}) {
+type World = FakeWorker & {
+  cookies: LoggingCookies;
+  perms: FakePermissions;
+  keeper: FakeWorker['ctx']['keeper'];
+  db(): Promise<DB>;
+};
+
+/** A worker over a fake browser whose cookie and permission fakes log into the browser's call log. */
+function world(opts: { granted?: boolean; keep?: boolean; all?: boolean; db?: string } = {}): World {
   const fake = new FakeBrowser();
   const cookies = new LoggingCookies();
   cookies.calls = fake.calls;
-  const perms = new FakePermissions();
-  if (opts.granted ?? true) for (const p of ALL_ACCESS) perms.granted.add(p);
+  fake.cookies = cookies;
+  if (opts.granted ?? true) for (const p of ALL_ACCESS) fake.permissions.granted.add(p);
   const settings: Partial<Settings> = { keepCookies: opts.keep ?? true, keepAllCookies: opts.all ?? false };
   fake.local.set('settings', settings);
+  const name = opts.db ?? `db-${Math.random()}`;
+  const dbp = openDatabase(name);
+  const w = fakeWorker({ fake, store: createStore(name, () => dbp) });
+  return { ...w, cookies, perms: fake.permissions, keeper: w.ctx.keeper, db: () => dbp };
+}
+
+/** The same database in a new browser run (empty storage.session, a fresh browser), or a restarted worker. */
+function nextRun(prev: World, sameBrowser = false): World {
+  const fake = sameBrowser ? prev.fake : new FakeBrowser();
+  if (!sameBrowser) {
+    fake.local = prev.fake.local;
+    fake.permissions = prev.perms;
+    const cookies = new LoggingCookies();
+    cookies.calls = fake.calls;
+    fake.cookies = cookies;
+  }
+  const w = fakeWorker({ fake, store: prev.store, now: prev.clock.now });
+  const run = Math.random().toString(36).slice(2, 8);
   let n = 0;
-  const now = NOW;
-  const dbp = openDatabase(opts.db ?? `db-${Math.random()}`);
-  const deps: Deps = {
-    db: () => dbp,
-    platform: fake.platform(),
-    now: () => now,
-    newId: () => `id${++n}`,
-    cookieEnv: { cookies, permissions: () => perms },
-  };
-  const services = createServices(deps);
-  const handlers = createHandlers(services);
-  return { fake, cookies, perms, deps, services, handlers, keeper: keeperFor(services) };
+  w.ctx.newId = () => `${run}-${++n}`;
+  return { ...w, cookies: fake.cookies as LoggingCookies, perms: fake.permissions, keeper: w.ctx.keeper, db: prev.db };
 }
 
-/** The same database in a new browser run: empty storage.session, a fresh browser. */
-function nextRun(prev: ReturnType<typeof world>) {
-  const fake = new FakeBrowser();
-  fake.local = prev.fake.local;
-  const cookies = new LoggingCookies();
-  cookies.calls = fake.calls;
-  const deps: Deps = { ...prev.deps, platform: fake.platform(), cookieEnv: { cookies, permissions: () => prev.perms } };
-  const services = createServices(deps);
-  return { fake, cookies, deps, services, handlers: createHandlers(services) };
-}
-
-async function live(deps: Deps): Promise<CookieRecord[]> {
-  const db = await deps.db();
-  return readLiveCookies(db, await getCipher(db));
+async function live(w: { store: World['store'] }): Promise<CookieRecord[]> {
+  return w.store.liveCookies.read();
 }
 
 const names = (cs: readonly { name: string }[]) => cs.map((c) => c.name).sort();
@@ -119,10 +117,9 @@ describe('permission gating', () => {
     const { session } = await w.handlers['sessions.saveAll']({});
     expect(session.cookieJarId).toBeUndefined();
     // A session saved earlier with a jar: its tabs come back, its cookies are reported as not put back.
-    const db = await w.deps.db();
+    const db = await w.db();
     await saveCookieJar(db, 'jar1', [cookie({ value: SECRET })], NOW);
-    const withJar = await storeNewSession(
-      w.deps,
+    const withJar = await w.ctx.sessions.store(
       [
         {
           type: 'normal',
@@ -136,7 +133,7 @@ describe('permission gating', () => {
       'manual',
     );
     await db.put('sessions', { ...withJar, cookieJarId: 'jar1' });
-    const report = await restoreSession(w.deps, withJar.id);
+    const report = await w.ctx.restores.restore(withJar.id);
     expect(report.tabs).toBe(1);
     expect(report.cookies).toEqual({
       restored: 0,
@@ -154,7 +151,7 @@ describe('permission gating', () => {
     w.fake.addWindow(['https://app.example.test/']);
     logIn(w.cookies);
     await w.keeper.flush();
-    expect(await w.deps.db().then((db) => db.count('live', liveCookieRange()))).toBe(3);
+    expect(await w.db().then((db) => db.count('live', liveCookieRange()))).toBe(3);
     w.perms.granted.clear();
     w.fake.calls.length = 0;
     w.keeper.refresh();
@@ -169,7 +166,7 @@ describe('permission gating', () => {
   it('off by setting: no reads, and the browser listener is removed so cookies do not wake the worker', async () => {
     const w = world({ keep: false });
     w.fake.addWindow(['https://app.example.test/']);
-    w.keeper.subscribe();
+    w.ctx.cookiePipeline.update();
     expect(w.cookies.listeners.size).toBe(1);
     await w.keeper.flush();
     expect(w.cookies.listeners.size).toBe(0);
@@ -191,8 +188,8 @@ describe('live capture for the open sites', () => {
     w.fake.addWindow(['https://app.example.test/login', 'chrome://newtab/']);
     logIn(w.cookies);
     await w.keeper.flush();
-    expect(names(await live(w.deps))).toEqual(['__Host-session', 'chips', 'site']);
-    const chips = (await live(w.deps)).find((c) => c.name === 'chips');
+    expect(names(await live(w))).toEqual(['__Host-session', 'chips', 'site']);
+    const chips = (await live(w)).find((c) => c.name === 'chips');
     expect(chips?.partitionKey).toEqual({ topLevelSite: 'https://example.test', hasCrossSiteAncestor: false });
   });
 
@@ -201,14 +198,14 @@ describe('live capture for the open sites', () => {
     w.fake.addWindow(['https://app.example.test/']);
     logIn(w.cookies);
     await w.keeper.flush();
-    expect(names(await live(w.deps))).toEqual(['__Host-session', 'chips', 'pref', 'site']);
+    expect(names(await live(w))).toEqual(['__Host-session', 'chips', 'pref', 'site']);
   });
 
   it('follows onChanged: an update, a deletion and a cookie of a closed site, written in one batch', async () => {
     const w = world();
     w.fake.addWindow(['https://app.example.test/']);
     logIn(w.cookies);
-    w.keeper.subscribe();
+    w.ctx.cookiePipeline.update();
     await w.keeper.flush();
     await w.cookies.set({
       url: 'https://app.example.test/',
@@ -229,7 +226,7 @@ describe('live capture for the open sites', () => {
       httpOnly: false,
     });
     await new Promise((r) => setTimeout(r, 300));
-    const after = await live(w.deps);
+    const after = await live(w);
     expect(names(after)).toEqual(['__Host-session', 'chips']);
     expect(after.find((c) => c.name === '__Host-session')?.value).toBe('rotated');
   });
@@ -240,15 +237,15 @@ describe('live capture for the open sites', () => {
     logIn(w.cookies);
     w.cookies.add(cookie({ name: 'cart', value: 'c1', domain: 'shop.test' }));
     await w.keeper.flush();
-    expect(names(await live(w.deps))).toEqual(['__Host-session', 'cart', 'chips', 'site']);
+    expect(names(await live(w))).toEqual(['__Host-session', 'cart', 'chips', 'site']);
     // The worker sleeps: a cookie is deleted, one added, and the shop tab closed. No events seen.
     w.cookies.jar.clear();
     w.cookies.add(cookie({ name: '__Host-session', value: SECRET, domain: 'app.example.test' }));
     w.cookies.add(cookie({ name: 'fresh', value: 'f', domain: 'app.example.test' }));
     win.tabs.splice(1, 1);
-    const restarted = createServices(w.deps);
-    await keeperFor(restarted).flush();
-    expect(names(await live(w.deps))).toEqual(['__Host-session', 'fresh']);
+    const restarted = nextRun(w, true);
+    await restarted.keeper.flush();
+    expect(names(await live(w))).toEqual(['__Host-session', 'fresh']);
   });
 
   it('keeps each cookie store apart: an incognito window’s cookies are read from the incognito store', async () => {
@@ -260,7 +257,7 @@ describe('live capture for the open sites', () => {
     await w.keeper.flush();
     expect(w.fake.calls).toContain('getAll private.test 1');
     expect(w.fake.calls).not.toContain('getAll private.test 0');
-    expect(names(await live(w.deps))).toEqual(['p']);
+    expect(names(await live(w))).toEqual(['p']);
   });
 
   it('with several open sites, catches up with one read of the whole store instead of two per site', async () => {
@@ -268,15 +265,14 @@ describe('live capture for the open sites', () => {
     w.fake.addWindow(['https://app.example.test/', 'https://a.test/', 'https://b.test/']);
     logIn(w.cookies);
     const reads: string[] = [];
-    w.deps.cookieEnv!.getAllInStore = async (store) => {
+    w.cookies.getAllInStore = async (store: string) => {
       reads.push(store);
       return [...w.cookies.jar.values()].filter((c) => c.storeId === store);
     };
-    const keeper = keeperFor(createServices(w.deps));
-    await keeper.flush();
+    await nextRun(w, true).keeper.flush();
     expect(reads).toEqual(['0']);
     expect(w.fake.calls.filter((c) => c.startsWith('getAll'))).toEqual([]);
-    expect(names(await live(w.deps))).toEqual(['__Host-session', 'chips', 'site']);
+    expect(names(await live(w))).toEqual(['__Host-session', 'chips', 'site']);
   });
 
   it('leaves no cookie value in clear in the database after capture and save', async () => {
@@ -286,7 +282,7 @@ describe('live capture for the open sites', () => {
     await w.keeper.flush();
     const { session } = await w.handlers['sessions.saveAll']({});
     expect(session.cookieJarId).toBeDefined();
-    const dump = await dumpDatabase(await w.deps.db());
+    const dump = await dumpDatabase(await w.db());
     expect(dump).toContain('[cookieJars]');
     expect(dump).toContain('[live] "c:');
     for (const secret of [SECRET, 'embedded-partitioned-value-5678', 'preference-value-long-1234']) {
@@ -307,7 +303,7 @@ describe('saved sessions and restore', () => {
   it('puts the cookies into an encrypted jar on save and sets them back before any tab is created', async () => {
     const { w, session } = await savedWithCookies();
     expect(session.cookieJarId).toBeDefined();
-    expect(names((await getCookieJar(await w.deps.db(), session.cookieJarId!))!)).toEqual([
+    expect(names((await getCookieJar(await w.db(), session.cookieJarId!))!)).toEqual([
       '__Host-session',
       'chips',
       'site',
@@ -358,7 +354,7 @@ describe('saved sessions and restore', () => {
   it('skips expired cookies and reports cookies toSetDetails refuses', async () => {
     const w = world();
     w.fake.addWindow(['https://example.test/']);
-    const db = await w.deps.db();
+    const db = await w.db();
     await saveCookieJar(
       db,
       'jarX',
@@ -369,8 +365,7 @@ describe('saved sessions and restore', () => {
       ],
       NOW,
     );
-    const s = await storeNewSession(
-      w.deps,
+    const s = await w.ctx.sessions.store(
       [
         {
           type: 'normal',
@@ -385,7 +380,7 @@ describe('saved sessions and restore', () => {
     );
     await db.put('sessions', { ...s, cookieJarId: 'jarX' });
     w.cookies.jar.clear();
-    const report = await restoreSession(w.deps, s.id);
+    const report = await w.ctx.restores.restore(s.id);
     expect(report.cookies.restored).toBe(1);
     expect(report.cookies.skipped.map((x) => x.name)).toEqual(['old']);
     expect(report.cookies.failed.map((x) => x.name)).toEqual(['__Host-bad']);
@@ -394,7 +389,7 @@ describe('saved sessions and restore', () => {
 
   it('deletes a session’s jar only when its trash entry is purged (Undo brings both back), and with retention removals', async () => {
     const { w, session } = await savedWithCookies();
-    const db = await w.deps.db();
+    const db = await w.db();
     await deleteSession(db, session.id, NOW);
     expect(await db.get('cookieJars', session.cookieJarId!)).toBeDefined();
     await undoDelete(db, session.id);
@@ -413,7 +408,7 @@ describe('saved sessions and restore', () => {
   it('"Clear all stored cookie values" empties every jar and the live copy; sessions stay', async () => {
     const { w, session } = await savedWithCookies();
     await w.keeper.flush();
-    const db = await w.deps.db();
+    const db = await w.db();
     expect(await db.count('live', liveCookieRange())).toBeGreaterThan(0);
     await w.handlers['keeping.clearAll']({});
     expect(await db.count('cookieJars')).toBe(0);
@@ -430,21 +425,21 @@ describe('crash recovery', () => {
     const w = world({ db: name });
     w.fake.addWindow(['https://app.example.test/account']);
     logIn(w.cookies);
-    await beginRun(w.deps);
-    await w.services.tracker.start();
+    await w.ctx.recovery.beginRun();
+    await w.ctx.tracker.start();
     await w.keeper.flush();
-    expect(names(await live(w.deps))).toEqual(['__Host-session', 'chips', 'site']);
+    expect(names(await live(w))).toEqual(['__Host-session', 'chips', 'site']);
 
     // Killed: the next run has no tabs and no session cookies.
     const r = nextRun(w);
-    const start = await beginRun(r.deps);
+    const start = await r.ctx.recovery.beginRun();
     expect(start.recovered?.cookieJarId).toBeDefined();
-    const db = await r.deps.db();
+    const db = await r.db();
     const jar = await getCookieJar(db, start.recovered!.cookieJarId!);
     expect(names(jar!)).toEqual(['__Host-session', 'chips', 'site']);
     expect(await db.count('live', liveCookieRange())).toBe(0);
 
-    await r.services.tracker.start();
+    await r.ctx.tracker.start();
     const report = await r.handlers['recovery.recover']({});
     expect(report.tabs).toBe(1);
     expect(report.cookies.restored).toBe(3);

@@ -1,8 +1,8 @@
 // A big lazy restore must not load hundreds of placeholder pages at once (that froze Chrome's
 // extension process): tabs are asked for only while fewer than N placeholders are loading.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LoadSlots } from '../../../src/background/load-slots.ts';
-import { executeRestore } from '../../../src/background/restore-executor.ts';
+import { LoadSlots } from '../../../src/background/restore/load-slots.ts';
+import { executeRestore } from '../../../src/background/restore/restore-executor.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
 import type { WindowRecord } from '../../../src/core/model.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';

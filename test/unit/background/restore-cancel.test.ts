@@ -3,8 +3,8 @@
 // and Cancel stay within reach: no window takes the focus (closing the popup) before the end, and
 // a popup opened again meanwhile learns of the restore from the worker.
 import { describe, expect, it, vi } from 'vitest';
-import { executeRestore } from '../../../src/background/restore-executor.ts';
-import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
+import { LoadSlots } from '../../../src/background/restore/load-slots.ts';
+import { executeRestore } from '../../../src/background/restore/restore-executor.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
 import type { WindowRecord } from '../../../src/core/model.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
@@ -36,6 +36,7 @@ describe('cancelling a restore', () => {
     const controller = new AbortController();
     const seen: number[] = [];
     const report = await executeRestore(fake.platform(), plan, {
+      slots: new LoadSlots(40),
       signal: controller.signal,
       onProgress: (p) => {
         seen.push(p.done);
@@ -62,7 +63,10 @@ describe('cancelling a restore', () => {
       { lazy: false, allowData: true, allowFile: true },
     );
     const seen: number[] = [];
-    const report = await executeRestore(fake.platform(), plan, { onProgress: (p) => seen.push(p.done) });
+    const report = await executeRestore(fake.platform(), plan, {
+      slots: new LoadSlots(40),
+      onProgress: (p) => seen.push(p.done),
+    });
     expect(report).toMatchObject({ cancelled: false, tabs: 250, failed: [] });
     expect(fake.windows[0]!.tabs.map((t) => t.url)).toEqual(
       Array.from({ length: 250 }, (_, i) => `https://site.test/${i}`),
@@ -85,18 +89,18 @@ describe('cancelling a restore', () => {
       focusedAtCreation.push(p.focused);
       return create(p);
     };
-    await executeRestore(platform, plan, {});
+    await executeRestore(platform, plan, { slots: new LoadSlots(40) });
     expect(focusedAtCreation).toEqual([false, false]);
     expect(fake.windows.map((w) => w.focused)).toEqual([true, false]);
   });
 
   it('tells a page opened mid-restore how far it is, and forgets it once it ended', async () => {
-    const { fake, deps, handlers } = fakeWorker('cancel');
+    const { fake, ctx, handlers } = fakeWorker({ name: 'cancel' });
     // Tabs opened as they are (the worker's placeholder slots, shared by all restores, stay free).
     await handlers['settings.set']({ lazyRestore: false });
-    const session = await storeNewSession(deps, [bigWindow(300)], 'manual', 'Big');
+    const session = await ctx.sessions.store([bigWindow(300)], 'manual', 'Big');
     // Tab creations past the 50th wait until the page has looked, so the restore is mid-way.
-    const platform = deps.platform;
+    const platform = ctx.platform;
     const createTab = platform.tabs.create;
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { storeNewSession } from '../../../src/background/handlers/sessions.ts';
 import { fakeWorker } from '../fakes/fake-worker.ts';
 import { rejectionText } from '../support/english.ts';
 
-const setup = () => fakeWorker('bg');
+const setup = () => fakeWorker({ name: 'bg' });
 
 describe('save and restore through the worker handlers', () => {
   it('saves all windows with counts and a default name, then restores them into new windows', async () => {
@@ -79,7 +78,7 @@ describe('save and restore through the worker handlers', () => {
   });
 
   it('promotes an automatic snapshot to a saved session ("Keep")', async () => {
-    const { deps, handlers } = fakeWorker('keep');
+    const { ctx, handlers } = fakeWorker({ name: 'keep' });
     const windows = [
       {
         type: 'normal' as const,
@@ -90,7 +89,7 @@ describe('save and restore through the worker handlers', () => {
         tabs: [{ url: 'https://a.test/', title: 'A' }],
       },
     ];
-    const auto = await storeNewSession(deps, windows, 'autosave');
+    const auto = await ctx.sessions.store(windows, 'autosave');
     expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['autosave']);
     const kept = await handlers['sessions.promote']({ id: auto.id });
     expect(kept.session.kind).toBe('manual');

@@ -2,7 +2,9 @@
 // like Chrome's where the extension relies on it (ids, order, one active tab per window).
 import type { RawGroup, RawTab, RawWindow } from '../../../src/core/capture.ts';
 import type { GroupColor, WindowState } from '../../../src/core/model.ts';
+import type { BrowserEvents } from '../../../src/platform/events.ts';
 import type { Platform } from '../../../src/platform/types.ts';
+import { FakeCookies, FakePermissions } from './fake-cookies.ts';
 
 export const EXT_BASE = 'chrome-extension://fakeid/';
 
@@ -27,7 +29,15 @@ export class FakeBrowser {
   session = new Map<string, unknown>();
   local = new Map<string, unknown>();
   alarms = new Map<string, number>();
+  /** Events broadcast to extension pages. */
   events: unknown[] = [];
+  cookies = new FakeCookies();
+  permissions = new FakePermissions();
+  /** The worker's event handlers, once it subscribed: tests fire browser events through them. */
+  handlers: BrowserEvents | undefined;
+  /** Page messages and ports the worker listens to. */
+  onMessage: ((msg: unknown, sender: { tabId?: number }) => Promise<unknown> | undefined) | undefined;
+  ports = new Map<string, (port: never) => void>();
 
   addWindow(urls: string[], extra: Partial<FWindow> = {}): FWindow {
     const id = this.nextId++;
@@ -49,8 +59,23 @@ export class FakeBrowser {
   }
 
   platform(): Platform {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const fake = this;
     return {
+      flavour: 'chrome',
       extensionBase: EXT_BASE,
+      get cookies() {
+        return fake.cookies;
+      },
+      get permissions() {
+        return fake.permissions;
+      },
+      runtime: {
+        onMessage: (l) => void (this.onMessage = l),
+        onConnect: (name, cb) => void this.ports.set(name, cb as (port: never) => void),
+        broadcast: (msg) => void this.events.push(msg),
+      },
+      events: { subscribe: (h) => void (this.handlers = h) },
       sessionArea: {
         get: async <T>(k: string) => this.session.get(k) as T | undefined,
         set: async (k, v) => void this.session.set(k, v),
@@ -60,7 +85,6 @@ export class FakeBrowser {
         set: async (k, v) => void this.local.set(k, v),
       },
       alarms: { ensure: async (name, period) => void this.alarms.set(name, period) },
-      broadcast: (msg) => void this.events.push(msg),
       allowsDataUrls: true,
       createsDiscardedTabs: false,
       allowsFileUrls: async () => false,

@@ -1,21 +1,42 @@
-// The worker's real services and handlers over a fake browser and a fresh in-memory database:
-// what most worker tests start from.
-import { createServices } from '../../../src/background/app.ts';
-import type { Deps } from '../../../src/background/deps.ts';
+// The worker's real context, services and handlers over the fake browser and a fresh in-memory
+// database: what worker tests start from. `nextRun` is the same profile in a new browser run.
+import { createWorker, type WorkerContext } from '../../../src/background/context.ts';
 import { createHandlers } from '../../../src/background/handlers/index.ts';
-import { openDatabase } from '../../../src/store/db.ts';
+import { createStore, type Store } from '../../../src/store/store.ts';
 import { FakeBrowser } from './fake-platform.ts';
 
-export function fakeWorker(name = 'worker') {
-  const fake = new FakeBrowser();
+export const NOW = 1_790_000_000_000;
+
+export interface FakeWorker {
+  fake: FakeBrowser;
+  store: Store;
+  ctx: WorkerContext;
+  handlers: ReturnType<typeof createHandlers>;
+  /** Moves the worker's clock. */
+  clock: { now: number };
+}
+
+export function fakeWorker(opts: { name?: string; fake?: FakeBrowser; store?: Store; now?: number } = {}): FakeWorker {
+  const fake = opts.fake ?? new FakeBrowser();
+  const store = opts.store ?? createStore(`${opts.name ?? 'worker'}-${Math.random()}`);
+  const clock = { now: opts.now ?? NOW };
   let n = 0;
-  const dbp = openDatabase(`${name}-${Math.random()}`);
-  const deps: Deps = {
-    db: () => dbp,
-    platform: fake.platform(),
-    now: () => 1_790_000_000_000,
-    newId: () => `id${++n}`,
-  };
-  const services = createServices(deps);
-  return { fake, deps, services, handlers: createHandlers(services) };
+  const ctx = createWorker({ platform: fake.platform(), store, now: () => clock.now, newId: () => `id${++n}` });
+  return { fake, store, ctx, handlers: createHandlers(ctx), clock };
+}
+
+/**
+ * The same profile in a new browser run: the same database and storage.local (settings), a new
+ * browser (empty storage.session), the same cookies and permissions unless the test changes them.
+ */
+export function nextRun(prev: FakeWorker, fake = new FakeBrowser()): FakeWorker {
+  fake.local = prev.fake.local;
+  fake.cookies = prev.fake.cookies;
+  fake.permissions = prev.fake.permissions;
+  const w = fakeWorker({ fake, store: prev.store, now: prev.clock.now });
+  // Ids must not collide with an earlier run's.
+  const run = Math.random().toString(36).slice(2, 8);
+  let n = 0;
+  w.ctx.newId = () => `${run}-id${++n}`;
+  return w;
 }

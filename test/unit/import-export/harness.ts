@@ -1,10 +1,10 @@
 // The worker's real handlers on a fake browser and an in-memory database, and a stand-in for the
 // pages' `call` that goes through the real router with a JSON round trip, as runtime messaging does.
-import { createServices } from '../../../src/background/app.ts';
-import type { Deps } from '../../../src/background/deps.ts';
+import { createWorker } from '../../../src/background/context.ts';
 import { createHandlers } from '../../../src/background/handlers/index.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
+import { createStore } from '../../../src/store/store.ts';
 import type { MessageType, Req, Res } from '../../../src/shared/protocol.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
 
@@ -20,13 +20,14 @@ let ids = 0;
 
 export function startWorker(dbp: Promise<DB> = openDatabase(`ie-${Math.random()}`), wrapDb?: (db: DB) => DB): Worker {
   const fake = new FakeBrowser();
-  const deps: Deps = {
-    db: async () => (wrapDb ? wrapDb(await dbp) : dbp),
+  const store = createStore('unused', async () => (wrapDb ? wrapDb(await dbp) : dbp));
+  const ctx = createWorker({
     platform: fake.platform(),
+    store,
     now: () => 1_790_000_000_000,
     newId: () => `w${++ids}`,
-  };
-  const handlers = createHandlers(createServices(deps));
+  });
+  const handlers = createHandlers(ctx);
   const route = createRouter(handlers);
   const sent = new Map<string, number>();
   return {

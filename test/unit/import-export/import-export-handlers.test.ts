@@ -173,7 +173,7 @@ describe('cookies and the passphrase', () => {
     const s = session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], {
       cookieJarId: 'jar1',
     });
-    await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })]);
+    await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })], 1);
     await repo.saveSessions(db, [s, session('c2', 'Without', [window([{ url: 'https://b.test/', title: 'B' }])])]);
     const r = await buildExport(['c1', 'c2'], 'tabularium', passphrase, noProgress);
     expect(r.withCookies).toBe(1);
@@ -208,7 +208,7 @@ describe('cookies and the passphrase', () => {
 
   it('leaves cookies out without a passphrase', async () => {
     const db = await current.dbp;
-    await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })]);
+    await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })], 1);
     await repo.saveSessions(db, [
       session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], { cookieJarId: 'jar1' }),
     ]);

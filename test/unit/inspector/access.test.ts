@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accessProblems, checkAccess, originsFor, requestAccess } from '../../../src/shared/cookie-access.ts';
-import { cookieHandlers } from '../../../src/background/handlers/cookies.ts';
-import type { Services } from '../../../src/background/deps.ts';
-import { FakeCookies, FakePermissions } from './fake-cookies.ts';
+import { FakeCookies, FakePermissions } from '../fakes/fake-cookies.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 
 const URL_ = 'https://app.example.test:8443/login';
-const services = { deps: { now: () => Date.UTC(2026, 0, 1) } } as unknown as Services;
 
 describe('cookie permission gating', () => {
   it('asks for the whole site, so parent-domain cookies are readable too', () => {
@@ -44,7 +42,9 @@ describe('cookie permission gating', () => {
     const perms = new FakePermissions();
     const api = new FakeCookies();
     api.enabled = false;
-    const h = cookieHandlers(services, api, () => perms);
+    const { fake, handlers: h } = fakeWorker();
+    fake.cookies = api;
+    fake.permissions = perms;
     expect(await h['cookies.access']({ url: URL_ })).toMatchObject({ cookies: false, host: false });
     await expect(h['cookies.forUrl']({ url: URL_ })).rejects.toMatchObject({ code: 'no-permission' });
     perms.granted.add('cookies');
@@ -52,11 +52,5 @@ describe('cookie permission gating', () => {
     api.enabled = true;
     expect(await h['cookies.access']({ url: URL_ })).toMatchObject({ cookies: true, host: true });
     expect((await h['cookies.forUrl']({ url: URL_ })).cookies).toEqual([]);
-  });
-
-  it('without a permissions API (DevTools panel) falls back to whether the cookie API is there', async () => {
-    const api = new FakeCookies();
-    const h = cookieHandlers(services, api, () => undefined);
-    expect(await h['cookies.access']({ url: URL_ })).toMatchObject({ cookies: true, host: true });
   });
 });

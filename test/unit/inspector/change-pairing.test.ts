@@ -1,14 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ChangePairer } from '../../../src/core/cookie-changes.ts';
-import { createCookieLogHub } from '../../../src/background/cookie-log-hub.ts';
 import type {
   CookieLogFromWorker,
   CookieLogToWorker,
   CookieLogWorkerPort,
 } from '../../../src/shared/cookie-log-port.ts';
 import { appendChanges } from '../../../src/ui/inspector/change-log.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 import { cookie } from '../cookies/make-cookie.ts';
-import { FakeCookies } from './fake-cookies.ts';
 
 function fakePort() {
   const sent: CookieLogFromWorker[] = [];
@@ -56,10 +55,15 @@ describe('pairing cookie changes', () => {
   });
 
   it('the worker hub streams one change per edit, only to pages watching that site, and only while one is open', async () => {
+    const { fake, ctx } = fakeWorker();
+    fake.permissions.granted.add('cookies');
+    const api = fake.cookies;
+    // Cookie keeping is off: nothing listens to the browser until an inspector watches.
+    await ctx.keeper.flush();
+    expect(api.listeners.size).toBe(0);
     vi.useFakeTimers();
     try {
-      const api = new FakeCookies();
-      const hub = createCookieLogHub(api, () => 1000);
+      const hub = ctx.cookieLog;
       const app = fakePort();
       const other = fakePort();
       hub.attach(app.port);
@@ -92,7 +96,7 @@ describe('pairing cookie changes', () => {
 
       app.close();
       other.close();
-      expect(hub.size()).toBe(0);
+      expect(hub.listening()).toBe(false);
       expect(api.listeners.size).toBe(0);
     } finally {
       vi.useRealTimers();

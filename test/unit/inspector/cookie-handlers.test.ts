@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cookieHandlers } from '../../../src/background/handlers/cookies.ts';
-import type { Services } from '../../../src/background/deps.ts';
 import { cookie, NOW } from '../cookies/make-cookie.ts';
-import { FakeCookies, FakePermissions } from './fake-cookies.ts';
-
-const services = { deps: { now: () => NOW } } as unknown as Services;
+import { FakeCookies } from '../fakes/fake-cookies.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 const URL_ = 'https://app.example.test/account';
 
 function setup() {
@@ -29,7 +26,9 @@ function setup() {
       partitionKey: { topLevelSite: 'https://third.test' },
     }),
   );
-  return { api, h: cookieHandlers(services, api, () => new FakePermissions()) };
+  const { fake, handlers } = fakeWorker({ now: NOW });
+  fake.cookies = api;
+  return { api, h: handlers };
 }
 
 describe('cookie worker handlers', () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSiteCookiesInSteps } from '../../../src/shared/site-cookies.ts';
 import { cookie } from '../cookies/make-cookie.ts';
-import { FakeCookies } from './fake-cookies.ts';
+import { FakeCookies } from '../fakes/fake-cookies.ts';
 
 class TwoStores extends FakeCookies {
   override async getAllCookieStores() {

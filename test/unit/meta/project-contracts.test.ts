@@ -3,10 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../../src/background/app.ts';
-import { createHandlers } from '../../../src/background/handlers/index.ts';
-import { openDatabase } from '../../../src/store/db.ts';
-import { FakeBrowser } from '../fakes/fake-platform.ts';
+import { handlerAreas, mergeAreas } from '../../../src/background/handlers/index.ts';
+import { fakeWorker } from '../fakes/fake-worker.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -75,13 +73,21 @@ describe('the message protocol', () => {
     for (const p of files('src/shared/messages', /\.ts$/)) {
       for (const m of read(p).matchAll(/^\s*'([a-z]+\.[A-Za-z]+)':\s*\{\s*req:/gm)) declared.add(m[1]!);
     }
-    const fake = new FakeBrowser();
-    const dbp = openDatabase('meta');
-    const handlers = createHandlers(
-      createServices({ db: () => dbp, platform: fake.platform(), now: () => 0, newId: () => 'x' }),
-    );
+    const { handlers } = fakeWorker();
     expect(declared.size).toBeGreaterThan(10);
-    expect(Object.keys(handlers).sort()).toEqual([...declared].sort());
+    // The e2e build's probes are not part of the product's protocol.
+    const product = [...declared].filter((t) => !t.startsWith('diagnostics.'));
+    expect(Object.keys(handlers).sort()).toEqual(product.sort());
+  });
+
+  it('answers each message in one place only: a second handler for a message fails', () => {
+    const { ctx } = fakeWorker();
+    const areas = handlerAreas(ctx);
+    const counts = new Map<string, number>();
+    for (const area of areas) for (const type of Object.keys(area)) counts.set(type, (counts.get(type) ?? 0) + 1);
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
+    const twice = { 'sessions.list': areas[0]['sessions.list'] };
+    expect(() => mergeAreas([...areas, twice])).toThrow(/"sessions\.list" has two handlers/);
   });
 });
 

@@ -3,6 +3,8 @@
 // Firefox refuses data:/file: URLs, discarded tabs that are active, pinned or on about:, `title`
 // without `discarded`, and containers that do not exist. Every call is recorded.
 import type { GroupsNamespace, PlatformNamespace } from '../../../src/platform/make-platform.ts';
+import type { PlatformParts } from '../../../src/platform/make-platform.ts';
+import { FakeCookies, FakePermissions } from '../fakes/fake-cookies.ts';
 
 export type Kind = 'chrome' | 'firefox';
 
@@ -145,9 +147,13 @@ export class FakeNamespace {
   }
 }
 
-export const parts = {
+/** The Platform's parts that these tests do not look at. */
+export const parts: PlatformParts = {
   sessionArea: { get: async () => undefined, set: async () => undefined },
   localArea: { get: async () => undefined, set: async () => undefined },
   alarms: { ensure: async () => undefined },
-  broadcast: () => undefined,
+  runtime: { onMessage: () => undefined, onConnect: () => undefined, broadcast: () => undefined },
+  events: { subscribe: () => undefined },
+  cookies: new FakeCookies(),
+  permissions: new FakePermissions(),
 };

@@ -1,7 +1,8 @@
 // A restore plan carried out through the real Platform of each browser (over strict fakes of
 // their namespaces): the same core and executor, the browser's own way of doing each thing.
 import { describe, expect, it } from 'vitest';
-import { executeRestore } from '../../../src/background/restore-executor.ts';
+import { LoadSlots } from '../../../src/background/restore/load-slots.ts';
+import { executeRestore } from '../../../src/background/restore/restore-executor.ts';
 import type { TabRecord, WindowRecord } from '../../../src/core/model.ts';
 import { parsePlaceholder } from '../../../src/core/placeholder-url.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
@@ -29,7 +30,7 @@ async function restore(
       allowFile: await platform.allowsFileUrls(),
     },
   );
-  const report = await executeRestore(platform, plan);
+  const report = await executeRestore(platform, plan, { slots: new LoadSlots(40) });
   return { fake, report };
 }
 

@@ -81,15 +81,15 @@ describe('cookie jars', () => {
   it('returns undefined for a jar that never existed, and saves an empty jar', async () => {
     const db = await open();
     expect(await getCookieJar(db, 'nope')).toBeUndefined();
-    await saveCookieJar(db, 'empty', []);
+    await saveCookieJar(db, 'empty', [], 1);
     expect(await getCookieJar(db, 'empty')).toEqual([]);
   });
 
   it('replaces a jar with a fresh IV on every save', async () => {
     const db = await open();
-    await saveCookieJar(db, 'j', jar);
+    await saveCookieJar(db, 'j', jar, 1);
     const a = await db.get('cookieJars', 'j');
-    await saveCookieJar(db, 'j', jar.slice(0, 1));
+    await saveCookieJar(db, 'j', jar.slice(0, 1), 1);
     const b = await db.get('cookieJars', 'j');
     expect(Buffer.from(a!.iv).equals(Buffer.from(b!.iv))).toBe(false);
     expect(await getCookieJar(db, 'j')).toEqual(jar.slice(0, 1));
@@ -98,14 +98,14 @@ describe('cookie jars', () => {
 
   it('reads a jar after the database is reopened', async () => {
     const first = await open();
-    await saveCookieJar(first, 'j', jar);
+    await saveCookieJar(first, 'j', jar, 1);
     first.close();
     expect(await getCookieJar(await open(), 'j')).toEqual(jar);
   });
 
   it('reports a tampered jar as corrupt, in words about the session', async () => {
     const db = await open();
-    await saveCookieJar(db, 'j', jar);
+    await saveCookieJar(db, 'j', jar, 1);
     const entry = (await db.get('cookieJars', 'j'))!;
     const data = new Uint8Array(entry.data.slice(0));
     data[10]! ^= 0xff;
@@ -118,7 +118,7 @@ describe('cookie jars', () => {
 
   it('refuses a jar moved under another id', async () => {
     const db = await open();
-    await saveCookieJar(db, 'a', jar);
+    await saveCookieJar(db, 'a', jar, 1);
     const entry = (await db.get('cookieJars', 'a'))!;
     await db.put('cookieJars', { ...entry, id: 'b' });
     expect(await codeOf(getCookieJar(db, 'b'))).toBe('corrupt');
@@ -139,7 +139,7 @@ describe('cookie jars', () => {
         return typeof v === 'function' ? v.bind(target) : v;
       },
     });
-    expect(await codeOf(saveCookieJar(full, 'j', jar))).toBe('quota');
+    expect(await codeOf(saveCookieJar(full, 'j', jar, 1))).toBe('quota');
     expect(await codeOf(clearAllCookieValues(full))).toBe('quota');
   });
 
@@ -147,8 +147,8 @@ describe('cookie jars', () => {
     const db = await open();
     const s = session('s1');
     await saveSession(db, s.session, s.body);
-    await saveCookieJar(db, 's1', jar);
-    await saveCookieJar(db, 's2', jar);
+    await saveCookieJar(db, 's1', jar, 1);
+    await saveCookieJar(db, 's2', jar, 1);
     const cipher = await getCipher(db);
     await putLiveCookies(db, cipher, jar);
     // The live tracker's entries, including keys that sort right around the `c:` range.
@@ -164,7 +164,7 @@ describe('cookie jars', () => {
     expect(await listSessions(db)).toEqual([s.session]);
     // The key stays, so saving again works at once and stays readable.
     expect(await db.count('keys')).toBe(1);
-    await saveCookieJar(db, 's1', jar);
+    await saveCookieJar(db, 's1', jar, 1);
     expect(await getCookieJar(db, 's1')).toEqual(jar);
   });
 });
@@ -193,10 +193,15 @@ describe('raw dump', () => {
     const db = await open();
     const s = session('s1');
     await saveSession(db, s.session, s.body);
-    await saveCookieJar(db, 's1', [
-      cookie({ name: 'session_token', value: SECRETS[0]!, domain: 'bank.test' }),
-      cookie({ name: 'unicode', value: SECRETS[2]!, domain: 'bank.test' }),
-    ]);
+    await saveCookieJar(
+      db,
+      's1',
+      [
+        cookie({ name: 'session_token', value: SECRETS[0]!, domain: 'bank.test' }),
+        cookie({ name: 'unicode', value: SECRETS[2]!, domain: 'bank.test' }),
+      ],
+      1,
+    );
     await putLiveCookies(db, await getCipher(db), [
       cookie({ name: 'live_token', value: SECRETS[1]!, domain: 'mail.test' }),
       cookie({ name: 'session_token', value: SECRETS[0]!, domain: 'bank.test' }),

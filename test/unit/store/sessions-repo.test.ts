@@ -76,7 +76,7 @@ describe('sessions store', () => {
   it('deletes summary and body in one transaction, and Undo brings both back', async () => {
     const db = await openDatabase('t-del');
     await repo.saveSession(db, session('a', 1), body('a'));
-    await repo.deleteSession(db, 'a');
+    await repo.deleteSession(db, 'a', 1);
     expect(await db.get('sessions', 'a')).toBeUndefined();
     expect(await db.get('bodies', 'a')).toBeUndefined();
     expect(await repo.listSessions(db)).toEqual([]);
@@ -102,7 +102,7 @@ describe('sessions store', () => {
       });
       return (real as (...a: unknown[]) => unknown)(stores, mode, opts);
     };
-    await repo.deleteSession(db, 'a');
+    await repo.deleteSession(db, 'a', 1);
     (db as { transaction: unknown }).transaction = real;
     expect(seen).toEqual([
       { stores: ['sessions', 'bodies', 'trash', 'search'], mode: 'readwrite', durability: 'strict' },

@@ -27,6 +27,9 @@ export class FakeCookies implements CookiesApi {
   async getAllInPartition(topLevelSite: string, storeId: string) {
     return [...this.jar.values()].filter((c) => c.storeId === storeId && c.partitionKey?.topLevelSite === topLevelSite);
   }
+  async getAllInStore(storeId: string) {
+    return [...this.jar.values()].filter((c) => c.storeId === storeId);
+  }
   async getAllCookieStores() {
     return [{ id: '0', tabIds: [], incognito: false }];
   }
