@@ -10,8 +10,8 @@ import type { CookieAccess, SiteCookies } from '../../shared/messages/cookies.ts
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import { AccessGate } from './access-gate.tsx';
-import { appendChanges } from './change-log.ts';
-import { ChangeLogView } from './change-log-view.tsx';
+import { appendChanges } from './cookie-log.ts';
+import { CookieLogView } from './cookie-log-view.tsx';
 import { copyText } from './clipboard.ts';
 import { CookieDetails } from './cookie-details.tsx';
 import { draftFromCookie, newDraft, type CookieDraft } from './cookie-draft.ts';
@@ -371,7 +371,7 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
       </div>
       <SiteSummary audit={built.audit} rows={built.rows} />
       <TransferPanel site={siteCookies} selected={checkedCookies} host={host} url={url} onImport={onImport} />
-      <ChangeLogView log={log} />
+      <CookieLogView log={log} />
     </main>
   );
 }

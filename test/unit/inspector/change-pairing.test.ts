@@ -6,7 +6,7 @@ import type {
   CookieLogToWorker,
   CookieLogWorkerPort,
 } from '../../../src/shared/cookie-log-port.ts';
-import { appendChanges } from '../../../src/ui/inspector/change-log.ts';
+import { appendChanges } from '../../../src/ui/inspector/cookie-log.ts';
 import { cookie } from '../cookies/make-cookie.ts';
 import { FakeCookies } from './fake-cookies.ts';
 
