@@ -6,6 +6,7 @@ import { createStore } from '../store/store.ts';
 import { createWorker } from './context.ts';
 import { diagnostics } from './e2e/diagnostics.ts';
 import { createHandlers } from './handlers/index.ts';
+import { validateRequest } from './handlers/request-schemas.ts';
 import { createRouter } from './router.ts';
 import { startWorker, wireWorker } from './wiring.ts';
 
@@ -17,6 +18,7 @@ const ctx = createWorker({
 });
 const probes = __TABULARIUM_E2E__ ? diagnostics(ctx) : undefined;
 const route = createRouter(createHandlers(ctx), {
+  validate: validateRequest,
   ...(probes ? { extra: probes.handlers, onTiming: probes.onTiming } : {}),
 });
 wireWorker(ctx, route);

@@ -4,7 +4,7 @@
 import type { CookieRecord } from '../core/cookies/cookie-record.ts';
 import { cookieKey } from '../core/cookies/cookie-record.ts';
 import { registrableDomain } from '../core/cookies/cookie-domain.ts';
-import { cookiesForSite, pageHost } from '../core/cookies/site-match.ts';
+import { cookieConcernsHost, pageHost } from '../core/cookies/site-match.ts';
 import type { CookiesApi, CookieStoreInfo } from '../platform/cookies.ts';
 import type { SiteCookies } from './messages/cookies.ts';
 
@@ -19,13 +19,15 @@ function coded(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
 }
 
-function merge(own: CookieRecord[], embedded: CookieRecord[], url: string): CookieRecord[] {
-  const mine = cookiesForSite(own, url);
-  const seen = new Set(mine.map(cookieKey));
-  for (const c of embedded) {
-    if (!seen.has(cookieKey(c))) mine.push(c);
-  }
-  return mine;
+/** The cookies of both reads that concern the host (the live log keeps the table by the same rule), once each. */
+function merge(own: CookieRecord[], embedded: CookieRecord[], host: string): CookieRecord[] {
+  const seen = new Set<string>();
+  return [...own, ...embedded].filter((c) => {
+    const key = cookieKey(c);
+    if (seen.has(key) || !cookieConcernsHost(c, host)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function siteCookies(base: SiteCookies, parts: { store: CookieStoreInfo; cookies: CookieRecord[] }[]): SiteCookies {
@@ -52,7 +54,8 @@ export function readSiteCookiesInSteps(api: CookiesApi, url: string): SiteRead {
     return { first: refused, all: refused };
   }
   // Asking for the registrable domain returns the whole site (every subdomain, every path, every
-  // partition); cookiesForSite then keeps what this host receives: its own and its parents'.
+  // partition); cookieConcernsHost then keeps what concerns this host: its own and its parents'
+  // cookies, and those partitioned under its site.
   const site = registrableDomain(host) || host;
   // Cross-site frames on this site's pages keep partitioned cookies under this site's key (CHIPS):
   // they belong to another domain, yet they are part of this site as the person sees it.
@@ -65,16 +68,16 @@ export function readSiteCookiesInSteps(api: CookiesApi, url: string): SiteRead {
     stores.find((s) => s.id === home) ?? { id: home, tabIds: [], incognito: false };
 
   const first = Promise.all([storesRead, ownRead]).then(([stores, own]) =>
-    siteCookies(base, [{ store: homeStore(stores), cookies: merge(own, [], url) }]),
+    siteCookies(base, [{ store: homeStore(stores), cookies: merge(own, [], host) }]),
   );
   const all = (async () => {
     const [stores, own, embedded] = await Promise.all([storesRead, ownRead, embeddedRead]);
-    const parts = [{ store: homeStore(stores), cookies: merge(own, embedded, url) }];
+    const parts = [{ store: homeStore(stores), cookies: merge(own, embedded, host) }];
     // Other stores (incognito, containers) after the default one; most people have none.
     for (const s of stores) {
       if (s.id === home) continue;
       const [o, e] = await Promise.all([api.getAllForDomain(site, s.id), api.getAllInPartition(topLevelSite, s.id)]);
-      parts.push({ store: s, cookies: merge(o, e, url) });
+      parts.push({ store: s, cookies: merge(o, e, host) });
     }
     return siteCookies(base, parts);
   })();

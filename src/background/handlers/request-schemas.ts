@@ -159,7 +159,7 @@ export const requestSchemas = {
   'sessions.promote': v.object({ id }),
 
   'recovery.status': empty,
-  'recovery.recover': empty,
+  'recovery.recover': v.object({ restoreId: v.optional(id) }),
   'recovery.dismiss': empty,
   'recovery.exportUnreadable': empty,
   'recovery.forgetUnreadable': empty,
@@ -190,11 +190,8 @@ export const requestSchemas = {
   // An empty passphrase gets the handler's own message.
   'export.cookies': v.object({ ids: v.array(id), passphrase: v.string() }),
 
-  'diagnostics.tracker': empty,
-
   'keeping.status': empty,
   'keeping.set': v.object({ keep: v.optional(flag), all: v.optional(flag) }),
-  'keeping.capture': v.object({ rewrite: v.optional(flag) }),
   'keeping.clearAll': empty,
   'keeping.restoreCookies': v.object({ sessionId: id, overwrite: v.optional(flag) }),
 } satisfies RequestSchemas;

@@ -20,21 +20,28 @@ export function cookieAppliesToHost(c: Pick<CookieRecord, 'domain' | 'hostOnly'>
   return c.hostOnly ? bareHost(c.domain) === bareHost(host) : domainMatches(c.domain, host);
 }
 
+/**
+ * Whether the inspector of a page on `host` shows the cookie: the host's own and parent-domain
+ * cookies, and cookies partitioned under the host's site — embedded sites' CHIPS cookies belong
+ * to other domains, yet to the person they are part of this site. The page's cookie read and the
+ * live cookie log both decide with this, so the table and the log never disagree.
+ */
+export function cookieConcernsHost(c: CookieRecord, host: string): boolean {
+  if (cookieAppliesToHost(c, host)) return true;
+  const top = c.partitionKey?.topLevelSite;
+  // An IP address or a single-label host is its own site.
+  const site = registrableDomain(host) || bareHost(host);
+  if (!top || !site) return false;
+  try {
+    return bareHost(new URL(top).hostname) === site;
+  } catch {
+    return false;
+  }
+}
+
 /** Every cookie for the page's host or a parent domain of it, in the order given. */
 export function cookiesForSite(all: readonly CookieRecord[], pageUrl: string): CookieRecord[] {
   const host = pageHost(pageUrl);
   if (!host) return [];
   return all.filter((c) => cookieAppliesToHost(c, host));
-}
-
-/** The host's own and parent-domain cookies, and partitioned cookies kept under its site. */
-export function cookieConcernsHost(c: CookieRecord, host: string): boolean {
-  if (cookieAppliesToHost(c, host)) return true;
-  const top = c.partitionKey?.topLevelSite;
-  if (!top) return false;
-  try {
-    return new URL(top).hostname === (registrableDomain(host) || host);
-  } catch {
-    return false;
-  }
 }

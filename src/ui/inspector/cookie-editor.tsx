@@ -1,10 +1,11 @@
 // Create or edit one cookie. Problems the browser would refuse are shown before saving; a refusal
 // the browser still makes comes back with its own reason.
 import { useState } from 'preact/hooks';
-import type { CookieRecord, SameSite } from '../../core/cookies/cookie-record.ts';
+import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import type { TargetBrowser } from '../../core/cookies/set-details.ts';
 import { t } from '../i18n.ts';
 import { cookieFromDraft, draftProblem, type CookieDraft } from './cookie-draft.ts';
+import { DraftCheck, DraftText, SameSiteSelect, StoreSelect, type SetDraft } from './draft-fields.tsx';
 
 interface Props {
   initial: CookieDraft;
@@ -19,7 +20,7 @@ export function CookieEditor({ initial, editing, stores, browser, onSave, onCanc
   const [d, setD] = useState<CookieDraft>(initial);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof CookieDraft>(k: K, v: CookieDraft[K]) => setD((cur) => ({ ...cur, [k]: v }));
+  const set: SetDraft = (k, v) => setD((cur) => ({ ...cur, [k]: v }));
   const problem = draftProblem(d, browser, Date.now());
 
   const submit = async (e: Event) => {
@@ -43,80 +44,32 @@ export function CookieEditor({ initial, editing, stores, browser, onSave, onCanc
   return (
     <form class="editor" aria-label={title} onSubmit={(e) => void submit(e)}>
       <h2>{title}</h2>
-      <label>
-        {t('inspColName')}
-        <input type="text" value={d.name} onInput={(e) => set('name', e.currentTarget.value)} />
-      </label>
+      <DraftText draft={d} field="name" label={t('inspColName')} set={set} />
       <label>
         {t('inspColValue')}
         <textarea rows={3} value={d.value} onInput={(e) => set('value', e.currentTarget.value)} />
       </label>
-      <label>
-        {t('inspColDomain')}
-        <input type="text" value={d.domain} onInput={(e) => set('domain', e.currentTarget.value)} />
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={d.hostOnly} onChange={(e) => set('hostOnly', e.currentTarget.checked)} />
-        {t('inspHostOnlyLabel')}
-      </label>
-      <label>
-        {t('inspColPath')}
-        <input type="text" value={d.path} onInput={(e) => set('path', e.currentTarget.value)} />
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={d.secure} onChange={(e) => set('secure', e.currentTarget.checked)} />
-        Secure
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={d.httpOnly} onChange={(e) => set('httpOnly', e.currentTarget.checked)} />
-        HttpOnly
-      </label>
-      <label>
-        SameSite
-        <select value={d.sameSite} onChange={(e) => set('sameSite', e.currentTarget.value as SameSite)}>
-          <option value="strict">Strict</option>
-          <option value="lax">Lax</option>
-          <option value="no_restriction">None</option>
-          {browser === 'chrome' && <option value="unspecified">{t('inspUnspecified')}</option>}
-        </select>
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={d.session} onChange={(e) => set('session', e.currentTarget.checked)} />
-        {t('inspSessionLabel')}
-      </label>
+      <DraftText draft={d} field="domain" label={t('inspColDomain')} set={set} />
+      <DraftCheck draft={d} field="hostOnly" label={t('inspHostOnlyLabel')} set={set} />
+      <DraftText draft={d} field="path" label={t('inspColPath')} set={set} />
+      <DraftCheck draft={d} field="secure" label="Secure" set={set} />
+      <DraftCheck draft={d} field="httpOnly" label="HttpOnly" set={set} />
+      <SameSiteSelect draft={d} set={set} browser={browser} />
+      <DraftCheck draft={d} field="session" label={t('inspSessionLabel')} set={set} />
       {!d.session && (
-        <label>
-          {t('inspColExpires')}
-          <input type="datetime-local" value={d.expires} onInput={(e) => set('expires', e.currentTarget.value)} />
-        </label>
+        <DraftText draft={d} field="expires" type="datetime-local" label={t('inspColExpires')} set={set} />
       )}
-      <label class="check">
-        <input type="checkbox" checked={d.partitioned} onChange={(e) => set('partitioned', e.currentTarget.checked)} />
-        {t('inspPartitionedLabel')}
-      </label>
+      <DraftCheck draft={d} field="partitioned" label={t('inspPartitionedLabel')} set={set} />
       {d.partitioned && (
-        <label>
-          {t('inspTopLevelSite')}
-          <input
-            type="text"
-            value={d.topLevelSite}
-            placeholder="https://example.com"
-            onInput={(e) => set('topLevelSite', e.currentTarget.value)}
-          />
-        </label>
+        <DraftText
+          draft={d}
+          field="topLevelSite"
+          label={t('inspTopLevelSite')}
+          placeholder="https://example.com"
+          set={set}
+        />
       )}
-      {stores.length > 1 && (
-        <label>
-          {t('inspStore')}
-          <select value={d.storeId} onChange={(e) => set('storeId', e.currentTarget.value)}>
-            {stores.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {stores.length > 1 && <StoreSelect draft={d} set={set} stores={stores} />}
       {problem && !error && (
         <p class="problem" role="status">
           {problem}

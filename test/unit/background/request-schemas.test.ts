@@ -132,7 +132,7 @@ const samples: { [K in MessageType]: Req<K>[] } = {
   'sessions.compare': [{ id: 's1' }],
   'sessions.promote': [{ id: 's1' }],
   'recovery.status': [{}],
-  'recovery.recover': [{}],
+  'recovery.recover': [{}, { restoreId: 'r1' }],
   'recovery.dismiss': [{}],
   'recovery.exportUnreadable': [{}],
   'recovery.forgetUnreadable': [{}],
@@ -163,10 +163,8 @@ const samples: { [K in MessageType]: Req<K>[] } = {
   'import.abort': [{ importId: 'i1' }],
   'export.read': [{ ids: ['s1', 's2'] }, { ids: ['s1', 's2'], cursor: { index: 1, part: 3 } }],
   'export.cookies': [{ ids: ['s1'], passphrase: 'correct horse battery staple' }],
-  'diagnostics.tracker': [{}],
   'keeping.status': [{}],
   'keeping.set': [{ keep: true }, { keep: false }, { all: true }, { keep: true, all: false }],
-  'keeping.capture': [{}, { rewrite: true }],
   'keeping.clearAll': [{}],
   'keeping.restoreCookies': [{ sessionId: 's1' }, { sessionId: 's1', overwrite: true }],
 };
@@ -183,8 +181,9 @@ function refusal(type: MessageType, payload: unknown): UserError {
 
 describe('request schemas', () => {
   it('exist for every message declared in src/shared/messages, and for no other', () => {
-    const declared = declaredMessages();
-    expect(declared.length).toBeGreaterThan(40);
+    // The e2e build's probes (diagnostics.*) are not the product's: the router does not check them.
+    const declared = declaredMessages().filter((t) => !t.startsWith('diagnostics.'));
+    expect(declared.length).toBeGreaterThan(35);
     expect(Object.keys(requestSchemas).sort()).toEqual(declared);
     expect(Object.keys(samples).sort()).toEqual(declared);
   });

@@ -2,6 +2,7 @@
 // pages' `call` that goes through the real router with a JSON round trip, as runtime messaging does.
 import { createWorker } from '../../../src/background/context.ts';
 import { createHandlers } from '../../../src/background/handlers/index.ts';
+import { validateRequest } from '../../../src/background/handlers/request-schemas.ts';
 import { createRouter } from '../../../src/background/router.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import { createStore } from '../../../src/store/store.ts';
@@ -28,7 +29,7 @@ export function startWorker(dbp: Promise<DB> = openDatabase(`ie-${Math.random()}
     newId: () => `w${++ids}`,
   });
   const handlers = createHandlers(ctx);
-  const route = createRouter(handlers);
+  const route = createRouter(handlers, { validate: validateRequest });
   const sent = new Map<string, number>();
   return {
     dbp,

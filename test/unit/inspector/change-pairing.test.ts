@@ -5,7 +5,7 @@ import type {
   CookieLogToWorker,
   CookieLogWorkerPort,
 } from '../../../src/shared/cookie-log-port.ts';
-import { appendChanges } from '../../../src/ui/inspector/change-log.ts';
+import { appendChanges } from '../../../src/ui/inspector/cookie-log.ts';
 import { fakeWorker } from '../fakes/fake-worker.ts';
 import { cookie } from '../cookies/make-cookie.ts';
 

@@ -48,6 +48,24 @@ describe('reading a site in two steps', () => {
     ]);
   });
 
+  it('keeps what the live log keeps: a sibling’s cookie partitioned under the site, once, in both steps', async () => {
+    const api = new FakeCookies();
+    api.add(cookie({ name: 'own', domain: 'app.example.test' }));
+    api.add(cookie({ name: 'sibling', domain: 'shop.example.test' }));
+    api.add(
+      cookie({
+        name: 'siblingChip',
+        domain: 'shop.example.test',
+        sameSite: 'no_restriction',
+        partitionKey: { topLevelSite: 'https://example.test' },
+      }),
+    );
+    const read = readSiteCookiesInSteps(api, 'https://app.example.test/');
+    expect((await read.first).cookies.map((c) => c.name).sort()).toEqual(['own', 'siblingChip']);
+    // The partition read returns siblingChip again: it is listed once.
+    expect((await read.all).cookies.map((c) => c.name).sort()).toEqual(['own', 'siblingChip']);
+  });
+
   it('without the cookies permission both steps say so with the no-permission code', async () => {
     const api = new FakeCookies();
     api.enabled = false;

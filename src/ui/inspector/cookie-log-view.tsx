@@ -1,4 +1,4 @@
-// The live change log: time, cookie, what happened and the browser's cause.
+// The live cookie log: time, cookie, what happened and the browser's cause.
 import type { CookieChange } from '../../core/cookie-changes.ts';
 import { t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
@@ -10,7 +10,7 @@ const KIND: Record<CookieChange['kind'], MessageKey> = {
 };
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-export function ChangeLogView({ log }: { log: readonly CookieChange[] }) {
+export function CookieLogView({ log }: { log: readonly CookieChange[] }) {
   return (
     <section class="log" aria-labelledby="log-title">
       <h2 id="log-title">{t('inspLogTitle')}</h2>

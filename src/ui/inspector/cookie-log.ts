@@ -1,4 +1,4 @@
-// The live change log's list: newest first, bounded, one entry per change the worker paired.
+// The live cookie log's list: newest first, bounded, one entry per change the worker paired.
 import type { CookieChange } from '../../core/cookie-changes.ts';
 
 export const MAX_LOG = 300;

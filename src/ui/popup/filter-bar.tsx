@@ -1,0 +1,30 @@
+// Above the list: the search box, and which kind, which tag and in what order.
+import { call } from '../../shared/client.ts';
+import { t } from '../i18n.ts';
+import { KindSelect } from './kind-filter.tsx';
+import { SortSelect } from './sort-select.tsx';
+import { TagSelect } from './tag-filter.tsx';
+import type { SearchState } from './use-search.ts';
+import type { SessionFilters } from './use-session-filters.ts';
+
+export function FilterBar({ search, filters }: { search: SearchState; filters: SessionFilters }) {
+  return (
+    <div class="toolbar filters">
+      <input
+        ref={search.box}
+        type="search"
+        aria-label={t('searchSessions')}
+        placeholder={t('searchSessions')}
+        value={search.query}
+        onInput={(e) => search.setQuery(e.currentTarget.value)}
+        onKeyDown={search.onKeyDown}
+        // Load the worker's search index as soon as the person heads for the box, not when
+        // the popup opens (that keeps opening light) and not on the first keystroke.
+        onFocus={() => void call('sessions.search', { query: '' }).catch(() => undefined)}
+      />
+      <KindSelect value={filters.kind} counts={filters.counts} onChange={filters.setKind} />
+      {filters.tags.length > 0 && <TagSelect value={filters.tag} tags={filters.tags} onChange={filters.setTag} />}
+      <SortSelect value={filters.sort} onChange={filters.setSort} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+// What the person does to sessions from the popup: restore (with progress and Cancel), open one
+// tab, keep an autosave, delete with Undo. Each ends in one status line.
+import type { Session } from '../../core/model.ts';
+import type { RestoreMode } from '../../core/restore-plan.ts';
+import { currentWindowId } from '../../platform/page.ts';
+import { call } from '../../shared/client.ts';
+import { overwriteNewerAction } from '../components/cookie-keeping.ts';
+import type { Status } from '../components/status-line.tsx';
+import { t } from '../i18n.ts';
+import { restoreStatus } from './restore-status.ts';
+import { useRestore } from './use-restore.ts';
+import type { SessionsState } from './use-sessions.ts';
+
+interface Options {
+  list: SessionsState;
+  setStatus(s: Status | undefined): void;
+  fail(e: unknown): void;
+  /** A session was deleted: its detail, if open, closes. */
+  onDeleted(): void;
+}
+
+export function useSessionActions({ list, setStatus, fail, onDeleted }: Options) {
+  const { restore: run, cancel, progress } = useRestore();
+
+  const saved = (s: Session) => {
+    setStatus({ kind: 'info', text: t('savedSessionMsg', s.name) });
+    void list.reload();
+  };
+
+  const restore = async (s: Session, mode?: RestoreMode) => {
+    try {
+      const r = await run(s.id, mode);
+      setStatus(restoreStatus(r, overwriteNewerAction(r.cookies, s.id, setStatus)));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const openTab = async (s: Session, windowIndex: number, tabIndex: number) => {
+    const into = await currentWindowId();
+    await restore(s, { kind: 'one-tab', windowIndex, tabIndex, ...(into === undefined ? {} : { intoWindowId: into }) });
+  };
+
+  const keep = async (s: Session) => {
+    try {
+      await call('sessions.promote', { id: s.id });
+      setStatus({ kind: 'info', text: t('keptSession', s.name) });
+      await list.reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const undoDelete = async (s: Session) => {
+    try {
+      await call('sessions.undoDelete', { id: s.id });
+      setStatus(undefined);
+      await list.reload();
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const remove = async (s: Session) => {
+    try {
+      await call('sessions.delete', { id: s.id });
+      list.drop(s.id);
+      onDeleted();
+      setStatus({
+        kind: 'info',
+        text: t('deletedSession', s.name),
+        action: { label: t('undo'), run: () => void undoDelete(s) },
+      });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return { progress, cancel, saved, restore, openTab, keep, remove };
+}
+
+export type SessionActions = ReturnType<typeof useSessionActions>;
