@@ -19,6 +19,20 @@ const zones = layers.map((target) => ({
   message: `src/${target} may import only from: ${allowed[target].join(', ') || 'nothing else in src'}.`,
 }));
 
+const BROWSER = 'Only src/platform/ talks to the browser.';
+const IDB = 'Only src/store/ touches IndexedDB: use the store through store.ts.';
+const browserGlobals = ['chrome', 'browser'].map((name) => ({ name, message: BROWSER }));
+const idbGlobals = ['indexedDB', 'IDBKeyRange', 'IDBDatabase', 'IDBTransaction', 'IDBObjectStore'].map((name) => ({
+  name,
+  message: IDB,
+}));
+const browserImports = [{ name: 'webextension-polyfill', message: BROWSER }];
+const idbImports = [
+  { name: 'idb', message: IDB },
+  { name: 'fake-indexeddb', message: 'Only tests use fake-indexeddb.' },
+];
+const storeInternals = [{ regex: String.raw`(^|/)store/(?!(store|errors)\.ts$)`, message: IDB }];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'bench/results/**', 'bench/tmp/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
@@ -44,19 +58,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/platform/**'],
+  // Only src/platform/ talks to the browser, and only src/store/ touches IndexedDB (its one face
+  // to the rest is store.ts, with errors.ts): each folder gets the restrictions of the other's.
+  ...[
+    { files: ['src/**/*.{ts,tsx}'], ignores: ['src/platform/**', 'src/store/**'], browser: false, idb: false },
+    { files: ['src/platform/**/*.{ts,tsx}'], ignores: [], browser: true, idb: false },
+    { files: ['src/store/**/*.{ts,tsx}'], ignores: [], browser: false, idb: true },
+  ].map(({ files, ignores, browser, idb }) => ({
+    files,
+    ignores,
     rules: {
+      'no-restricted-globals': ['error', ...(browser ? [] : browserGlobals), ...(idb ? [] : idbGlobals)],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'webextension-polyfill', message: 'Only src/platform/ talks to the browser.' }] },
-      ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'chrome', message: 'Only src/platform/ talks to the browser.' },
-        { name: 'browser', message: 'Only src/platform/ talks to the browser.' },
+        {
+          paths: [...(browser ? [] : browserImports), ...(idb ? [] : idbImports)],
+          patterns: idb ? [] : storeInternals,
+        },
       ],
     },
-  },
+  })),
 );

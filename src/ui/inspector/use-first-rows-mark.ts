@@ -1,6 +1,6 @@
-// One performance mark when the first rows reach the screen: the bench reads it, and it costs
-// nothing else.
+// One performance mark when the first rows reach the screen: the bench reads it (e2e build only).
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { benchMark } from '../bench-mark.ts';
 
 export const FIRST_ROWS_MARK = 'tabularium:inspector-first-rows';
 
@@ -11,6 +11,6 @@ export function useFirstRowsMark(shown: readonly unknown[]): void {
   useLayoutEffect(() => {
     if (marked.current || shown.length === 0) return;
     marked.current = true;
-    requestAnimationFrame(() => performance.mark(FIRST_ROWS_MARK));
+    if (__TABULARIUM_E2E__) requestAnimationFrame(() => benchMark(FIRST_ROWS_MARK));
   }, [shown]);
 }
