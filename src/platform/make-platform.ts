@@ -5,8 +5,8 @@
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 import { UserError } from '../core/user-error.ts';
 import { createInContainer } from './containers.ts';
-import { flavourOf } from './flavour.ts';
-import type { Platform, TabCreate, TabGroupsApi } from './types.ts';
+import { flavourOf, type Flavour } from './flavour.ts';
+import type { Platform, TabCreate, TabGroupsApi, TabsApi, WindowsApi } from './types.ts';
 
 interface BrowserTab {
   id?: number;
@@ -84,6 +84,112 @@ function groupsApi(g: GroupsNamespace | undefined): TabGroupsApi | undefined {
   };
 }
 
+/** `tabs.create` details: Firefox alone takes `discarded` and `title` (Chrome rejects both keys). */
+function tabDetails(p: TabCreate, firefox: boolean): Record<string, unknown> {
+  const d: Record<string, unknown> = { windowId: p.windowId, active: p.active };
+  if (p.url !== undefined) d.url = p.url;
+  if (p.pinned) d.pinned = true;
+  if (p.index !== undefined) d.index = p.index;
+  // Firefox only: Chrome rejects both keys. Firefox allows `title` on discarded tabs alone and
+  // refuses to create discarded tabs that are active, pinned, without a URL or on `about:`
+  // (those simply load: they cost nothing from the network anyway).
+  if (firefox && p.discarded && !p.active && !p.pinned && p.url !== undefined && !/^about:/i.test(p.url)) {
+    d.discarded = true;
+    if (p.title) d.title = p.title;
+  }
+  return d;
+}
+
+function tabsApi(ns: PlatformNamespace, flavour: Flavour): TabsApi {
+  return {
+    async query(q) {
+      return (await ns.tabs.query(q.windowId === undefined ? {} : { windowId: q.windowId })) as RawTab[];
+    },
+    async create(p) {
+      const { created: t, dropped } = await createInContainer(
+        flavour,
+        tabDetails(p, flavour === 'firefox'),
+        p.cookieStoreId,
+        (d) => ns.tabs.create(d),
+      );
+      return { id: t.id!, windowId: t.windowId!, ...(dropped ? { droppedContainer: dropped } : {}) };
+    },
+    async update(tabId, p) {
+      await ns.tabs.update(tabId, p);
+    },
+    async remove(tabIds) {
+      await ns.tabs.remove(tabIds);
+    },
+    async discardIfHidden(tabId) {
+      try {
+        const t = await ns.tabs.get(tabId);
+        if (t.active) return 'active';
+        if (t.discarded) return 'kept';
+        await ns.tabs.discard(tabId);
+        return 'discarded';
+      } catch {
+        return 'kept';
+      }
+    },
+    async navigate(tabId, url) {
+      await ns.tabs.update(tabId, { url });
+    },
+    async urlOf(tabId) {
+      try {
+        const t = await ns.tabs.get(tabId);
+        return t.url || t.pendingUrl || undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function windowsApi(ns: PlatformNamespace, flavour: Flavour): WindowsApi {
+  const firefox = flavour === 'firefox';
+  return {
+    async getAll() {
+      return (await ns.windows.getAll({ populate: true, windowTypes: ['normal', 'popup'] })) as RawWindow[];
+    },
+    async getLastFocusedId() {
+      try {
+        return (await ns.windows.getLastFocused()).id;
+      } catch {
+        return undefined;
+      }
+    },
+    async create(p) {
+      const details = {
+        ...(p.url === undefined ? {} : { url: p.url }),
+        type: p.type,
+        incognito: p.incognito,
+        // Firefox has no unfocused new windows (`focused: false` is not supported there).
+        ...(firefox && !p.focused ? {} : { focused: p.focused }),
+        ...(p.bounds ?? {}),
+      };
+      const { created: w, dropped } = await createInContainer(flavour, details, p.cookieStoreId, (d) =>
+        ns.windows.create(d),
+      );
+      // Chromium answers `undefined` instead of refusing when the extension may not open
+      // private windows; a restore must hear a refusal it can report, not crash on `w.id`.
+      if (w?.id === undefined) {
+        throw new UserError('refused', { key: p.incognito ? 'errIncognitoNotAllowed' : 'errWindowNotCreated' });
+      }
+      return {
+        id: w.id!,
+        tabIds: (w.tabs ?? []).map((t) => t.id!),
+        ...(dropped ? { droppedContainer: dropped } : {}),
+      };
+    },
+    async update(windowId, p) {
+      await ns.windows.update(windowId, p);
+    },
+    async remove(windowId) {
+      await ns.windows.remove(windowId);
+    },
+  };
+}
+
 export function makePlatform(
   ns: PlatformNamespace,
   groups: GroupsNamespace | undefined,
@@ -93,21 +199,6 @@ export function makePlatform(
   const flavour = flavourOf(extensionBase);
   const firefox = flavour === 'firefox';
   const tabGroups = groupsApi(groups);
-
-  function tabDetails(p: TabCreate): Record<string, unknown> {
-    const d: Record<string, unknown> = { windowId: p.windowId, active: p.active };
-    if (p.url !== undefined) d.url = p.url;
-    if (p.pinned) d.pinned = true;
-    if (p.index !== undefined) d.index = p.index;
-    // Firefox only: Chrome rejects both keys. Firefox allows `title` on discarded tabs alone and
-    // refuses to create discarded tabs that are active, pinned, without a URL or on `about:`
-    // (those simply load: they cost nothing from the network anyway).
-    if (firefox && p.discarded && !p.active && !p.pinned && p.url !== undefined && !/^about:/i.test(p.url)) {
-      d.discarded = true;
-      if (p.title) d.title = p.title;
-    }
-    return d;
-  }
 
   return {
     flavour,
@@ -122,86 +213,8 @@ export function makePlatform(
       return ns.extension.isAllowedFileSchemeAccess();
     },
     createsDiscardedTabs: firefox,
-    tabs: {
-      async query(q) {
-        return (await ns.tabs.query(q.windowId === undefined ? {} : { windowId: q.windowId })) as RawTab[];
-      },
-      async create(p) {
-        const { created: t, dropped } = await createInContainer(flavour, tabDetails(p), p.cookieStoreId, (d) =>
-          ns.tabs.create(d),
-        );
-        return { id: t.id!, windowId: t.windowId!, ...(dropped ? { droppedContainer: dropped } : {}) };
-      },
-      async update(tabId, p) {
-        await ns.tabs.update(tabId, p);
-      },
-      async remove(tabIds) {
-        await ns.tabs.remove(tabIds);
-      },
-      async discardIfHidden(tabId) {
-        try {
-          const t = await ns.tabs.get(tabId);
-          if (t.active) return 'active';
-          if (t.discarded) return 'kept';
-          await ns.tabs.discard(tabId);
-          return 'discarded';
-        } catch {
-          return 'kept';
-        }
-      },
-      async navigate(tabId, url) {
-        await ns.tabs.update(tabId, { url });
-      },
-      async urlOf(tabId) {
-        try {
-          const t = await ns.tabs.get(tabId);
-          return t.url || t.pendingUrl || undefined;
-        } catch {
-          return undefined;
-        }
-      },
-    },
-    windows: {
-      async getAll() {
-        return (await ns.windows.getAll({ populate: true, windowTypes: ['normal', 'popup'] })) as RawWindow[];
-      },
-      async getLastFocusedId() {
-        try {
-          return (await ns.windows.getLastFocused()).id;
-        } catch {
-          return undefined;
-        }
-      },
-      async create(p) {
-        const details = {
-          ...(p.url === undefined ? {} : { url: p.url }),
-          type: p.type,
-          incognito: p.incognito,
-          // Firefox has no unfocused new windows (`focused: false` is not supported there).
-          ...(firefox && !p.focused ? {} : { focused: p.focused }),
-          ...(p.bounds ?? {}),
-        };
-        const { created: w, dropped } = await createInContainer(flavour, details, p.cookieStoreId, (d) =>
-          ns.windows.create(d),
-        );
-        // Chromium answers `undefined` instead of refusing when the extension may not open
-        // private windows; a restore must hear a refusal it can report, not crash on `w.id`.
-        if (w?.id === undefined) {
-          throw new UserError('refused', { key: p.incognito ? 'errIncognitoNotAllowed' : 'errWindowNotCreated' });
-        }
-        return {
-          id: w.id!,
-          tabIds: (w.tabs ?? []).map((t) => t.id!),
-          ...(dropped ? { droppedContainer: dropped } : {}),
-        };
-      },
-      async update(windowId, p) {
-        await ns.windows.update(windowId, p);
-      },
-      async remove(windowId) {
-        await ns.windows.remove(windowId);
-      },
-    },
+    tabs: tabsApi(ns, flavour),
+    windows: windowsApi(ns, flavour),
     ...(tabGroups ? { tabGroups } : {}),
     badge: {
       async set(text, color) {
