@@ -17,10 +17,6 @@ export function openOptionsPage(): Promise<void> {
   return browser.runtime.openOptionsPage();
 }
 
-export function extensionUrl(path: string): string {
-  return browser.runtime.getURL(path);
-}
-
 /** Opens the settings page at one of its sections (`#id`) in a new tab, e.g. from the popup. */
 export async function openOptionsSection(sectionId: string): Promise<void> {
   const page = browser.runtime.getManifest().options_ui?.page ?? 'src/ui/options/index.html';
