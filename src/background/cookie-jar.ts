@@ -2,6 +2,12 @@
 // saved, and put back before its tabs open when it is restored. Both ask for the permission first
 // and degrade to "no cookies" rather than fail the save or the restore.
 import {
+  ACCESS_OFF_REASON,
+  browserRefused,
+  restoreFailed,
+  type CookieRestoreReason,
+} from '../core/cookie-restore-reasons.ts';
+import {
   cookieConcernsSites,
   keepFilter,
   restoreVerdict,
@@ -21,13 +27,6 @@ import { loadSettings } from './settings.ts';
 
 /** Sites in one store from which a catch-up reads the whole store at once. */
 const WHOLE_STORE_FROM = 2;
-
-export const ACCESS_OFF_REASON =
-  'Cookie access is off: Tabularium is not allowed to set cookies, so this one was not put back.';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * The cookies the browser has for the given sites: each site's own (every subdomain, path and
@@ -92,7 +91,12 @@ export function emptyCookieReport(): CookieRestoreReport {
   return { restored: 0, skipped: [], failed: [] };
 }
 
-const issue = (c: CookieRecord, reason: string): CookieRestoreIssue => ({ name: c.name, domain: c.domain, reason });
+const issue = (c: CookieRecord, { code, reason }: CookieRestoreReason): CookieRestoreIssue => ({
+  name: c.name,
+  domain: c.domain,
+  code,
+  reason,
+});
 
 /**
  * Sets cookies back: expired ones skipped, a newer cookie already in the browser kept unless
@@ -125,15 +129,14 @@ export async function putCookiesBack(
   const outcomes = await Promise.all(
     cookies.map(async (c): Promise<['restored'] | ['skipped' | 'failed', CookieRestoreIssue]> => {
       const r = toSetDetails(c, { browser: api.browser, now: opts.now });
-      if (!r.ok)
-        return [isPersistent(c) && c.expirationDate * 1000 <= opts.now ? 'skipped' : 'failed', issue(c, r.reason)];
+      if (!r.ok) return [isPersistent(c) && c.expirationDate * 1000 <= opts.now ? 'skipped' : 'failed', issue(c, r)];
       const verdict = restoreVerdict(c, existing.get(cookieKey(c)), opts.overwrite);
-      if (verdict.action === 'skip') return ['skipped', issue(c, verdict.reason)];
+      if (verdict.action === 'skip') return ['skipped', issue(c, verdict)];
       try {
         await api.set(r.details);
         return ['restored'];
       } catch (e) {
-        return ['failed', issue(c, errorText(e))];
+        return ['failed', issue(c, browserRefused(e))];
       }
     }),
   );
@@ -159,7 +162,7 @@ export async function restoreSessionCookies(
   try {
     cookies = (await getCookieJar(await deps.db(), session.cookieJarId)) ?? [];
   } catch (e) {
-    return { restored: 0, skipped: [], failed: [{ name: '', domain: '', reason: errorText(e) }] };
+    return { restored: 0, skipped: [], failed: [{ name: '', domain: '', ...restoreFailed(e) }] };
   }
   if (urls) {
     const sites = sitesOfUrls(urls);
@@ -169,6 +172,6 @@ export async function restoreSessionCookies(
     return await putCookiesBack(cookieEnvOf(deps), cookies, { overwrite: !!opts.overwrite, now: deps.now() });
   } catch (e) {
     // Nothing about cookies may stop the tabs from coming back.
-    return { restored: 0, skipped: [], failed: [{ name: '', domain: '', reason: errorText(e) }] };
+    return { restored: 0, skipped: [], failed: [{ name: '', domain: '', ...restoreFailed(e) }] };
   }
 }

@@ -4,6 +4,8 @@ import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { cookieKey } from '../../core/cookies/cookie-record.ts';
 import { cookieUrl } from '../../core/cookies/cookie-url.ts';
 import { toSetDetails } from '../../core/cookies/set-details.ts';
+import { cookieFailure } from '../../core/cookie-restore-reasons.ts';
+import { UserError } from '../../core/user-error.ts';
 import { cookiesApi as realCookies, type CookiesApi } from '../../platform/cookies.ts';
 import { permissionsApi, type PermissionsApi } from '../../platform/permissions.ts';
 import { checkAccess, originsFor } from '../../shared/cookie-access.ts';
@@ -33,7 +35,7 @@ function errorText(e: unknown): string {
 
 async function setOne(api: CookiesApi, now: number, cookie: CookieRecord): Promise<CookieRecord> {
   const r = toSetDetails(cookie, { browser: api.browser, now });
-  if (!r.ok) throw coded(r.reason, 'refused');
+  if (!r.ok) throw new UserError('refused', r.reason);
   try {
     return await api.set(r.details);
   } catch (e) {
@@ -89,7 +91,7 @@ export function cookieHandlers(
           await removeOne(api, c);
           out.done++;
         } catch (e) {
-          out.failed.push({ name: c.name, domain: c.domain, reason: errorText(e) });
+          out.failed.push({ name: c.name, domain: c.domain, reason: cookieFailure(e) });
         }
       }
       return out;
@@ -101,7 +103,7 @@ export function cookieHandlers(
           await setOne(api, now(), c);
           out.done++;
         } catch (e) {
-          out.failed.push({ name: c.name, domain: c.domain, reason: errorText(e) });
+          out.failed.push({ name: c.name, domain: c.domain, reason: cookieFailure(e) });
         }
       }
       return out;

@@ -8,7 +8,7 @@ import { call, RemoteError } from '../../shared/client.ts';
 import { watchCookieChanges } from '../../shared/cookie-log-port.ts';
 import type { CookieAccess, SiteCookies } from '../../shared/messages/cookies.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
 import { AccessGate } from './access-gate.tsx';
 import { appendChanges } from './change-log.ts';
 import { ChangeLogView } from './change-log-view.tsx';
@@ -225,7 +225,7 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
     setConfirmAll(false);
     try {
       const r = await call('cookies.removeAll', { url });
-      const failed = r.failed.map((f) => `${f.name}: ${f.reason}`).join('; ');
+      const failed = r.failed.map((f) => `${f.name}: ${render(f.reason)}`).join('; ');
       setStatus({
         kind: r.failed.length ? 'error' : 'info',
         text: t('inspDeletedAll', r.done) + (failed ? ` ${failed}` : ''),
@@ -241,7 +241,7 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   const onImport = async (cookies: CookieRecord[]): Promise<string> => {
     const r = await call('cookies.import', { cookies });
     await load();
-    const failed = r.failed.map((f) => `${f.name} (${f.domain}): ${f.reason}`).join('; ');
+    const failed = r.failed.map((f) => `${f.name} (${f.domain}): ${render(f.reason)}`).join('; ');
     return t('inspImported', r.done) + (failed ? ` ${t('inspImportFailed', failed)}` : '');
   };
 

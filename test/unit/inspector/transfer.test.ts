@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { exportCookies, importText } from '../../../src/ui/inspector/transfer.ts';
 import { cookieFromDraft, draftFromCookie, draftProblem, newDraft } from '../../../src/ui/inspector/cookie-draft.ts';
 import { cookie, DAY_S, NOW, NOW_S } from '../cookies/make-cookie.ts';
+import { english } from '../support/english.ts';
+
+const problem = (...args: Parameters<typeof draftProblem>) => {
+  const m = draftProblem(...args);
+  return m && english(m);
+};
 
 const site = [
   cookie({ name: 'sid', value: 'v1', sameSite: 'strict' }),
@@ -55,14 +61,14 @@ describe('cookie editor drafts', () => {
     });
     expect(Math.abs(back.expirationDate! - c.expirationDate!)).toBeLessThan(60);
     const d = newDraft('https://app.example.test/x', '0', NOW);
-    expect(draftProblem(d, 'chrome', NOW)).toMatch(/name/);
-    expect(draftProblem({ ...d, name: '__Host-x', path: '/sub' }, 'chrome', NOW)).toMatch(/__Host-/);
-    expect(draftProblem({ ...d, name: 'ok', sameSite: 'no_restriction', secure: false }, 'chrome', NOW)).toMatch(
+    expect(problem(d, 'chrome', NOW)).toBe('A cookie needs a name.');
+    expect(problem({ ...d, name: '__Host-x', path: '/sub' }, 'chrome', NOW)).toBe(
+      'Cookie "__Host-x": A "__Host-" cookie must be Secure, host-only and have path "/", but its path is "/sub" instead of "/".',
+    );
+    expect(problem({ ...d, name: 'ok', sameSite: 'no_restriction', secure: false }, 'chrome', NOW)).toMatch(
       /SameSite=None/,
     );
-    expect(draftProblem({ ...d, name: 'ok', partitioned: true, topLevelSite: '' }, 'chrome', NOW)).toMatch(
-      /top-level site/,
-    );
-    expect(draftProblem({ ...d, name: 'ok', value: 'fine' }, 'chrome', NOW)).toBeUndefined();
+    expect(problem({ ...d, name: 'ok', partitioned: true, topLevelSite: '' }, 'chrome', NOW)).toMatch(/top-level site/);
+    expect(problem({ ...d, name: 'ok', value: 'fine' }, 'chrome', NOW)).toBeUndefined();
   });
 });
