@@ -9,6 +9,7 @@ import {
   type EncryptedBlob,
   type ImportFile,
   type ImportPreview,
+  type SkipNote,
 } from '../../../core/formats/index.ts';
 import { call } from '../../../shared/client.ts';
 import { chunkSessions } from '../../../shared/messages/import-export.ts';
@@ -44,7 +45,7 @@ export async function storeImport(
   preview: ImportPreview,
   cookieJars: CookieJarMap | undefined,
   onProgress: (p: Progress) => void,
-): Promise<{ stored: number; skipped: { what: string; reason: string }[] }> {
+): Promise<{ stored: number; skipped: SkipNote[] }> {
   performance.mark('tabularium:import-store:start');
   const total = preview.counts.tabs;
   let done = 0;
