@@ -1,6 +1,6 @@
 // Which cookies "Stay logged in" keeps, and how a saved cookie meets the browser's current one.
 // Pure: the worker feeds it the open tabs and the browser's cookies.
-import { NEWER_COOKIE_REASON, SAME_COOKIE_REASON } from './cookie-restore-reasons.ts';
+import { NEWER_COOKIE_REASON, SAME_COOKIE_REASON, type CookieRestoreReason } from './cookie-restore-reasons.ts';
 import { registrableDomain } from './cookies/cookie-domain.ts';
 import { cookieKey, type CookieRecord } from './cookies/cookie-record.ts';
 import { pageHost } from './cookies/site-match.ts';
@@ -110,7 +110,7 @@ export function diffCookies(stored: ReadonlyMap<string, CookieRecord>, wanted: r
   return { put, del };
 }
 
-export type RestoreVerdict = { action: 'set' } | { action: 'skip'; reason: string };
+export type RestoreVerdict = { action: 'set' } | ({ action: 'skip' } & CookieRestoreReason);
 
 /**
  * A saved cookie against the browser's cookie of the same identity. The jar holds the value as it
@@ -123,9 +123,9 @@ export function restoreVerdict(
   overwrite: boolean,
 ): RestoreVerdict {
   if (!existing) return { action: 'set' };
-  if (sameCookie(saved, existing)) return { action: 'skip', reason: SAME_COOKIE_REASON };
+  if (sameCookie(saved, existing)) return { action: 'skip', ...SAME_COOKIE_REASON };
   if (overwrite) return { action: 'set' };
-  return { action: 'skip', reason: NEWER_COOKIE_REASON };
+  return { action: 'skip', ...NEWER_COOKIE_REASON };
 }
 
 export { NEWER_COOKIE_REASON, SAME_COOKIE_REASON };

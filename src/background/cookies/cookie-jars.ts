@@ -2,6 +2,12 @@
 // saved, and put back before its tabs open when it is restored. Both ask for the permission first
 // and degrade to "no cookies" rather than fail the save or the restore.
 import {
+  ACCESS_OFF_REASON,
+  browserRefused,
+  restoreFailed,
+  type CookieRestoreReason,
+} from '../../core/cookie-restore-reasons.ts';
+import {
   cookieConcernsSites,
   keepFilter,
   restoreVerdict,
@@ -19,13 +25,6 @@ import type { WorkerContext } from '../context.ts';
 
 /** Sites in one store from which a catch-up reads the whole store at once. */
 const WHOLE_STORE_FROM = 2;
-
-export const ACCESS_OFF_REASON =
-  'Cookie access is off: Tabularium is not allowed to set cookies, so this one was not put back.';
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export function emptyCookieReport(): CookieRestoreReport {
   return { restored: 0, skipped: [], failed: [] };
@@ -137,15 +136,14 @@ export class CookieJars {
     const outcomes = await Promise.all(
       cookies.map(async (c): Promise<['restored'] | ['skipped' | 'failed', CookieRestoreIssue]> => {
         const r = toSetDetails(c, { browser: api.browser, now });
-        if (!r.ok)
-          return [isPersistent(c) && c.expirationDate * 1000 <= now ? 'skipped' : 'failed', issue(c, r.reason)];
+        if (!r.ok) return [isPersistent(c) && c.expirationDate * 1000 <= now ? 'skipped' : 'failed', issue(c, r)];
         const verdict = restoreVerdict(c, existing.get(cookieKey(c)), overwrite);
-        if (verdict.action === 'skip') return ['skipped', issue(c, verdict.reason)];
+        if (verdict.action === 'skip') return ['skipped', issue(c, verdict)];
         try {
           await api.set(r.details);
           return ['restored'];
         } catch (e) {
-          return ['failed', issue(c, errorText(e))];
+          return ['failed', issue(c, browserRefused(e))];
         }
       }),
     );
@@ -175,9 +173,14 @@ export class CookieJars {
       }
       return await this.putBack(cookies, overwrite);
     } catch (e) {
-      return { restored: 0, skipped: [], failed: [{ name: '', domain: '', reason: errorText(e) }] };
+      return { restored: 0, skipped: [], failed: [{ name: '', domain: '', ...restoreFailed(e) }] };
     }
   }
 }
 
-const issue = (c: CookieRecord, reason: string): CookieRestoreIssue => ({ name: c.name, domain: c.domain, reason });
+const issue = (c: CookieRecord, { code, reason }: CookieRestoreReason): CookieRestoreIssue => ({
+  name: c.name,
+  domain: c.domain,
+  code,
+  reason,
+});

@@ -3,18 +3,12 @@
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { cookieUrl } from '../../core/cookies/cookie-url.ts';
 import { toSetDetails } from '../../core/cookies/set-details.ts';
+import { cookieFailure } from '../../core/cookie-restore-reasons.ts';
+import { UserError } from '../../core/user-error.ts';
 import { checkAccess } from '../../shared/cookie-access.ts';
 import type { BulkResult, CookieAccess, SiteCookies } from '../../shared/messages/cookies.ts';
 import { readSiteCookies } from '../../shared/site-cookies.ts';
 import type { WorkerContext } from '../context.ts';
-
-function coded(message: string, code: string): Error {
-  return Object.assign(new Error(message), { code });
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export class SiteCookieService {
   constructor(private readonly ctx: WorkerContext) {}
@@ -70,7 +64,7 @@ export class SiteCookieService {
         await act(c);
         out.done++;
       } catch (e) {
-        out.failed.push({ name: c.name, domain: c.domain, reason: errorText(e) });
+        out.failed.push({ name: c.name, domain: c.domain, reason: cookieFailure(e) });
       }
     }
     return out;
@@ -78,12 +72,12 @@ export class SiteCookieService {
 
   private async setOne(cookie: CookieRecord): Promise<CookieRecord> {
     const r = toSetDetails(cookie, { browser: this.api.browser, now: this.ctx.now() });
-    if (!r.ok) throw coded(r.reason, 'refused');
+    if (!r.ok) throw new UserError('refused', r.reason);
     try {
       return await this.api.set(r.details);
     } catch (e) {
       // The browser's own words ("Failed to parse or set cookie named …") reach the person as-is.
-      throw coded(errorText(e), 'refused');
+      throw new UserError('refused', cookieFailure(e));
     }
   }
 }

@@ -1,6 +1,8 @@
 // What the audit reports. The inspector shows exactly the words High/Medium/Low/Info, so the
 // severities of REFERENCE "Cookie audit rules" map onto them: "Error" (the browser drops the
-// cookie) → High, "Warning" → Medium; the rest keep their names.
+// cookie) → High, "Warning" → Medium; the rest keep their names. The words themselves are
+// messages, rendered by the inspector in its language.
+import type { UserMessage } from '../user-error.ts';
 
 export type Severity = 'High' | 'Medium' | 'Low' | 'Info';
 
@@ -12,11 +14,11 @@ export interface Finding {
   /** Stable identifier of the check, e.g. 'session-without-secure'. */
   id: string;
   severity: Severity;
-  title: string;
+  title: UserMessage;
   /** Why it matters for this cookie, in plain words. */
-  reason: string;
+  reason: UserMessage;
   /** What the site's owner (or the person) can do about it. */
-  fix: string;
+  fix: UserMessage;
   /** Site-level findings only: the cookieKey of every cookie involved. */
   cookies?: string[];
 }

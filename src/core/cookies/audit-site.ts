@@ -7,6 +7,8 @@ import { compareFindings, summarize } from './audit-finding.ts';
 import { auditCookie } from './audit-cookie.ts';
 import { bareHost, domainMatches, registrableDomain } from './cookie-domain.ts';
 import { MANY_COOKIES_PER_DOMAIN, MAX_COOKIES_PER_DOMAIN } from './cookie-limits.ts';
+import { listOf } from '../message-list.ts';
+import { counted, msg, type Substitution, type UserMessage } from '../user-error.ts';
 
 export interface SiteAudit {
   /** Every cookie's findings by cookieKey (an empty list for a clean cookie). */
@@ -42,17 +44,27 @@ function countFindings(cookies: readonly CookieRecord[]): Finding[] {
     if (!first) continue;
     const site = registrableDomain(first.domain);
     const n = group.length;
-    const where = first.partitionKey
-      ? ` (partitioned under ${first.partitionKey.topLevelSite ?? 'a top-level site'})`
-      : '';
+    const top = first.partitionKey?.topLevelSite;
+    const where: Substitution = !first.partitionKey
+      ? site
+      : top === undefined
+        ? msg('auditSitePartitionedSomewhere', site)
+        : msg('auditSitePartitioned', site, top);
+    const title = counted(n, 'auditCookiesOnSiteOne', 'auditCookiesOnSiteOther', site);
     if (n > MAX_COOKIES_PER_DOMAIN) {
       out.push({
         rule: 13,
         id: 'too-many-cookies',
         severity: 'Medium',
-        title: `${n} cookies on ${site}`,
-        reason: `${site}${where} has ${n} cookies; Chrome keeps at most ${MAX_COOKIES_PER_DOMAIN} per domain and evicts the oldest, which can log people out at random.`,
-        fix: 'Remove cookies the site no longer uses, or merge them.',
+        title,
+        reason: counted(
+          n,
+          'auditTooManyCookiesReasonOne',
+          'auditTooManyCookiesReasonOther',
+          where,
+          MAX_COOKIES_PER_DOMAIN,
+        ),
+        fix: msg('auditTooManyCookiesFix'),
         cookies: group.map(cookieKey),
       });
     } else if (n > MANY_COOKIES_PER_DOMAIN) {
@@ -60,9 +72,9 @@ function countFindings(cookies: readonly CookieRecord[]): Finding[] {
         rule: 13,
         id: 'many-cookies',
         severity: 'Info',
-        title: `${n} cookies on ${site}`,
-        reason: `${site}${where} has ${n} cookies; every request carries them, and Chrome starts evicting at ${MAX_COOKIES_PER_DOMAIN}.`,
-        fix: 'Remove cookies the site no longer uses.',
+        title,
+        reason: counted(n, 'auditManyCookiesReasonOne', 'auditManyCookiesReasonOther', where, MAX_COOKIES_PER_DOMAIN),
+        fix: msg('auditManyCookiesFix'),
         cookies: group.map(cookieKey),
       });
     }
@@ -93,8 +105,8 @@ function collide(a: CookieRecord, b: CookieRecord): boolean {
   return domainsOverlap(a, b) && (pathCovers(a.path, b.path) || pathCovers(b.path, a.path));
 }
 
-function scopeLabel(c: CookieRecord): string {
-  return `${c.hostOnly ? bareHost(c.domain) : `.${bareHost(c.domain)}`} (path ${c.path})`;
+function scopeLabel(c: CookieRecord): UserMessage {
+  return msg('auditScope', c.hostOnly ? bareHost(c.domain) : `.${bareHost(c.domain)}`, c.path);
 }
 
 function scopeFindings(cookies: readonly CookieRecord[]): Finding[] {
@@ -115,14 +127,16 @@ function scopeFindings(cookies: readonly CookieRecord[]): Finding[] {
     if (involved.size < 2) continue;
     const list = [...involved];
     const name = list[0]?.name ?? '';
-    const scopes = [...new Set(list.map(scopeLabel))];
+    // Each scope named once, as a person reads them.
+    const labels = new Map(list.map((c) => [JSON.stringify(scopeLabel(c)), scopeLabel(c)]));
+    const scopes = [...labels.values()];
     out.push({
       rule: 14,
       id: 'same-name-several-scopes',
       severity: 'Low',
-      title: `"${name}" exists at ${scopes.length} scopes`,
-      reason: `The cookie "${name}" is set at ${scopes.join(', ')}. Requests carry all of them and servers usually read the first, so a subdomain or another path can plant a copy that wins (cookie tossing).`,
-      fix: 'Keep one cookie per name: use the "__Host-" prefix, or remove the stray copies.',
+      title: counted(scopes.length, 'auditSeveralScopesTitleOne', 'auditSeveralScopesTitleOther', name),
+      reason: msg('auditSeveralScopesReason', name, listOf(scopes)),
+      fix: msg('auditSeveralScopesFix'),
       cookies: list.map(cookieKey),
     });
   }

@@ -4,17 +4,13 @@
 import type { CookieRecord, PartitionKey, SameSite } from './cookie-record.ts';
 import { CookieFormatError } from './cookie-format-error.ts';
 import type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
-import { plural, reportedDomain, storeLossNote } from './cookie-format-common.ts';
+import { reportedDomain, storeLossNote } from './cookie-format-common.ts';
 import { bareHost } from './cookie-domain.ts';
 import { findJsonError, lineColumn } from '../formats/json-text.ts';
+import { counted, msg, type UserMessage } from '../user-error.ts';
 
-function fail(problem: string, path: string): never {
+function fail(problem: UserMessage, path: string): never {
   throw new CookieFormatError(problem, { format: 'json', path });
-}
-
-/** Line and column of a JSON.parse failure. */
-function syntaxLocation(text: string): { line?: number; column?: number } {
-  return lineColumn(text, findJsonError(text).offset);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -25,15 +21,15 @@ function optionalBoolean(o: Record<string, unknown>, key: string, path: string):
   const v = o[key];
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'boolean') return v;
-  return fail(`"${key}" must be true or false, found ${JSON.stringify(v)}.`, `${path}.${key}`);
+  return fail(msg('cookieJsonBoolean', key, JSON.stringify(v)), `${path}.${key}`);
 }
 
-function sameSiteOf(v: unknown, path: string, warnings: string[]): SameSite {
+function sameSiteOf(v: unknown, path: string, warnings: UserMessage[]): SameSite {
   if (v === undefined || v === null) return 'unspecified';
   const s = typeof v === 'string' ? v.trim().toLowerCase() : '';
   if (s === 'no_restriction' || s === 'none') return 'no_restriction';
   if (s === 'lax' || s === 'strict' || s === 'unspecified') return s;
-  warnings.push(`${path}.sameSite: unknown value ${JSON.stringify(v)}; used unspecified.`);
+  warnings.push(msg('cookieJsonSameSite', `${path}.sameSite`, JSON.stringify(v)));
   return 'unspecified';
 }
 
@@ -43,7 +39,7 @@ function expiryOf(o: Record<string, unknown>, path: string): number | undefined 
   if (v === undefined || v === null) return undefined;
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   if (typeof n !== 'number' || !Number.isFinite(n))
-    return fail(`"${key}" must be Unix seconds, found ${JSON.stringify(v)}.`, `${path}.${key}`);
+    return fail(msg('cookieJsonExpiry', key, JSON.stringify(v)), `${path}.${key}`);
   // Playwright and Puppeteer write -1 for a session cookie.
   return n > 0 ? n : undefined;
 }
@@ -52,67 +48,66 @@ function partitionKeyOf(v: unknown, path: string): PartitionKey | undefined {
   if (v === undefined || v === null) return undefined;
   // Playwright writes the top-level site as a plain string.
   if (typeof v === 'string') return { topLevelSite: v };
-  if (!isObject(v)) return fail('"partitionKey" must be an object.', `${path}.partitionKey`);
+  if (!isObject(v)) return fail(msg('cookieJsonPartitionKey'), `${path}.partitionKey`);
   const pk: PartitionKey = {};
   const site = v['topLevelSite'];
   if (site !== undefined) {
-    if (typeof site !== 'string') return fail('"topLevelSite" must be a string.', `${path}.partitionKey.topLevelSite`);
+    if (typeof site !== 'string') return fail(msg('cookieJsonTopLevelSite'), `${path}.partitionKey.topLevelSite`);
     pk.topLevelSite = site;
   }
   const cross = v['hasCrossSiteAncestor'];
   if (cross !== undefined) {
     if (typeof cross !== 'boolean')
-      return fail('"hasCrossSiteAncestor" must be true or false.', `${path}.partitionKey.hasCrossSiteAncestor`);
+      return fail(msg('cookieJsonCrossSite'), `${path}.partitionKey.hasCrossSiteAncestor`);
     pk.hasCrossSiteAncestor = cross;
   }
   return pk;
 }
 
-function cookieOf(item: unknown, path: string, warnings: string[]): CookieRecord {
-  if (!isObject(item)) return fail('expected a cookie object.', path);
+function cookieOf(item: unknown, path: string, warnings: UserMessage[]): CookieRecord {
+  if (!isObject(item)) return fail(msg('cookieJsonNotCookie'), path);
   const name = item['name'];
-  if (typeof name !== 'string') return fail('"name" is missing or not a string.', `${path}.name`);
+  if (typeof name !== 'string') return fail(msg('cookieJsonName'), `${path}.name`);
   let value = item['value'];
   if (typeof value === 'number' || typeof value === 'boolean') {
-    warnings.push(`${path}.value: ${JSON.stringify(value)} is not a string; used "${String(value)}".`);
+    warnings.push(msg('cookieJsonValueText', `${path}.value`, JSON.stringify(value), String(value)));
     value = String(value);
   }
-  if (typeof value !== 'string') return fail('"value" is missing or not a string.', `${path}.value`);
+  if (typeof value !== 'string') return fail(msg('cookieJsonValue'), `${path}.value`);
 
   let rawDomain = item['domain'];
   if ((rawDomain === undefined || rawDomain === null) && typeof item['url'] === 'string') {
     try {
       rawDomain = new URL(item['url']).hostname;
     } catch {
-      return fail('"url" is not a valid address.', `${path}.url`);
+      return fail(msg('cookieJsonUrl'), `${path}.url`);
     }
   }
   if (typeof rawDomain !== 'string' || bareHost(rawDomain) === '')
-    return fail('"domain" is missing or empty.', `${path}.domain`);
+    return fail(msg('cookieJsonDomain'), `${path}.domain`);
   const hostOnly = optionalBoolean(item, 'hostOnly', path) ?? !rawDomain.trim().startsWith('.');
-  if (hostOnly && rawDomain.trim().startsWith('.'))
-    warnings.push(`${path}: hostOnly is true but the domain "${rawDomain}" has a leading dot; kept host-only.`);
+  if (hostOnly && rawDomain.trim().startsWith('.')) warnings.push(msg('cookieJsonHostOnlyDot', path, rawDomain));
 
   const rawPath = item['path'];
   if (rawPath !== undefined && rawPath !== null && typeof rawPath !== 'string')
-    return fail('"path" must be a string.', `${path}.path`);
+    return fail(msg('cookieJsonPath'), `${path}.path`);
   const cookiePath = typeof rawPath === 'string' && rawPath !== '' ? rawPath : '/';
 
   const expirationDate = expiryOf(item, path);
   const session = optionalBoolean(item, 'session', path);
   if (session === true && expirationDate !== undefined) {
     // The expiry is the more specific statement; dropping it would cut the login short.
-    warnings.push(`${path}: "session" is true but an expiry is given; kept it as a persistent cookie.`);
+    warnings.push(msg('cookieJsonSessionWithExpiry', path));
   } else if (session === false && expirationDate === undefined) {
-    warnings.push(`${path}: "session" is false but there is no expiry; imported as a session cookie.`);
+    warnings.push(msg('cookieJsonNoExpiry', path));
   }
 
   const storeId = item['storeId'];
   if (storeId !== undefined && storeId !== null && typeof storeId !== 'string')
-    return fail('"storeId" must be a string or null.', `${path}.storeId`);
+    return fail(msg('cookieJsonStoreId'), `${path}.storeId`);
   const fpd = item['firstPartyDomain'];
   if (fpd !== undefined && fpd !== null && typeof fpd !== 'string')
-    return fail('"firstPartyDomain" must be a string.', `${path}.firstPartyDomain`);
+    return fail(msg('cookieJsonFirstPartyDomain'), `${path}.firstPartyDomain`);
 
   const cookie: CookieRecord = {
     name,
@@ -138,11 +133,12 @@ export function parseCookieEditorJson(text: string): ParsedCookies {
   let root: unknown;
   try {
     root = JSON.parse(source);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw new CookieFormatError(`not valid JSON (${message}).`, { format: 'json', ...syntaxLocation(source) });
+  } catch {
+    // The engine's own message is English and often without a position: find both ourselves.
+    const { offset, problem } = findJsonError(source);
+    throw new CookieFormatError(msg('cookieJsonInvalid', problem), { format: 'json', ...lineColumn(source, offset) });
   }
-  const warnings: string[] = [];
+  const warnings: UserMessage[] = [];
   let items: unknown[];
   let base = '$';
   if (Array.isArray(root)) items = root;
@@ -150,10 +146,10 @@ export function parseCookieEditorJson(text: string): ParsedCookies {
     items = root['cookies'];
     base = '$.cookies';
   } else if (isObject(root) && 'name' in root) {
-    warnings.push('The file holds one cookie object rather than a list; imported it.');
+    warnings.push(msg('cookieJsonSingle'));
     return { cookies: [cookieOf(root, '$', warnings)], warnings };
   } else {
-    return fail('expected a list of cookies.', '$');
+    return fail(msg('cookieJsonNotList'), '$');
   }
   const cookies = items.map((item, i) => cookieOf(item, `${base}[${i}]`, warnings));
   return { cookies, warnings };
@@ -177,7 +173,7 @@ export interface CookieEditorCookie {
 }
 
 export function toCookieEditorJson(cookies: readonly CookieRecord[]): SerializedCookies {
-  const notes: string[] = [];
+  const notes: UserMessage[] = [];
   const out = cookies.map((c): CookieEditorCookie => {
     const persistent = !c.session && c.expirationDate !== undefined;
     const o: CookieEditorCookie = {
@@ -197,14 +193,10 @@ export function toCookieEditorJson(cookies: readonly CookieRecord[]): Serialized
     if (c.partitionKey) o.partitionKey = { ...c.partitionKey };
     return orderKeys(o);
   });
-  const stores = storeLossNote(cookies, 'Cookie-Editor JSON (storeId is always null)');
+  const stores = storeLossNote(cookies, msg('cookieEditorJsonNoStores'));
   if (stores) notes.push(stores);
   const partitioned = cookies.filter((c) => c.partitionKey).length;
-  if (partitioned > 0) {
-    notes.push(
-      `${plural(partitioned, 'partitioned cookie')} keep${partitioned === 1 ? 's' : ''} its partitionKey, but Cookie-Editor itself ignores it and would import ${partitioned === 1 ? 'it' : 'them'} unpartitioned.`,
-    );
-  }
+  if (partitioned > 0) notes.push(counted(partitioned, 'cookieEditorPartitionOne', 'cookieEditorPartitionOther'));
   return { text: `${JSON.stringify(out, null, 4)}\n`, notes };
 }
 

@@ -1,4 +1,5 @@
 // An import that cannot be read must say where: people fix these files by hand.
+import { msg, UserError, type UserMessage } from '../user-error.ts';
 
 export type CookieFormat = 'netscape' | 'json' | 'header';
 
@@ -11,20 +12,25 @@ export interface CookieFormatErrorLocation {
   path?: string;
 }
 
-export class CookieFormatError extends Error {
+export class CookieFormatError extends UserError {
   readonly format?: CookieFormat;
   readonly line?: number;
   readonly column?: number;
   readonly path?: string;
+  /** What is wrong, without where. */
+  readonly problem: UserMessage;
 
-  constructor(problem: string, where: CookieFormatErrorLocation = {}) {
+  constructor(problem: UserMessage, where: CookieFormatErrorLocation = {}) {
     const at =
       where.path ??
-      (where.line !== undefined
-        ? `Line ${where.line}${where.column !== undefined ? `, column ${where.column}` : ''}`
-        : undefined);
-    super(at ? `${at}: ${problem}` : problem);
+      (where.line === undefined
+        ? undefined
+        : where.column === undefined
+          ? msg('cookieAtLine', where.line)
+          : msg('cookieAtLineColumn', where.line, where.column));
+    super('invalid', at === undefined ? problem : msg('cookieProblemAt', at, problem));
     this.name = 'CookieFormatError';
+    this.problem = problem;
     if (where.format !== undefined) this.format = where.format;
     if (where.line !== undefined) this.line = where.line;
     if (where.column !== undefined) this.column = where.column;

@@ -5,6 +5,7 @@ import type { ParsedCookies } from './cookie-format-common.ts';
 import { parseNetscape } from './netscape-format.ts';
 import { parseCookieEditorJson } from './cookie-editor-format.ts';
 import { parseHeaderString } from './header-string-format.ts';
+import { msg } from '../user-error.ts';
 
 const NETSCAPE_LINE = /^(#HttpOnly_)?[^\t#\s][^\t]*\t(TRUE|FALSE)\t[^\t]*\t(TRUE|FALSE)\t-?\d/i;
 const NETSCAPE_SPACED = /^(#HttpOnly_)?\S+\s+(TRUE|FALSE)\s+\S+\s+(TRUE|FALSE)\s+-?\d+\s+\S+/i;
@@ -44,10 +45,7 @@ export interface ParsedCookieFile extends ParsedCookies {
 export function parseCookies(text: string, opts: ParseCookiesOptions = {}): ParsedCookieFile {
   const format = opts.format ?? detectCookieFormat(text);
   if (!format) {
-    throw new CookieFormatError(
-      'not a cookie file: expected Netscape cookies.txt, Cookie-Editor JSON, or name=value pairs separated by ";".',
-      { line: 1 },
-    );
+    throw new CookieFormatError(msg('cookieNotAFile'), { line: 1 });
   }
   const parsed =
     format === 'netscape'
@@ -55,6 +53,6 @@ export function parseCookies(text: string, opts: ParseCookiesOptions = {}): Pars
       : format === 'json'
         ? parseCookieEditorJson(text)
         : parseHeaderString(text, opts.defaultUrl === undefined ? {} : { defaultUrl: opts.defaultUrl });
-  if (parsed.cookies.length === 0) parsed.warnings.push('No cookies found.');
+  if (parsed.cookies.length === 0) parsed.warnings.push(msg('cookieNoneFound'));
   return { format, ...parsed };
 }

@@ -1,5 +1,7 @@
 // Cookie name prefixes (RFC 6265bis §4.1.3). Browsers now match them case-insensitively, so
 // `__host-x` gets the same rules as `__Host-x`.
+import { listOf } from '../message-list.ts';
+import { msg, type UserMessage } from '../user-error.ts';
 import type { CookieRecord } from './cookie-record.ts';
 
 export function hasHostPrefix(name: string): boolean {
@@ -11,17 +13,17 @@ export function hasSecurePrefix(name: string): boolean {
 }
 
 /** Why the browser would refuse this cookie's prefix, or undefined when the prefix is honoured. */
-export function prefixViolation(c: Pick<CookieRecord, 'name' | 'secure' | 'hostOnly' | 'path'>): string | undefined {
+export function prefixViolation(
+  c: Pick<CookieRecord, 'name' | 'secure' | 'hostOnly' | 'path'>,
+): UserMessage | undefined {
   if (hasHostPrefix(c.name)) {
-    const missing: string[] = [];
-    if (!c.secure) missing.push('it is not Secure');
-    if (!c.hostOnly) missing.push('it has a Domain attribute (not host-only)');
-    if (c.path !== '/') missing.push(`its path is "${c.path}" instead of "/"`);
-    if (missing.length > 0) {
-      return `A "__Host-" cookie must be Secure, host-only and have path "/", but ${missing.join(', ')}.`;
-    }
+    const missing: UserMessage[] = [];
+    if (!c.secure) missing.push(msg('prefixNotSecure'));
+    if (!c.hostOnly) missing.push(msg('prefixHasDomain'));
+    if (c.path !== '/') missing.push(msg('prefixWrongPath', c.path));
+    if (missing.length > 0) return msg('prefixHostViolated', listOf(missing));
   } else if (hasSecurePrefix(c.name) && !c.secure) {
-    return 'A "__Secure-" cookie must be Secure, but it is not.';
+    return msg('prefixSecureViolated');
   }
   return undefined;
 }

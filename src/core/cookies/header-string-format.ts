@@ -3,8 +3,8 @@
 import type { CookieRecord } from './cookie-record.ts';
 import { CookieFormatError } from './cookie-format-error.ts';
 import type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
-import { plural } from './cookie-format-common.ts';
 import { bareHost } from './cookie-domain.ts';
+import { counted, msg, type UserMessage } from '../user-error.ts';
 
 export interface HeaderStringOptions {
   /** The site the cookies belong to, e.g. the inspected page's URL. */
@@ -13,23 +13,19 @@ export interface HeaderStringOptions {
 
 export function parseHeaderString(text: string, opts: HeaderStringOptions = {}): ParsedCookies {
   if (!opts.defaultUrl) {
-    throw new CookieFormatError(
-      'a header string has only names and values: give the address of the site the cookies belong to.',
-      { format: 'header' },
-    );
+    throw new CookieFormatError(msg('headerNeedsSite'), { format: 'header' });
   }
   let url: URL;
   try {
     url = new URL(opts.defaultUrl);
   } catch {
-    throw new CookieFormatError(`"${opts.defaultUrl}" is not a valid address for the cookies.`, { format: 'header' });
+    throw new CookieFormatError(msg('headerBadSite', opts.defaultUrl), { format: 'header' });
   }
   const host = bareHost(url.hostname);
-  if (!host)
-    throw new CookieFormatError(`"${opts.defaultUrl}" has no host name for the cookies.`, { format: 'header' });
+  if (!host) throw new CookieFormatError(msg('headerNoHost', opts.defaultUrl), { format: 'header' });
   const secure = url.protocol === 'https:';
 
-  const warnings: string[] = [];
+  const warnings: UserMessage[] = [];
   const cookies: CookieRecord[] = [];
   const seen = new Set<string>();
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
@@ -40,14 +36,14 @@ export function parseHeaderString(text: string, opts: HeaderStringOptions = {}):
       if (pair === '') continue;
       const eq = pair.indexOf('=');
       if (eq < 0) {
-        warnings.push(`Line ${i + 1}: "${pair}" has no "=", so it is not a name=value pair; skipped.`);
+        warnings.push(msg('headerNoEquals', i + 1, pair));
         continue;
       }
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
       if (seen.has(name)) {
         // The browser sends the most specific copy first; the others would overwrite it here.
-        warnings.push(`"${name}" appears more than once; kept the first.`);
+        warnings.push(msg('headerRepeated', name));
         continue;
       }
       seen.add(name);
@@ -66,34 +62,26 @@ export function parseHeaderString(text: string, opts: HeaderStringOptions = {}):
     }
   });
   if (cookies.length > 0) {
-    warnings.push(
-      `A header string has names and values only: ${plural(cookies.length, 'cookie')} imported for ${host} only, path /, ${secure ? 'Secure' : 'not Secure'}, not HttpOnly, SameSite unspecified, ending with the browser session.`,
-    );
+    const flag = secure ? msg('headerSecure') : msg('headerNotSecure');
+    warnings.push(counted(cookies.length, 'headerImportedOne', 'headerImportedOther', host, flag));
   }
   return { cookies, warnings };
 }
 
 export function toHeaderString(cookies: readonly CookieRecord[]): SerializedCookies {
-  const notes: string[] = [];
+  const notes: UserMessage[] = [];
   const text = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  if (cookies.length > 0) {
-    notes.push(
-      `A header string carries only names and values: the domain, path, expiry, Secure, HttpOnly and SameSite of ${plural(cookies.length, 'cookie')} are not included.`,
-    );
-  }
+  if (cookies.length > 0) notes.push(counted(cookies.length, 'headerOnlyNamesOne', 'headerOnlyNamesOther'));
   const names = cookies.map((c) => c.name);
   const dupes = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
-  if (dupes.length > 0)
-    notes.push(`Names used more than once (${dupes.join(', ')}) cannot be told apart in a header string.`);
+  if (dupes.length > 0) notes.push(msg('headerRepeatedNames', dupes.join(', ')));
   const broken = cookies.filter(
     (c) => c.name.includes('=') || c.name.includes(';') || c.value.includes(';') || /[\r\n]/.test(c.name + c.value),
   );
+  const brokenNames = broken.map((c) => c.name).join(', ');
   if (broken.length > 0)
-    notes.push(
-      `${plural(broken.length, 'cookie')} (${broken.map((c) => c.name).join(', ')}) contain ";", "=" in the name, or line breaks, and will not read back the same.`,
-    );
+    notes.push(counted(broken.length, 'headerUnreadableOne', 'headerUnreadableOther', brokenNames));
   const partitioned = cookies.filter((c) => c.partitionKey).length;
-  if (partitioned > 0)
-    notes.push(`${plural(partitioned, 'partitioned cookie')} lose${partitioned === 1 ? 's' : ''} the partition.`);
+  if (partitioned > 0) notes.push(counted(partitioned, 'headerLosePartitionOne', 'headerLosePartitionOther'));
   return { text, notes };
 }

@@ -5,8 +5,8 @@ export { bareHost, domainMatches, isIpHost, isPublicSuffix, registrableDomain } 
 export { cookieUrl } from './cookie-url.ts';
 export { MAX_COOKIES_PER_DOMAIN, MAX_LIFETIME_DAYS, MAX_NAME_VALUE_BYTES, nameValueBytes } from './cookie-limits.ts';
 export { hasHostPrefix, hasSecurePrefix, prefixViolation } from './cookie-prefix.ts';
-export type { SetDetails, SetDetailsOptions, SetDetailsResult, TargetBrowser } from './set-details.ts';
-export { isPersistent, refusalReason, toSetDetails } from './set-details.ts';
+export type { Refusal, SetDetails, SetDetailsOptions, SetDetailsResult, TargetBrowser } from './set-details.ts';
+export { isPersistent, refusal, refusalReason, toSetDetails } from './set-details.ts';
 export { alphabetBits, estimateEntropyBits } from './entropy.ts';
 export { frameworkOf, isSessionLike, opaqueTokenReason, sessionLikeReason } from './session-like.ts';
 export type { Finding, Severity, SeveritySummary } from './audit-finding.ts';

@@ -4,40 +4,35 @@
 import type { CookieRecord } from './cookie-record.ts';
 import { CookieFormatError } from './cookie-format-error.ts';
 import type { ParsedCookies, SerializedCookies } from './cookie-format-common.ts';
-import { plural, reportedDomain, storeLossNote } from './cookie-format-common.ts';
+import { reportedDomain, storeLossNote } from './cookie-format-common.ts';
 import { bareHost } from './cookie-domain.ts';
+import { counted, msg, type UserMessage } from '../user-error.ts';
 
 export const NETSCAPE_HEADER = '# Netscape HTTP Cookie File';
 const HTTPONLY_PREFIX = '#HttpOnly_';
 
-function flag(field: string, what: string, line: number): boolean {
+function flag(field: string, problem: (found: string) => UserMessage, line: number): boolean {
   const f = field.trim().toUpperCase();
   if (f === 'TRUE') return true;
   if (f === 'FALSE') return false;
-  throw new CookieFormatError(`${what} must be TRUE or FALSE, found "${field}".`, { format: 'netscape', line });
+  throw new CookieFormatError(problem(field), { format: 'netscape', line });
 }
 
-function splitFields(rest: string, line: number, warnings: string[]): string[] {
+function splitFields(rest: string, line: number, warnings: UserMessage[]): string[] {
   const tabbed = rest.split('\t');
   if (tabbed.length >= 6) return tabbed;
   // Copying from a web page or a terminal often turns the tabs into spaces.
   const spaced = rest.trim().split(/\s+/);
   if (spaced.length === 7 && /^(TRUE|FALSE)$/i.test(spaced[1] ?? '') && /^(TRUE|FALSE)$/i.test(spaced[3] ?? '')) {
-    warnings.push(`Line ${line}: fields are separated by spaces instead of TABs; read them anyway.`);
+    warnings.push(msg('netscapeSpaces', line));
     return spaced;
   }
-  throw new CookieFormatError(
-    `expected 7 TAB-separated fields (domain, includeSubdomains, path, secure, expires, name, value), found ${tabbed.length}.`,
-    {
-      format: 'netscape',
-      line,
-    },
-  );
+  throw new CookieFormatError(msg('netscapeFieldCount', tabbed.length), { format: 'netscape', line });
 }
 
 export function parseNetscape(text: string): ParsedCookies {
   const cookies: CookieRecord[] = [];
-  const warnings: string[] = [];
+  const warnings: UserMessage[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {
     const line = i + 1;
@@ -56,31 +51,30 @@ export function parseNetscape(text: string): ParsedCookies {
     let value = fields.slice(6).join('\t');
     if (fields.length === 6) {
       value = '';
-      warnings.push(`Line ${line}: no value field; imported "${name}" with an empty value.`);
+      warnings.push(msg('netscapeNoValue', line, name));
     } else if (fields.length > 7) {
-      warnings.push(`Line ${line}: the value of "${name}" contains TABs; kept them.`);
+      warnings.push(msg('netscapeTabsInValue', line, name));
     }
     const domain = bareHost(domainField);
-    if (!domain) throw new CookieFormatError('the domain field is empty.', { format: 'netscape', line });
-    const includeSubdomains = flag(subdomainsField, 'includeSubdomains (field 2)', line);
+    if (!domain) throw new CookieFormatError(msg('netscapeEmptyDomain'), { format: 'netscape', line });
+    const includeSubdomains = flag(subdomainsField, (found) => msg('netscapeSubdomainsFlag', found), line);
     if (domainField.trim().startsWith('.') !== includeSubdomains) {
       warnings.push(
-        `Line ${line}: domain "${domainField.trim()}" and includeSubdomains ${includeSubdomains ? 'TRUE' : 'FALSE'} disagree; followed includeSubdomains (${includeSubdomains ? 'shared with subdomains' : 'host-only'}).`,
+        includeSubdomains
+          ? msg('netscapeDisagreeShared', line, domainField.trim())
+          : msg('netscapeDisagreeHostOnly', line, domainField.trim()),
       );
     }
-    const secure = flag(secureField, 'secure (field 4)', line);
+    const secure = flag(secureField, (found) => msg('netscapeSecureFlag', found), line);
     const expiresText = expiresField.trim();
     if (!/^-?\d+(\.\d+)?$/.test(expiresText)) {
-      throw new CookieFormatError(
-        `expires (field 5) must be Unix seconds or 0 for a session cookie, found "${expiresField}".`,
-        { format: 'netscape', line },
-      );
+      throw new CookieFormatError(msg('netscapeExpires', expiresField), { format: 'netscape', line });
     }
     const expires = Number(expiresText);
-    if (expires < 0) warnings.push(`Line ${line}: negative expiry ${expiresText} read as a session cookie.`);
+    if (expires < 0) warnings.push(msg('netscapeNegativeExpiry', line, expiresText));
     let path = pathField.trim();
     if (!path.startsWith('/')) {
-      warnings.push(`Line ${line}: path "${path}" does not start with "/"; used "/${path}".`);
+      warnings.push(msg('netscapePathSlash', line, path, `/${path}`));
       path = `/${path}`;
     }
     const cookie: CookieRecord = {
@@ -100,11 +94,7 @@ export function parseNetscape(text: string): ParsedCookies {
     if (expires > 0) cookie.expirationDate = expires;
     cookies.push(cookie);
   });
-  if (cookies.length > 0) {
-    warnings.push(
-      `cookies.txt has no SameSite: ${plural(cookies.length, 'cookie')} imported with SameSite unspecified (the browser's default).`,
-    );
-  }
+  if (cookies.length > 0) warnings.push(counted(cookies.length, 'netscapeNoSameSiteOne', 'netscapeNoSameSiteOther'));
   return { cookies, warnings };
 }
 
@@ -114,7 +104,7 @@ const BREAKS_FIELD = /[\t\r\n]/;
 
 export function toNetscape(cookies: readonly CookieRecord[]): SerializedCookies {
   const out = [NETSCAPE_HEADER, '# https://curl.se/docs/http-cookies.html', '# Written by Tabularium.', ''];
-  const notes: string[] = [];
+  const notes: UserMessage[] = [];
   const unwritable: string[] = [];
   let rounded = 0;
   for (const c of cookies) {
@@ -145,26 +135,16 @@ export function toNetscape(cookies: readonly CookieRecord[]): SerializedCookies 
       ].join('\t'),
     );
   }
-  if (unwritable.length > 0) {
-    notes.push(
-      `cookies.txt cannot hold line breaks or TABs in a name, domain or path: ${plural(unwritable.length, 'cookie')} left out (${unwritable.join(', ')}).`,
-    );
-  }
+  const n = unwritable.length;
+  if (n > 0) notes.push(counted(n, 'netscapeUnwritableOne', 'netscapeUnwritableOther', unwritable.join(', ')));
   const sameSite = cookies.filter((c) => c.sameSite !== 'unspecified').length;
-  if (sameSite > 0)
-    notes.push(
-      `cookies.txt has no SameSite: ${plural(sameSite, 'cookie')} lose ${sameSite === 1 ? 'its' : 'their'} SameSite setting.`,
-    );
+  if (sameSite > 0) notes.push(counted(sameSite, 'netscapeLoseSameSiteOne', 'netscapeLoseSameSiteOther'));
   const partitioned = cookies.filter((c) => c.partitionKey).length;
-  if (partitioned > 0)
-    notes.push(
-      `cookies.txt has no partition key: ${plural(partitioned, 'partitioned cookie')} will import unpartitioned.`,
-    );
+  if (partitioned > 0) notes.push(counted(partitioned, 'netscapeLosePartitionOne', 'netscapeLosePartitionOther'));
   const fpd = cookies.filter((c) => c.firstPartyDomain).length;
-  if (fpd > 0)
-    notes.push(`cookies.txt has no first-party domain: ${plural(fpd, 'cookie')} lose Firefox's first-party isolation.`);
+  if (fpd > 0) notes.push(counted(fpd, 'netscapeLoseFirstPartyOne', 'netscapeLoseFirstPartyOther'));
   const stores = storeLossNote(cookies, 'cookies.txt');
   if (stores) notes.push(stores);
-  if (rounded > 0) notes.push(`cookies.txt keeps whole seconds: ${plural(rounded, 'expiry time')} rounded.`);
+  if (rounded > 0) notes.push(counted(rounded, 'netscapeRoundedOne', 'netscapeRoundedOther'));
   return { text: `${out.join('\n')}\n`, notes };
 }

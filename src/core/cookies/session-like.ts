@@ -2,22 +2,26 @@
 // HttpOnly, SameSite, lifetime, entropy) apply only to those, so false positives cost trust:
 // analytics, consent and CSRF cookies are excluded on purpose — a double-submit CSRF cookie must
 // stay readable by scripts, and telling people to make it HttpOnly would break their site.
+import { msg, type Substitution, type UserMessage } from '../user-error.ts';
 import type { CookieRecord } from './cookie-record.ts';
 import { estimateEntropyBits } from './entropy.ts';
 import { decodeBase64Text, readJwt, safeDecodeUri } from './value-decoding.ts';
 
-/** Default session cookie names of well-known frameworks (name fingerprinting, audit rule 10). */
-const FRAMEWORK_NAMES: readonly (readonly [RegExp, string])[] = [
-  [/^JSESSIONID$/i, 'Java servlet containers (Tomcat, Jetty…)'],
+/**
+ * Default session cookie names of well-known frameworks (name fingerprinting, audit rule 10).
+ * Product names stay as they are; the descriptions are messages.
+ */
+const FRAMEWORK_NAMES: readonly (readonly [RegExp, Substitution])[] = [
+  [/^JSESSIONID$/i, msg('frameworkJavaServlets')],
   [/^PHPSESSID$/i, 'PHP'],
   [/^ASP\.NET_SessionId$/i, 'ASP.NET'],
-  [/^ASPSESSIONID[A-Z]{8}$/i, 'classic ASP'],
-  [/^\.ASPXAUTH$/i, 'ASP.NET Forms authentication'],
+  [/^ASPSESSIONID[A-Z]{8}$/i, msg('frameworkClassicAsp')],
+  [/^\.ASPXAUTH$/i, msg('frameworkAspNetForms')],
   [/^\.AspNetCore\.(Session|Cookies|Identity\.Application)$/i, 'ASP.NET Core'],
   [/^CFID$/i, 'ColdFusion'],
   [/^CFTOKEN$/i, 'ColdFusion'],
   [/^connect\.sid$/i, 'Express (express-session)'],
-  [/^(express|koa)[:.]sess$/i, 'Express/Koa cookie sessions'],
+  [/^(express|koa)[:.]sess$/i, msg('frameworkExpressKoaCookies')],
   [/^CGISESSID$/i, 'Perl CGI::Session'],
   [/^laravel_session$/i, 'Laravel'],
   [/^_session_id$/i, 'Ruby on Rails'],
@@ -52,20 +56,20 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-export function frameworkOf(name: string): string | undefined {
+export function frameworkOf(name: string): Substitution | undefined {
   for (const [re, framework] of FRAMEWORK_NAMES) if (re.test(name)) return framework;
   return undefined;
 }
 
-function nameReason(name: string): string | undefined {
+function nameReason(name: string): UserMessage | undefined {
   const bare = withoutPrefix(name).toLowerCase();
-  if (bare.replace(SESS_FALSE_FRIENDS, '').includes('sess')) return `its name "${name}" contains "sess"`;
+  if (bare.replace(SESS_FALSE_FRIENDS, '').includes('sess')) return msg('sessionLikeNameSess', name);
   const words = nameWords(name);
   // "sid", "SSID", "APISID", "3PSID" — but not "sidebar" or "inside".
-  if (words.some((w) => /^[a-z0-9]{0,4}sid$/.test(w))) return `its name "${name}" is a usual session-ID name`;
-  if (words.some((w) => w.includes('token') || w === 'jwt')) return `its name "${name}" says it holds a token`;
+  if (words.some((w) => /^[a-z0-9]{0,4}sid$/.test(w))) return msg('sessionLikeNameSid', name);
+  if (words.some((w) => w.includes('token') || w === 'jwt')) return msg('sessionLikeNameToken', name);
   if (words.some((w) => w.includes('auth') && !/^(author(s|ed|ing)?|unauth.*)$/.test(w))) {
-    return `its name "${name}" says it is about authentication`;
+    return msg('sessionLikeNameAuth', name);
   }
   return undefined;
 }
@@ -75,9 +79,9 @@ export const OPAQUE_TOKEN_MIN_BITS = 64;
 export const OPAQUE_TOKEN_MIN_LENGTH = 16;
 
 /** Why the value looks like a random token, or undefined. */
-export function opaqueTokenReason(value: string): string | undefined {
+export function opaqueTokenReason(value: string): UserMessage | undefined {
   const v = safeDecodeUri(value).trim();
-  if (readJwt(v)) return 'its value is a JWT';
+  if (readJwt(v)) return msg('sessionLikeJwt');
   if (v.length < OPAQUE_TOKEN_MIN_LENGTH) return undefined;
   // Hex or base64/base64url, UUID dashes allowed; dots and spaces mean structured data instead.
   if (!/^[A-Za-z0-9_+/-]+={0,2}$/.test(v)) return undefined;
@@ -87,16 +91,16 @@ export function opaqueTokenReason(value: string): string | undefined {
   if (!/^[0-9a-f-]+$/i.test(v) && decodeBase64Text(v) !== undefined) return undefined;
   const bits = estimateEntropyBits(v);
   if (bits < OPAQUE_TOKEN_MIN_BITS) return undefined;
-  return `its value looks like a random token (about ${Math.round(bits)} bits)`;
+  return msg('sessionLikeRandom', Math.round(bits));
 }
 
 /**
  * Why this cookie looks like a session token (a sentence fragment such as `its name "sid" is a
  * usual session-ID name`), or undefined when it does not.
  */
-export function sessionLikeReason(c: Pick<CookieRecord, 'name' | 'value'>): string | undefined {
+export function sessionLikeReason(c: Pick<CookieRecord, 'name' | 'value'>): UserMessage | undefined {
   const framework = frameworkOf(c.name);
-  if (framework) return `"${c.name}" is the default session cookie name of ${framework}`;
+  if (framework) return msg('sessionLikeFramework', c.name, framework);
   if (NOT_SESSION.test(withoutPrefix(c.name))) return undefined;
   return nameReason(c.name) ?? opaqueTokenReason(c.value);
 }

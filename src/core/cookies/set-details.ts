@@ -1,5 +1,6 @@
 // Turns a saved cookie into `cookies.set` details, or says in plain words why the browser would
 // refuse it, so a restore can report a skipped cookie instead of failing on a rejected promise.
+import { msg, type UserMessage } from '../user-error.ts';
 import type { CookieRecord, PartitionKey, SameSite } from './cookie-record.ts';
 import { bareHost, isPublicSuffix } from './cookie-domain.ts';
 import { cookieUrl } from './cookie-url.ts';
@@ -24,7 +25,13 @@ export interface SetDetails {
   firstPartyDomain?: string;
 }
 
-export type SetDetailsResult = { ok: true; details: SetDetails } | { ok: false; reason: string };
+/** Why a cookie cannot be set: it expired (a restore skips it), or the browser would refuse it. */
+export interface Refusal {
+  code: 'expired' | 'not-settable';
+  reason: UserMessage;
+}
+
+export type SetDetailsResult = { ok: true; details: SetDetails } | ({ ok: false } & Refusal);
 
 export interface SetDetailsOptions {
   browser: TargetBrowser;
@@ -42,41 +49,37 @@ export function isPersistent(
   return !c.session && typeof c.expirationDate === 'number';
 }
 
-export function refusalReason(c: CookieRecord, opts: SetDetailsOptions): string | undefined {
-  const label = `Cookie "${c.name}"`;
+export function refusal(c: CookieRecord, opts: SetDetailsOptions): Refusal | undefined {
+  const no = (reason: UserMessage): Refusal => ({ code: 'not-settable', reason });
   const host = bareHost(c.domain);
-  if (!host) return `${label} has no domain, so there is no site to put it back on.`;
+  if (!host) return no(msg('cookieNoDomain', c.name));
   if (isPersistent(c) && c.expirationDate * 1000 <= opts.now) {
-    return `${label} expired on ${new Date(c.expirationDate * 1000).toISOString()}; the browser would delete it at once.`;
+    const when = new Date(c.expirationDate * 1000).toISOString();
+    return { code: 'expired', reason: msg('cookieExpired', c.name, when) };
   }
-  if (c.name === '' && c.value === '') return 'A cookie with neither a name nor a value cannot be set.';
-  if (CONTROL.test(c.name) || CONTROL.test(c.value))
-    return `${label} contains control characters, which the browser refuses.`;
-  if (c.name.includes(';') || c.name.includes('='))
-    return `${label} has ";" or "=" in its name, which the browser refuses.`;
-  if (c.value.includes(';')) return `${label} has ";" in its value, which the browser refuses.`;
+  if (c.name === '' && c.value === '') return no(msg('cookieNoNameNoValue'));
+  if (CONTROL.test(c.name) || CONTROL.test(c.value)) return no(msg('cookieControlChars', c.name));
+  if (c.name.includes(';') || c.name.includes('=')) return no(msg('cookieBadName', c.name));
+  if (c.value.includes(';')) return no(msg('cookieBadValue', c.name));
   const prefix = prefixViolation(c);
-  if (prefix) return `${label}: ${prefix}`;
-  if (c.sameSite === 'no_restriction' && !c.secure) {
-    return `${label} is SameSite=None without Secure; browsers refuse that combination.`;
-  }
+  if (prefix) return no(msg('cookiePrefixRefused', c.name, prefix));
+  if (c.sameSite === 'no_restriction' && !c.secure) return no(msg('cookieNoneWithoutSecure', c.name));
   const bytes = nameValueBytes(c);
-  if (bytes > MAX_NAME_VALUE_BYTES) {
-    return `${label} is ${bytes} bytes (name plus value); the browser refuses more than ${MAX_NAME_VALUE_BYTES}.`;
-  }
-  if (!c.hostOnly && isPublicSuffix(host)) {
-    return `${label} is set for all of "${host}", a public suffix; browsers refuse cookies shared across unrelated sites.`;
-  }
+  if (bytes > MAX_NAME_VALUE_BYTES) return no(msg('cookieTooLarge', c.name, bytes, MAX_NAME_VALUE_BYTES));
+  if (!c.hostOnly && isPublicSuffix(host)) return no(msg('cookiePublicSuffix', c.name, host));
   // CHIPS: Chrome stores partitioned cookies only when they are Secure.
-  if (opts.browser === 'chrome' && c.partitionKey && !c.secure) {
-    return `${label} is partitioned but not Secure; Chrome keeps partitioned cookies only when Secure.`;
-  }
+  if (opts.browser === 'chrome' && c.partitionKey && !c.secure) return no(msg('cookiePartitionedNotSecure', c.name));
   return undefined;
 }
 
+/** Why the browser would refuse the cookie, or undefined when it looks settable. */
+export function refusalReason(c: CookieRecord, opts: SetDetailsOptions): UserMessage | undefined {
+  return refusal(c, opts)?.reason;
+}
+
 export function toSetDetails(c: CookieRecord, opts: SetDetailsOptions): SetDetailsResult {
-  const reason = refusalReason(c, opts);
-  if (reason) return { ok: false, reason };
+  const refused = refusal(c, opts);
+  if (refused) return { ok: false, ...refused };
 
   const details: SetDetails = {
     url: cookieUrl(c),

@@ -1,5 +1,6 @@
 // Cookie values are often URL-encoded and/or base64: the audit needs to see what they carry and
 // the token heuristics need to know whether they are random bytes or encoded text.
+import { msg, type UserMessage } from '../user-error.ts';
 
 export function safeDecodeUri(value: string): string {
   try {
@@ -46,19 +47,19 @@ export function decodeBase64Text(value: string): string | undefined {
 }
 
 /** The value as stored, URL-decoded, and base64-decoded from either: every reading worth checking. */
-export function valueReadings(value: string): { how: string; text: string }[] {
-  const out: { how: string; text: string }[] = [{ how: 'as stored', text: value }];
+export function valueReadings(value: string): { how: UserMessage; text: string }[] {
+  const out: { how: UserMessage; text: string }[] = [{ how: msg('valueAsStored'), text: value }];
   const seen = new Set([value]);
-  const add = (how: string, text: string | undefined): void => {
+  const add = (how: UserMessage, text: string | undefined): void => {
     if (text !== undefined && !seen.has(text)) {
       seen.add(text);
       out.push({ how, text });
     }
   };
   const uri = safeDecodeUri(value);
-  add('URL-decoded', uri);
-  add('base64-decoded', decodeBase64Text(value));
-  if (uri !== value) add('URL- then base64-decoded', decodeBase64Text(uri));
+  add(msg('valueUrlDecoded'), uri);
+  add(msg('valueBase64Decoded'), decodeBase64Text(value));
+  if (uri !== value) add(msg('valueUrlThenBase64Decoded'), decodeBase64Text(uri));
   return out;
 }
 

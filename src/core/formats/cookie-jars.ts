@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { CookieRecord } from '../cookies/cookie-record.ts';
 import { DecryptError, decryptWithPassphrase, encryptWithPassphrase, type EncryptedBlob } from './passphrase-crypto.ts';
+import { msg } from '../user-error.ts';
 
 export type CookieJarMap = Record<string, CookieRecord[]>;
 
@@ -42,10 +43,10 @@ export async function decryptCookieJars(blob: EncryptedBlob, passphrase: string)
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new DecryptError('The encrypted cookies are not readable');
+    throw new DecryptError(msg('decryptUnreadable'));
   }
   const parsed = v.safeParse(JarMapSchema, data);
-  if (!parsed.success) throw new DecryptError('The encrypted cookies are not in the expected shape');
+  if (!parsed.success) throw new DecryptError(msg('decryptWrongShape'));
   const out: CookieJarMap = {};
   for (const [id, cookies] of Object.entries(parsed.output)) {
     // Rebuilt so optional fields that were absent stay absent.

@@ -2,6 +2,7 @@
 // it carries the same source id (its id in the other tool), or, for Tabularium's own files, the
 // same session id; it is kept only when it is newer than what is already stored.
 import { countPreview, type ImportPreview } from './parse-import.ts';
+import { msg } from '../user-error.ts';
 
 export interface ExistingSession {
   id?: string;
@@ -28,10 +29,7 @@ export function dropDuplicates(preview: ImportPreview, existing: readonly Existi
     let stored = -Infinity;
     for (const k of keys) if (k !== undefined) stored = Math.max(stored, newest.get(k) ?? -Infinity);
     if (stored === -Infinity || session.updatedAt > stored) return true;
-    skipped.push({
-      what: `session ${JSON.stringify(session.name)}`,
-      reason: 'already imported, and this copy is not newer',
-    });
+    skipped.push({ what: msg('importSessionNamed', session.name), reason: msg('importAlreadyStored') });
     return false;
   });
   return { ...preview, sessions, skipped, counts: countPreview(sessions) };

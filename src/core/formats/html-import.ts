@@ -3,6 +3,7 @@
 // run: the text is scanned for the few tags that matter.
 import { HTML_GENERATOR } from './html-export.ts';
 import { unescapeHtml } from './html-text.ts';
+import type { Place } from './import-error.ts';
 import { makeImportedSession, makeTab, newWindow, toTimestamp, type FileContext } from './import-context.ts';
 import { lineCounter, looksLikeUrl } from './text-lines.ts';
 import type { SessionWithBody, WindowRecord } from '../model.ts';
@@ -18,7 +19,7 @@ const OWN =
 function importOwnHtml(ctx: FileContext, text: string): SessionWithBody[] {
   const lineAt = lineCounter(text);
   const out: SessionWithBody[] = [];
-  let cur: { name: string; createdAt: number | undefined; windows: WindowRecord[]; place: string } | undefined;
+  let cur: { name: string; createdAt: number | undefined; windows: WindowRecord[]; place: Place } | undefined;
   const flush = (): void => {
     if (!cur) return;
     const made = makeImportedSession(ctx, {

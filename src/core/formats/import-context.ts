@@ -1,6 +1,6 @@
 // What every importer shares: the caller's options, the list of things skipped or shortened, the
 // per-file budgets, and the one place that turns a foreign tab into a TabRecord.
-import { ImportError } from './import-error.ts';
+import { ImportError, type Place } from './import-error.ts';
 import {
   MAX_NOTES,
   MAX_SESSIONS_PER_FILE,
@@ -12,6 +12,7 @@ import {
 } from './limits.ts';
 import { countTabs, type SessionWithBody, type TabRecord, type WindowRecord } from '../model.ts';
 import { defaultSessionName } from '../session-name.ts';
+import { counted, msg, type Substitution, type UserMessage } from '../user-error.ts';
 
 export interface ImportOptions {
   /** Fresh ids for sessions that do not carry their own (everything but Tabularium's format). */
@@ -20,9 +21,10 @@ export interface ImportOptions {
   now: number;
 }
 
+/** Something left out or shortened: what (a tab, a title… and where), and why. */
 export interface SkipNote {
-  what: string;
-  reason: string;
+  what: UserMessage;
+  reason: UserMessage;
 }
 
 /** Notes for the person: capped so a file with 100,000 odd tabs gives a readable list. */
@@ -30,7 +32,7 @@ export class Notes {
   readonly list: SkipNote[] = [];
   private extra = 0;
 
-  add(what: string, reason: string): void {
+  add(what: UserMessage, reason: UserMessage): void {
     if (this.list.length < MAX_NOTES) this.list.push({ what, reason });
     else this.extra++;
   }
@@ -39,7 +41,7 @@ export class Notes {
     if (this.extra === 0) return this.list;
     return [
       ...this.list,
-      { what: `${this.extra.toLocaleString('en')} more`, reason: 'further items were skipped or shortened' },
+      { what: counted(this.extra, 'importMoreNotesOne', 'importMoreNotesOther'), reason: msg('importMoreNotesReason') },
     ];
   }
 }
@@ -49,29 +51,25 @@ export class FileContext {
   private sessions = 0;
 
   constructor(
-    readonly file: string,
+    /** The file's name, or a message for a file without one. */
+    readonly file: Substitution,
     readonly opts: ImportOptions,
     readonly notes: Notes,
   ) {}
 
   /** Where a note points: "tsm.json, $[0].windows.1.2". */
-  where(place: string): string {
-    return place ? `${this.file}, ${place}` : this.file;
+  where(place: Place): Substitution {
+    return place ? msg('importFileAt', this.file, place) : this.file;
   }
 
-  countTab(place: string): void {
-    if (++this.tabs > MAX_TABS_PER_FILE) {
-      throw new ImportError(this.file, place, `more than ${MAX_TABS_PER_FILE.toLocaleString('en')} tabs in one file`);
-    }
+  countTab(place: Place): void {
+    if (++this.tabs > MAX_TABS_PER_FILE)
+      throw new ImportError(this.file, place, msg('importTooManyTabs', MAX_TABS_PER_FILE));
   }
 
-  countSession(place: string): void {
+  countSession(place: Place): void {
     if (++this.sessions > MAX_SESSIONS_PER_FILE) {
-      throw new ImportError(
-        this.file,
-        place,
-        `more than ${MAX_SESSIONS_PER_FILE.toLocaleString('en')} sessions in one file`,
-      );
+      throw new ImportError(this.file, place, msg('importTooManySessions', MAX_SESSIONS_PER_FILE));
     }
   }
 }
@@ -83,25 +81,24 @@ export function cut(s: string, max: number): string {
   return s.slice(0, hi >= 0xd800 && hi <= 0xdbff ? max - 1 : max);
 }
 
-export function shortenText(ctx: FileContext, s: string, place: string, what: string): string {
+export function shortenText(ctx: FileContext, s: string, place: Place, what: 'title' | 'session name'): string {
   if (s.length <= MAX_TITLE_CHARS) return s;
-  ctx.notes.add(
-    `${what} at ${ctx.where(place)}`,
-    `longer than ${MAX_TITLE_CHARS.toLocaleString('en')} characters: shortened`,
-  );
+  const where = ctx.where(place);
+  const whatAt = what === 'title' ? msg('importTitleAt', where) : msg('importSessionNameAt', where);
+  ctx.notes.add(whatAt, msg('importShortened', MAX_TITLE_CHARS));
   return cut(s, MAX_TITLE_CHARS);
 }
 
-export function cleanTags(ctx: FileContext, tags: readonly string[], place: string): string[] {
+export function cleanTags(ctx: FileContext, tags: readonly string[], place: Place): string[] {
   const out: string[] = [];
   for (const raw of tags) {
     if (raw === '') continue;
     if (out.length === MAX_TAGS) {
-      ctx.notes.add(`tags at ${ctx.where(place)}`, `more than ${MAX_TAGS} tags: the rest were dropped`);
+      ctx.notes.add(msg('importTagsAt', ctx.where(place)), msg('importTooManyTags', MAX_TAGS));
       break;
     }
     if (raw.length > MAX_TAG_CHARS)
-      ctx.notes.add(`tag at ${ctx.where(place)}`, `longer than ${MAX_TAG_CHARS} characters: shortened`);
+      ctx.notes.add(msg('importTagAt', ctx.where(place)), msg('importShortened', MAX_TAG_CHARS));
     out.push(cut(raw, MAX_TAG_CHARS));
   }
   return out;
@@ -125,14 +122,14 @@ const DEFAULT_CONTAINER = new Set(['firefox-default', '0']);
  * The TabRecord for a foreign tab, or undefined (with a note) when it cannot be kept. A URL that
  * must not be opened (`javascript:`…) is kept as text: the restore planner makes it a placeholder.
  */
-export function makeTab(ctx: FileContext, t: ForeignTab, place: string): TabRecord | undefined {
+export function makeTab(ctx: FileContext, t: ForeignTab, place: Place): TabRecord | undefined {
   const url = t.url.trim();
   if (url === '') {
-    ctx.notes.add(`tab at ${ctx.where(place)}`, 'no URL');
+    ctx.notes.add(msg('importTabAt', ctx.where(place)), msg('importNoUrl'));
     return undefined;
   }
   if (url.length > MAX_URL_CHARS) {
-    ctx.notes.add(`tab at ${ctx.where(place)}`, `URL longer than ${MAX_URL_CHARS.toLocaleString('en')} characters`);
+    ctx.notes.add(msg('importTabAt', ctx.where(place)), msg('importUrlTooLong', MAX_URL_CHARS));
     return undefined;
   }
   ctx.countTab(place);
@@ -177,7 +174,7 @@ export interface ImportedSessionInput {
   tags?: readonly string[];
   sourceId?: string | undefined;
   windows: WindowRecord[];
-  place: string;
+  place: Place;
 }
 
 /** The imported session, or undefined (noted) when none of its tabs could be kept. */
@@ -186,7 +183,7 @@ export function makeImportedSession(ctx: FileContext, s: ImportedSessionInput): 
   // A window whose tabs were all skipped would restore as an empty window: leave it out.
   const windows = s.windows.filter((w) => w.tabs.length > 0);
   if (windows.length === 0) {
-    ctx.notes.add(`session ${JSON.stringify(s.name ?? '')} at ${ctx.where(s.place)}`, 'no tabs that could be imported');
+    ctx.notes.add(msg('importSessionAt', s.name ?? '', ctx.where(s.place)), msg('importNoTabs'));
     return undefined;
   }
   const id = ctx.opts.newId();

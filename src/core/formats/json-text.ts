@@ -1,7 +1,8 @@
 // Reads JSON from an untrusted file. JSON.parse says *that* a file is broken but, depending on the
 // engine, not always *where*; a person fixing a cut-off export needs the line and column, so on a
 // failure a small scanner walks the text again to find the first bad character.
-import { ImportError } from './import-error.ts';
+import { ImportError, lineColumnAt } from './import-error.ts';
+import { msg, type Substitution, type UserMessage } from '../user-error.ts';
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
@@ -13,28 +14,33 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
-export function parseJsonText(file: string, text: string): unknown {
+export function parseJsonText(file: Substitution, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
     const { offset, problem } = findJsonError(text);
     const { line, column } = lineColumn(text, offset);
-    throw new ImportError(file, `line ${line}, column ${column}`, `not valid JSON: ${problem}`);
+    throw new ImportError(file, lineColumnAt(line, column), msg('importNotJson', problem));
   }
 }
 
 const WS = new Set([' ', '\t', '\n', '\r']);
-const CUT = 'the file ends too early (is it cut off?)';
+const CUT = msg('jsonCut');
 
-function describe(ch: string): string {
-  return ch === '' ? CUT : `unexpected character ${JSON.stringify(ch)}`;
+function describe(ch: string): UserMessage {
+  return ch === '' ? CUT : msg('jsonUnexpectedCharacter', JSON.stringify(ch));
+}
+
+export interface JsonError {
+  offset: number;
+  problem: UserMessage;
 }
 
 /**
  * The offset of the first syntax error in `text` and what it is. Iterative (an explicit stack), so
  * deeply nested garbage cannot overflow the call stack.
  */
-export function findJsonError(text: string): { offset: number; problem: string } {
+export function findJsonError(text: string): JsonError {
   let i = 0;
   const n = text.length;
   // What the scanner expects next inside each open container.
@@ -42,13 +48,13 @@ export function findJsonError(text: string): { offset: number; problem: string }
   const skipWs = (): void => {
     while (i < n && WS.has(text[i] ?? '')) i++;
   };
-  const fail = (problem?: string): { offset: number; problem: string } => ({
+  const fail = (problem?: UserMessage): JsonError => ({
     offset: Math.min(i, n),
     problem: problem ?? describe(text[i] ?? ''),
   });
 
   // Returns an error or undefined after consuming one string starting at text[i] === '"'.
-  const scanString = (): { offset: number; problem: string } | undefined => {
+  const scanString = (): JsonError | undefined => {
     i++;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -61,37 +67,37 @@ export function findJsonError(text: string): { offset: number; problem: string }
         if (e === 'u') {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
             i += 2;
-            return fail(i >= n ? CUT : 'bad \\u escape in a string');
+            return fail(i >= n ? CUT : msg('jsonBadUnicodeEscape'));
           }
           i += 6;
         } else if ('"\\/bfnrt'.includes(e) && e !== '') {
           i += 2;
         } else {
           i++;
-          return fail(i >= n ? CUT : `bad escape "\\${e}" in a string`);
+          return fail(i >= n ? CUT : msg('jsonBadEscape', `\\${e}`));
         }
         continue;
       }
       if (c < 0x20) {
         // A line break inside a string with nothing but whitespace after it: the file was cut.
-        return fail(text.slice(i).trim() === '' ? CUT : 'line break or control character inside a string');
+        return fail(text.slice(i).trim() === '' ? CUT : msg('jsonControlCharacter'));
       }
       i++;
     }
     return fail(CUT);
   };
   /** A `"key":` inside an object, up to the value. */
-  const scanKey = (): { offset: number; problem: string } | undefined => {
-    if (text[i] !== '"') return fail(text[i] === undefined ? CUT : 'expected a "quoted" key');
+  const scanKey = (): JsonError | undefined => {
+    if (text[i] !== '"') return fail(text[i] === undefined ? CUT : msg('jsonExpectedKey'));
     const e = scanString();
     if (e) return e;
     skipWs();
-    if (text[i] !== ':') return fail(text[i] === undefined ? CUT : 'expected ":" after a key');
+    if (text[i] !== ':') return fail(text[i] === undefined ? CUT : msg('jsonExpectedColon'));
     i++;
     return undefined;
   };
 
-  const scanValue = (): { offset: number; problem: string } | 'open' | undefined => {
+  const scanValue = (): JsonError | 'open' | undefined => {
     skipWs();
     const c = text[i] ?? '';
     if (c === '"') return scanString();
@@ -136,9 +142,9 @@ export function findJsonError(text: string): { offset: number; problem: string }
     skipWs();
     const top = stack[stack.length - 1];
     if (top === undefined) {
-      if (i < n) return fail('unexpected text after the end of the JSON value');
+      if (i < n) return fail(msg('jsonTextAfterEnd'));
       // JSON.parse failed, yet the scan found nothing: report the end rather than claim success.
-      return { offset: n, problem: 'not valid JSON' };
+      return { offset: n, problem: msg('jsonInvalid') };
     }
     const c = text[i];
     if (c === undefined) return fail(CUT);
@@ -159,6 +165,6 @@ export function findJsonError(text: string): { offset: number; problem: string }
       r = undefined;
       continue;
     }
-    return fail(`expected "," or "${top === 'object' ? '}' : ']'}"`);
+    return fail(msg('jsonExpectedCommaOr', top === 'object' ? '}' : ']'));
   }
 }

@@ -4,8 +4,10 @@
 // links; other URLs are shown as code and are never clickable.
 import { isLinkable, iso, plural } from './html-export.ts';
 import { makeImportedSession, makeTab, newWindow, type FileContext } from './import-context.ts';
+import { lineAt, type Place } from './import-error.ts';
 import { oneLine, splitLines, stripBom } from './text-lines.ts';
 import type { SessionWithBody, TabRecord, WindowRecord } from '../model.ts';
+import { msg } from '../user-error.ts';
 
 export function escapeMarkdown(s: string): string {
   return oneLine(s).replace(/[\\`*_[\]()<>#!&~]/g, '\\$&');
@@ -88,7 +90,7 @@ function parseTab(item: string): { url: string; title: string } | undefined {
 
 export function importMarkdown(ctx: FileContext, text: string): SessionWithBody[] {
   const out: SessionWithBody[] = [];
-  let cur: { name: string; windows: WindowRecord[]; place: string } | undefined;
+  let cur: { name: string; windows: WindowRecord[]; place: Place } | undefined;
   const flush = (): void => {
     if (!cur) return;
     const made = makeImportedSession(ctx, {
@@ -102,7 +104,7 @@ export function importMarkdown(ctx: FileContext, text: string): SessionWithBody[
     if (made) out.push(made);
   };
   splitLines(stripBom(text)).forEach((line, i) => {
-    const place = `line ${i + 1}`;
+    const place = lineAt(i + 1);
     const h1 = /^#(?: (.*))?$/.exec(line);
     if (h1) {
       flush();
@@ -117,7 +119,7 @@ export function importMarkdown(ctx: FileContext, text: string): SessionWithBody[
     if (!line.startsWith('- ')) return;
     const parsed = parseTab(line.slice(2));
     if (!parsed) {
-      ctx.notes.add(`list item at ${ctx.where(place)}`, 'not a link, an <address> or `code`');
+      ctx.notes.add(msg('importListItemAt', ctx.where(place)), msg('importNotMarkdownLink'));
       return;
     }
     const tab = makeTab(ctx, parsed, place);

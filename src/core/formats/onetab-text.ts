@@ -2,8 +2,10 @@
 // have no spaces), no title at all for some tabs, a blank line between groups (→ windows), and
 // often a byte-order mark at the start.
 import { makeImportedSession, makeTab, newWindow, type FileContext } from './import-context.ts';
+import { lineAt } from './import-error.ts';
 import { looksLikeUrl, oneLine, splitLines, stripBom } from './text-lines.ts';
 import type { SessionWithBody, WindowRecord } from '../model.ts';
+import { msg } from '../user-error.ts';
 
 const SEP = ' | ';
 
@@ -23,10 +25,10 @@ export function importOneTab(ctx: FileContext, text: string): SessionWithBody[] 
     }
     const parts = splitOneTabLine(line);
     if (!looksLikeUrl(parts.url)) {
-      ctx.notes.add(`text at ${ctx.where(`line ${i + 1}`)}`, 'not a "URL | Title" line');
+      ctx.notes.add(msg('importTextAt', ctx.where(lineAt(i + 1))), msg('importNotOneTabLine'));
       return;
     }
-    const tab = makeTab(ctx, parts, `line ${i + 1}`);
+    const tab = makeTab(ctx, parts, lineAt(i + 1));
     if (!tab) return;
     if (!current) windows.push((current = newWindow()));
     current.tabs.push(tab);

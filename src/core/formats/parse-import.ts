@@ -18,6 +18,7 @@ import { importTsmSession, mergeTsmFiles, readTsmSessions, type TsmEntry } from 
 import { importUrlText } from './url-list-text.ts';
 import type { SessionWithBody } from '../model.ts';
 import { checkUrl } from '../url-policy.ts';
+import { msg, UserError, type Substitution } from '../user-error.ts';
 
 export type { ImportFormat } from './detect-format.ts';
 export type { ImportOptions, SkipNote } from './import-context.ts';
@@ -64,16 +65,19 @@ export function countPreview(sessions: readonly SessionWithBody[]): ImportCounts
 
 const TEXT_LABEL = { 'session-buddy-text': 'Session Buddy', 'url-list': 'URL list' } as const;
 
-function describe(e: unknown): string {
-  if (e instanceof RangeError) return 'it is too large or too deeply nested';
-  return e instanceof Error && e.message ? e.message : 'unexpected content';
+// What went wrong, when it was not one of our ImportErrors: the error's own words are the best
+// there is (an engine's message is not ours to translate).
+function describe(e: unknown): Substitution {
+  if (e instanceof RangeError) return msg('importTooDeep');
+  if (e instanceof UserError) return e.userMessage;
+  return e instanceof Error && e.message ? e.message : msg('importUnexpectedContent');
 }
 
 export function parseImport(files: readonly ImportFile[], opts: ImportOptions): ImportPreview {
-  let current = '(no file)';
+  let current: Substitution = msg('importNoFileName');
   try {
-    if (!Array.isArray(files) || files.length === 0) throw new ImportError(current, '', 'no file to import');
-    if (files.length > MAX_FILES) throw new ImportError(current, '', `more than ${MAX_FILES} files at once`);
+    if (!Array.isArray(files) || files.length === 0) throw new ImportError(current, '', msg('importNoFiles'));
+    if (files.length > MAX_FILES) throw new ImportError(current, '', msg('importTooManyFiles', MAX_FILES));
     const notes = new Notes();
     const formats = new Set<ImportFormat>();
     // One slot per file keeps the sessions in file order; TSM files are merged first (split
@@ -84,12 +88,13 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
     let encryptedCookies: EncryptedBlob | undefined;
 
     for (const f of files) {
-      current = typeof f?.name === 'string' && f.name !== '' ? f.name : 'unnamed file';
+      current = typeof f?.name === 'string' && f.name !== '' ? f.name : msg('importUnnamedFile');
       const text: unknown = f?.text;
-      if (typeof text !== 'string') throw new ImportError(current, '', 'no text to read');
-      if (text.length > MAX_FILE_CHARS)
-        throw new ImportError(current, '', `larger than ${MAX_FILE_CHARS / 1024 / 1024} MB`);
-      if (stripBom(text).trim() === '') throw new ImportError(current, '', 'the file is empty');
+      if (typeof text !== 'string') throw new ImportError(current, '', msg('importNoText'));
+      if (text.length > MAX_FILE_CHARS) {
+        throw new ImportError(current, '', msg('importTooLarge', MAX_FILE_CHARS / 1024 / 1024));
+      }
+      if (stripBom(text).trim() === '') throw new ImportError(current, '', msg('importEmptyFile'));
       const ctx = new FileContext(current, opts, notes);
 
       if (looksLikeJson(text)) {
@@ -98,8 +103,7 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
           formats.add('tabularium');
           const r = importTabulariumJson(ctx, data);
           if (r.cookieJars) {
-            if (encryptedCookies)
-              notes.add(`cookies in ${current}`, 'only one file with cookies can be imported at a time');
+            if (encryptedCookies) notes.add(msg('importCookiesIn', current), msg('importOneCookieFile'));
             else encryptedCookies = r.cookieJars;
           }
           slots.push(r.sessions);
@@ -112,17 +116,13 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
           formats.add('session-buddy-json');
           slots.push(importSessionBuddyJson(ctx, data));
         } else {
-          throw new ImportError(
-            current,
-            '$',
-            'JSON, but not a session file Tabularium knows (Tabularium, Tab Session Manager or Session Buddy)',
-          );
+          throw new ImportError(current, '$', msg('importUnknownJson'));
         }
         continue;
       }
 
       const format = detectTextFormat(text);
-      if (!format) throw new ImportError(current, '', 'not a session file Tabularium can read: no URLs found');
+      if (!format) throw new ImportError(current, '', msg('importNoUrls'));
       formats.add(format);
       switch (format) {
         case 'onetab':
@@ -166,6 +166,6 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
     };
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError(current, '', `could not be read: ${describe(e)}`);
+    throw new ImportError(current, '', msg('importUnreadable', describe(e)));
   }
 }

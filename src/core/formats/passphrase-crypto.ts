@@ -4,7 +4,10 @@
 // extension and in Node tests.
 import * as v from 'valibot';
 import { base64ByteLength, base64ToBytes, bytesToBase64, isBase64 } from './base64.ts';
+import { issueProblem, schemaMessage } from './import-error.ts';
 import { MAX_ENCRYPTED_CHARS, MAX_KDF_ITERATIONS } from './limits.ts';
+import { EXPECTED } from './schema-messages.ts';
+import { msg, UserError, type UserMessage } from '../user-error.ts';
 
 export const DEFAULT_KDF_ITERATIONS = 600_000;
 
@@ -22,39 +25,44 @@ export interface EncryptedBlob {
   data: string;
 }
 
-const b64 = (bytes: number | undefined, what: string) =>
+const b64 = (bytes: number | undefined) =>
   v.pipe(
-    v.string(`${what}: expected a base64 string`),
-    v.maxLength(MAX_ENCRYPTED_CHARS, `${what}: too large`),
-    v.check(isBase64, `${what}: not base64`),
-    v.check((s) => bytes === undefined || base64ByteLength(s) === bytes, `${what}: expected ${bytes ?? 0} bytes`),
+    v.string(schemaMessage(msg('schemaBase64'))),
+    v.maxLength(MAX_ENCRYPTED_CHARS, schemaMessage(msg('schemaTooLarge'))),
+    v.check(isBase64, schemaMessage(msg('schemaNotBase64'))),
+    v.check(
+      (s) => bytes === undefined || base64ByteLength(s) === bytes,
+      schemaMessage(msg('schemaByteLength', bytes ?? 0)),
+    ),
   );
 
 export const EncryptedBlobSchema = v.object(
   {
-    v: v.literal(1, 'unknown encryption version'),
-    kdf: v.literal('PBKDF2-HMAC-SHA256', 'unknown key derivation'),
+    v: v.literal(1, schemaMessage(msg('schemaUnknownVersion'))),
+    kdf: v.literal('PBKDF2-HMAC-SHA256', schemaMessage(msg('schemaUnknownKdf'))),
     iterations: v.pipe(
-      v.number('iterations: expected a number'),
-      v.integer('iterations: expected a whole number'),
-      v.minValue(1, 'iterations: at least 1'),
-      v.maxValue(MAX_KDF_ITERATIONS, `iterations: at most ${MAX_KDF_ITERATIONS.toLocaleString('en')}`),
+      v.number(EXPECTED.number),
+      v.integer(EXPECTED.wholeNumber),
+      v.minValue(1, schemaMessage(msg('schemaAtLeast', 1))),
+      v.maxValue(MAX_KDF_ITERATIONS, schemaMessage(msg('schemaAtMost', MAX_KDF_ITERATIONS))),
     ),
-    salt: b64(16, 'salt'),
-    cipher: v.literal('AES-GCM-256', 'unknown cipher'),
-    iv: b64(12, 'iv'),
+    salt: b64(16),
+    cipher: v.literal('AES-GCM-256', schemaMessage(msg('schemaUnknownCipher'))),
+    iv: b64(12),
     // At least the 16-byte tag.
-    data: v.pipe(b64(undefined, 'data'), v.minLength(24, 'data: too short')),
+    data: v.pipe(b64(undefined), v.minLength(24, schemaMessage(msg('schemaTooShort')))),
   },
-  'expected an encrypted payload object',
+  schemaMessage(msg('schemaEncrypted')),
 );
 
 /** Decryption failed: wrong passphrase, a damaged file, or not our format. Nothing else is thrown. */
-export class DecryptError extends Error {
+export class DecryptError extends UserError {
   override readonly name = 'DecryptError';
-}
 
-const WRONG = 'Wrong passphrase or damaged file';
+  constructor(message: UserMessage) {
+    super('invalid', message);
+  }
+}
 
 // The header is authenticated too, so a changed iteration count or cipher name cannot slip by.
 function additionalData(b: Pick<EncryptedBlob, 'v' | 'kdf' | 'iterations' | 'cipher'>): Uint8Array<ArrayBuffer> {
@@ -119,7 +127,7 @@ export async function encryptWithPassphrase(
 /** Throws DecryptError, and only DecryptError, when the blob cannot be opened with this passphrase. */
 export async function decryptWithPassphrase(blob: unknown, passphrase: string): Promise<Uint8Array> {
   const parsed = v.safeParse(EncryptedBlobSchema, blob);
-  if (!parsed.success) throw new DecryptError(`Not a readable encrypted payload (${parsed.issues[0].message})`);
+  if (!parsed.success) throw new DecryptError(msg('decryptNotPayload', issueProblem(parsed.issues[0])));
   const b = parsed.output;
   try {
     const key = await deriveKey(passphrase, new Uint8Array(base64ToBytes(b.salt)), b.iterations, 'decrypt');
@@ -131,6 +139,6 @@ export async function decryptWithPassphrase(blob: unknown, passphrase: string): 
     return new Uint8Array(plain);
   } catch {
     // GCM cannot tell a wrong key from a changed byte; neither can we, honestly.
-    throw new DecryptError(WRONG);
+    throw new DecryptError(msg('decryptWrongPassphrase'));
   }
 }

@@ -2,9 +2,10 @@
 // title and tab URL. Columns are found by their header names, so a reordered or longer header
 // still reads; consecutive rows with the same session (window) name form one session (window).
 import { parseCsv } from './csv.ts';
-import { ImportError } from './import-error.ts';
+import { ImportError, lineAt } from './import-error.ts';
 import { makeImportedSession, makeTab, newWindow, type FileContext } from './import-context.ts';
 import type { SessionWithBody, WindowRecord } from '../model.ts';
+import { msg } from '../user-error.ts';
 
 interface Columns {
   session: number;
@@ -36,7 +37,7 @@ export function importSessionBuddyCsv(ctx: FileContext, text: string): SessionWi
   const rows = parseCsv(text);
   const header = rows[0];
   const cols = header && columns(header.fields);
-  if (!header || !cols) throw new ImportError(ctx.file, 'line 1', 'expected a header row with a URL column');
+  if (!header || !cols) throw new ImportError(ctx.file, lineAt(1), msg('importCsvHeader'));
   const out: SessionWithBody[] = [];
   let current: { name: string; line: number; windows: WindowRecord[] } | undefined;
   let windowName: string | undefined;
@@ -48,7 +49,7 @@ export function importSessionBuddyCsv(ctx: FileContext, text: string): SessionWi
       createdAt: undefined,
       updatedAt: undefined,
       windows: current.windows,
-      place: `line ${current.line}`,
+      place: lineAt(current.line),
     });
     if (made) out.push(made);
   };
@@ -65,7 +66,7 @@ export function importSessionBuddyCsv(ctx: FileContext, text: string): SessionWi
       current.windows.push(newWindow());
       windowName = win;
     }
-    const tab = makeTab(ctx, { url: get(cols.url), title: get(cols.title) }, `line ${row.line}`);
+    const tab = makeTab(ctx, { url: get(cols.url), title: get(cols.title) }, lineAt(row.line));
     if (tab) current.windows[current.windows.length - 1]?.tabs.push(tab);
   }
   flush();

@@ -5,62 +5,59 @@ import * as v from 'valibot';
 import { issueToError, jsonPath } from './import-error.ts';
 import { makeImportedSession, makeTab, newWindow, toTimestamp, type FileContext } from './import-context.ts';
 import { MAX_ID_CHARS } from './limits.ts';
+import { EXPECTED, TOO_LONG } from './schema-messages.ts';
 import type { SessionWithBody, TabRecord, WindowRecord } from '../model.ts';
 
 const n = <T extends v.GenericSchema>(s: T) => v.nullish(s);
-const num = (what: string) => v.number(`${what}: expected a number`);
-const str = (what: string) => v.string(`${what}: expected a string`);
-const bool = (what: string) => v.boolean(`${what}: expected true or false`);
-const date = (what: string) => v.union([num(what), str(what)], `${what}: expected a number or a date string`);
-const sbId = (what: string) =>
-  v.union(
-    [v.pipe(str(what), v.maxLength(MAX_ID_CHARS, `${what}: too long`)), num(what)],
-    `${what}: expected a string or a number`,
-  );
+const num = () => v.number(EXPECTED.number);
+const str = () => v.string(EXPECTED.string);
+const bool = () => v.boolean(EXPECTED.boolean);
+const date = () => v.union([num(), str()], EXPECTED.numberOrDate);
+const sbId = () => v.union([v.pipe(str(), v.maxLength(MAX_ID_CHARS, TOO_LONG)), num()], EXPECTED.stringOrNumber);
 
 const SbTab = v.object(
   {
-    url: str('url'),
-    title: n(str('title')),
-    pinned: n(bool('pinned')),
-    active: n(bool('active')),
-    favIconUrl: n(str('favIconUrl')),
-    index: n(num('index')),
-    cookieStoreId: n(str('cookieStoreId')),
+    url: str(),
+    title: n(str()),
+    pinned: n(bool()),
+    active: n(bool()),
+    favIconUrl: n(str()),
+    index: n(num()),
+    cookieStoreId: n(str()),
   },
-  'expected a tab object',
+  EXPECTED.tab,
 );
 
 const SbWindow = v.object(
   {
-    tabs: v.array(SbTab, 'tabs: expected an array'),
-    state: n(str('state')),
-    type: n(str('type')),
-    incognito: n(bool('incognito')),
-    focused: n(bool('focused')),
-    left: n(num('left')),
-    top: n(num('top')),
-    width: n(num('width')),
-    height: n(num('height')),
+    tabs: v.array(SbTab, EXPECTED.array),
+    state: n(str()),
+    type: n(str()),
+    incognito: n(bool()),
+    focused: n(bool()),
+    left: n(num()),
+    top: n(num()),
+    width: n(num()),
+    height: n(num()),
   },
-  'expected a window object',
+  EXPECTED.window,
 );
 
 const SbSession = v.object(
   {
-    type: n(str('type')),
-    id: n(sbId('id')),
-    gid: n(sbId('gid')),
-    name: n(str('name')),
-    created: n(date('created')),
-    modified: n(date('modified')),
-    generated: n(date('generated')),
-    windows: v.array(SbWindow, 'windows: expected an array'),
+    type: n(str()),
+    id: n(sbId()),
+    gid: n(sbId()),
+    name: n(str()),
+    created: n(date()),
+    modified: n(date()),
+    generated: n(date()),
+    windows: v.array(SbWindow, EXPECTED.array),
   },
-  'expected a session object',
+  EXPECTED.session,
 );
 
-const SbFile = v.object({ sessions: v.array(SbSession, 'sessions: expected an array') }, 'expected an object');
+const SbFile = v.object({ sessions: v.array(SbSession, EXPECTED.array) }, EXPECTED.object);
 
 export function isSessionBuddyJson(data: unknown): boolean {
   return (

@@ -6,10 +6,11 @@
 //     sessions: [{ session: Session, body: SessionBody }],
 //     cookieJars?: EncryptedBlob }   // encrypted JSON of { [sessionId]: CookieRecord[] }, see cookie-jars.ts
 import * as v from 'valibot';
-import { ImportError, issueToError, jsonPath } from './import-error.ts';
+import { ImportError, issueToError, jsonPath, schemaMessage } from './import-error.ts';
 import { shortenText, type FileContext } from './import-context.ts';
 import { MAX_ID_CHARS, MAX_SESSIONS_PER_FILE, MAX_TAG_CHARS, MAX_TAGS, MAX_URL_CHARS } from './limits.ts';
 import { EncryptedBlobSchema, type EncryptedBlob } from './passphrase-crypto.ts';
+import { EMPTY, exactly, EXPECTED, NEGATIVE, NOT_A_DATE, oneOf, TOO_LONG } from './schema-messages.ts';
 import {
   countTabs,
   GROUP_COLORS,
@@ -19,6 +20,7 @@ import {
   type TabRecord,
   type WindowRecord,
 } from '../model.ts';
+import { counted, msg } from '../user-error.ts';
 
 export const TABULARIUM_FORMAT = 'tabularium';
 export const TABULARIUM_VERSION = 1;
@@ -31,123 +33,100 @@ export interface TabulariumFile {
   cookieJars?: EncryptedBlob;
 }
 
-const timestamp = (what: string) =>
+const timestamp = () =>
   v.pipe(
-    v.number(`${what}: expected a number (epoch milliseconds)`),
-    v.check((n) => Math.abs(n) <= 8.64e15, `${what}: not a date`),
+    v.number(EXPECTED.timestamp),
+    v.check((n) => Math.abs(n) <= 8.64e15, NOT_A_DATE),
   );
-const bool = (what: string) => v.boolean(`${what}: expected true or false`);
-const id = (what: string) =>
-  v.pipe(
-    v.string(`${what}: expected a string`),
-    v.minLength(1, `${what}: empty`),
-    v.maxLength(MAX_ID_CHARS, `${what}: too long`),
-  );
+const bool = () => v.boolean(EXPECTED.boolean);
+const str = () => v.string(EXPECTED.string);
+const id = () => v.pipe(str(), v.minLength(1, EMPTY), v.maxLength(MAX_ID_CHARS, TOO_LONG));
 
 const TabSchema = v.object(
   {
-    url: v.string('url: expected a string'),
-    title: v.string('title: expected a string'),
-    favIconUrl: v.optional(v.string('favIconUrl: expected a string')),
-    pinned: v.optional(bool('pinned')),
-    active: v.optional(bool('active')),
-    groupIndex: v.optional(
-      v.pipe(
-        v.number('groupIndex: expected a number'),
-        v.integer('groupIndex: expected a whole number'),
-        v.minValue(0, 'groupIndex: negative'),
-      ),
-    ),
-    muted: v.optional(bool('muted')),
-    lastAccessed: v.optional(timestamp('lastAccessed')),
-    cookieStoreId: v.optional(id('cookieStoreId')),
+    url: str(),
+    title: str(),
+    favIconUrl: v.optional(str()),
+    pinned: v.optional(bool()),
+    active: v.optional(bool()),
+    groupIndex: v.optional(v.pipe(v.number(EXPECTED.number), v.integer(EXPECTED.wholeNumber), v.minValue(0, NEGATIVE))),
+    muted: v.optional(bool()),
+    lastAccessed: v.optional(timestamp()),
+    cookieStoreId: v.optional(id()),
   },
-  'expected a tab object',
+  EXPECTED.tab,
 );
 
 const GroupSchema = v.object(
   {
-    title: v.pipe(v.string('title: expected a string')),
-    color: v.picklist(GROUP_COLORS, `color: expected one of ${GROUP_COLORS.join(', ')}`),
-    collapsed: bool('collapsed'),
+    title: str(),
+    color: v.picklist(GROUP_COLORS, oneOf(GROUP_COLORS)),
+    collapsed: bool(),
   },
-  'expected a group object',
+  EXPECTED.group,
 );
 
-const finite = (what: string) => v.number(`${what}: expected a number`);
+const finite = () => v.number(EXPECTED.number);
+
+const WINDOW_TYPES = ['normal', 'popup'] as const;
+const WINDOW_STATES = ['normal', 'minimized', 'maximized', 'fullscreen'] as const;
+const KINDS = ['manual', 'autosave', 'window-closed', 'recovered', 'imported'] as const;
 
 const WindowSchema = v.object(
   {
-    type: v.picklist(['normal', 'popup'], 'type: expected "normal" or "popup"'),
-    state: v.picklist(
-      ['normal', 'minimized', 'maximized', 'fullscreen'],
-      'state: expected normal, minimized, maximized or fullscreen',
-    ),
-    bounds: v.optional(
-      v.object(
-        { left: finite('left'), top: finite('top'), width: finite('width'), height: finite('height') },
-        'bounds: expected an object',
-      ),
-    ),
-    incognito: bool('incognito'),
-    focused: bool('focused'),
-    tabs: v.pipe(v.array(TabSchema, 'tabs: expected an array')),
-    groups: v.array(GroupSchema, 'groups: expected an array'),
+    type: v.picklist(WINDOW_TYPES, oneOf(WINDOW_TYPES)),
+    state: v.picklist(WINDOW_STATES, oneOf(WINDOW_STATES)),
+    bounds: v.optional(v.object({ left: finite(), top: finite(), width: finite(), height: finite() }, EXPECTED.object)),
+    incognito: bool(),
+    focused: bool(),
+    tabs: v.array(TabSchema, EXPECTED.array),
+    groups: v.array(GroupSchema, EXPECTED.array),
   },
-  'expected a window object',
+  EXPECTED.window,
 );
 
 const SessionSchema = v.object(
   {
-    id: id('id'),
-    name: v.string('name: expected a string'),
-    kind: v.picklist(
-      ['manual', 'autosave', 'window-closed', 'recovered', 'imported'],
-      'kind: expected manual, autosave, window-closed, recovered or imported',
-    ),
-    createdAt: timestamp('createdAt'),
-    updatedAt: timestamp('updatedAt'),
+    id: id(),
+    name: str(),
+    kind: v.picklist(KINDS, oneOf(KINDS)),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
     tags: v.pipe(
       v.array(
-        v.pipe(
-          v.string('tag: expected a string'),
-          v.maxLength(MAX_TAG_CHARS, `tag: longer than ${MAX_TAG_CHARS} characters`),
-        ),
-        'tags: expected an array',
+        v.pipe(str(), v.maxLength(MAX_TAG_CHARS, schemaMessage(msg('schemaLongerThan', MAX_TAG_CHARS)))),
+        EXPECTED.array,
       ),
-      v.maxLength(MAX_TAGS, `tags: more than ${MAX_TAGS}`),
+      v.maxLength(MAX_TAGS, schemaMessage(msg('schemaMoreThan', MAX_TAGS))),
     ),
     // Recomputed from the windows on import: a hand-edited file may not agree with itself.
     counts: v.optional(v.unknown()),
-    cookieJarId: v.optional(id('cookieJarId')),
-    sourceId: v.optional(id('sourceId')),
+    cookieJarId: v.optional(id()),
+    sourceId: v.optional(id()),
   },
-  'expected a session object',
+  EXPECTED.session,
 );
 
 const ItemSchema = v.object(
   {
     session: SessionSchema,
-    body: v.object(
-      { id: id('id'), windows: v.array(WindowSchema, 'windows: expected an array') },
-      'body: expected an object',
-    ),
+    body: v.object({ id: id(), windows: v.array(WindowSchema, EXPECTED.array) }, EXPECTED.object),
   },
-  'expected {session, body}',
+  EXPECTED.item,
 );
 
 export const TabulariumFileSchema = v.object(
   {
-    format: v.literal(TABULARIUM_FORMAT, 'format: expected "tabularium"'),
-    version: v.literal(TABULARIUM_VERSION, `version: expected ${TABULARIUM_VERSION}`),
-    exportedAt: timestamp('exportedAt'),
+    format: v.literal(TABULARIUM_FORMAT, exactly(TABULARIUM_FORMAT)),
+    version: v.literal(TABULARIUM_VERSION, exactly(TABULARIUM_VERSION)),
+    exportedAt: timestamp(),
     sessions: v.pipe(
-      v.array(ItemSchema, 'sessions: expected an array'),
-      v.maxLength(MAX_SESSIONS_PER_FILE, `sessions: more than ${MAX_SESSIONS_PER_FILE.toLocaleString('en')}`),
+      v.array(ItemSchema, EXPECTED.array),
+      v.maxLength(MAX_SESSIONS_PER_FILE, schemaMessage(msg('schemaMoreThan', MAX_SESSIONS_PER_FILE))),
     ),
     cookieJars: v.optional(EncryptedBlobSchema),
   },
-  'expected an object',
+  EXPECTED.object,
 );
 
 export function isTabulariumJson(data: unknown): data is { format: 'tabularium' } {
@@ -198,11 +177,7 @@ export interface TabulariumImport {
 export function importTabulariumJson(ctx: FileContext, data: unknown): TabulariumImport {
   const version = (data as { version?: unknown }).version;
   if (typeof version === 'number' && version > TABULARIUM_VERSION) {
-    throw new ImportError(
-      ctx.file,
-      '$.version',
-      `made by a newer Tabularium (format version ${version}); update the extension to import it`,
-    );
+    throw new ImportError(ctx.file, '$.version', msg('importNewerVersion', version));
   }
   const parsed = v.safeParse(TabulariumFileSchema, data, { abortEarly: true });
   if (!parsed.success) throw issueToError(ctx.file, parsed.issues[0]);
@@ -212,17 +187,10 @@ export function importTabulariumJson(ctx: FileContext, data: unknown): Tabulariu
     const place = jsonPath(['sessions', i]);
     ctx.countSession(place);
     if (item.body.id !== item.session.id) {
-      throw new ImportError(
-        ctx.file,
-        jsonPath(['sessions', i, 'body', 'id']),
-        `does not match the session id ${JSON.stringify(item.session.id)}`,
-      );
+      throw new ImportError(ctx.file, jsonPath(['sessions', i, 'body', 'id']), msg('importBodyId', item.session.id));
     }
     if (seen.has(item.session.id)) {
-      ctx.notes.add(
-        `session ${JSON.stringify(item.session.name)} at ${ctx.where(place)}`,
-        'the same session id appears earlier in the file',
-      );
+      ctx.notes.add(msg('importSessionAt', item.session.name, ctx.where(place)), msg('importRepeatedId'));
       return;
     }
     seen.add(item.session.id);
@@ -231,13 +199,15 @@ export function importTabulariumJson(ctx: FileContext, data: unknown): Tabulariu
       w.tabs.forEach((t, ti) => {
         const tplace = jsonPath(['sessions', i, 'body', 'windows', wi, 'tabs', ti]);
         if (t.groupIndex !== undefined && t.groupIndex >= w.groups.length) {
-          throw new ImportError(ctx.file, `${tplace}.groupIndex`, `points past the window's ${w.groups.length} groups`);
+          const n = w.groups.length;
+          throw new ImportError(
+            ctx.file,
+            `${tplace}.groupIndex`,
+            counted(n, 'importGroupIndexOne', 'importGroupIndexOther'),
+          );
         }
         if (t.url.length > MAX_URL_CHARS) {
-          ctx.notes.add(
-            `tab at ${ctx.where(tplace)}`,
-            `URL longer than ${MAX_URL_CHARS.toLocaleString('en')} characters`,
-          );
+          ctx.notes.add(msg('importTabAt', ctx.where(tplace)), msg('importUrlTooLong', MAX_URL_CHARS));
           return;
         }
         ctx.countTab(tplace);

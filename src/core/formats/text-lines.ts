@@ -1,4 +1,6 @@
 // Line-level helpers shared by the text formats (OneTab, Session Buddy text, URL lists).
+import { lineAt } from './import-error.ts';
+import type { UserMessage } from '../user-error.ts';
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -52,7 +54,7 @@ export function oneLine(s: string): string {
  * "line N" for offsets met in increasing order, in linear total time (counting from the start for
  * every tab of a big file would be quadratic).
  */
-export function lineCounter(text: string): (offset: number) => string {
+export function lineCounter(text: string): (offset: number) => UserMessage {
   let scanned = 0;
   let line = 1;
   return (offset) => {
@@ -64,6 +66,6 @@ export function lineCounter(text: string): (offset: number) => string {
       line++;
       scanned = i + 1;
     }
-    return `line ${line}`;
+    return lineAt(line);
   };
 }

@@ -6,6 +6,8 @@ import * as v from 'valibot';
 import { issueToError, jsonPath } from './import-error.ts';
 import { makeImportedSession, makeTab, newWindow, toTimestamp, type FileContext } from './import-context.ts';
 import { MAX_ID_CHARS } from './limits.ts';
+import { EXPECTED, TOO_LONG } from './schema-messages.ts';
+import { msg } from '../user-error.ts';
 import {
   GROUP_COLORS,
   type GroupColor,
@@ -16,77 +18,66 @@ import {
 } from '../model.ts';
 
 const n = <T extends v.GenericSchema>(s: T) => v.nullish(s);
-const num = (what: string) => v.number(`${what}: expected a number`);
-const str = (what: string) => v.string(`${what}: expected a string`);
-const bool = (what: string) => v.boolean(`${what}: expected true or false`);
+const num = () => v.number(EXPECTED.number);
+const str = () => v.string(EXPECTED.string);
+const bool = () => v.boolean(EXPECTED.boolean);
 
 const TsmTab = v.object(
   {
-    url: str('url'),
-    title: n(str('title')),
-    index: n(num('index')),
-    active: n(bool('active')),
-    pinned: n(bool('pinned')),
-    groupId: n(num('groupId')),
-    favIconUrl: n(str('favIconUrl')),
-    cookieStoreId: n(str('cookieStoreId')),
-    incognito: n(bool('incognito')),
-    lastAccessed: n(num('lastAccessed')),
-    mutedInfo: n(v.object({ muted: n(bool('muted')) }, 'mutedInfo: expected an object')),
+    url: str(),
+    title: n(str()),
+    index: n(num()),
+    active: n(bool()),
+    pinned: n(bool()),
+    groupId: n(num()),
+    favIconUrl: n(str()),
+    cookieStoreId: n(str()),
+    incognito: n(bool()),
+    lastAccessed: n(num()),
+    mutedInfo: n(v.object({ muted: n(bool()) }, EXPECTED.object)),
   },
-  'expected a tab object',
+  EXPECTED.tab,
 );
 
 const TsmWindowInfo = v.object(
   {
-    state: n(str('state')),
-    type: n(str('type')),
-    left: n(num('left')),
-    top: n(num('top')),
-    width: n(num('width')),
-    height: n(num('height')),
-    incognito: n(bool('incognito')),
-    focused: n(bool('focused')),
+    state: n(str()),
+    type: n(str()),
+    left: n(num()),
+    top: n(num()),
+    width: n(num()),
+    height: n(num()),
+    incognito: n(bool()),
+    focused: n(bool()),
   },
-  'expected a window object',
+  EXPECTED.window,
 );
 
 const TsmGroup = v.object(
   {
-    id: num('id'),
-    title: n(str('title')),
-    color: n(str('color')),
-    collapsed: n(bool('collapsed')),
+    id: num(),
+    title: n(str()),
+    color: n(str()),
+    collapsed: n(bool()),
   },
-  'expected a tab group object',
+  EXPECTED.group,
 );
 
 const TsmSession = v.object(
   {
-    id: n(v.union([v.pipe(str('id'), v.maxLength(MAX_ID_CHARS, 'id: too long')), num('id')], 'id: expected a string')),
-    name: n(str('name')),
-    date: n(v.union([num('date'), str('date')], 'date: expected a number or a date string')),
-    lastEditedTime: n(
-      v.union([num('lastEditedTime'), str('lastEditedTime')], 'lastEditedTime: expected a number or a date string'),
-    ),
-    tag: n(
-      v.union(
-        [v.array(str('tag'), 'tag: expected an array'), str('tag')],
-        'tag: expected an array of strings or a string',
-      ),
-    ),
-    windows: v.record(
-      v.string(),
-      v.record(v.string(), TsmTab, 'expected an object of tabs'),
-      'windows: expected an object',
-    ),
-    windowsInfo: n(v.record(v.string(), TsmWindowInfo, 'windowsInfo: expected an object')),
-    tabGroups: n(v.array(TsmGroup, 'tabGroups: expected an array')),
+    id: n(v.union([v.pipe(str(), v.maxLength(MAX_ID_CHARS, TOO_LONG)), num()], EXPECTED.stringOrNumber)),
+    name: n(str()),
+    date: n(v.union([num(), str()], EXPECTED.numberOrDate)),
+    lastEditedTime: n(v.union([num(), str()], EXPECTED.numberOrDate)),
+    tag: n(v.union([v.array(str(), EXPECTED.array), str()], EXPECTED.stringsOrString)),
+    windows: v.record(v.string(), v.record(v.string(), TsmTab, EXPECTED.tabs), EXPECTED.object),
+    windowsInfo: n(v.record(v.string(), TsmWindowInfo, EXPECTED.object)),
+    tabGroups: n(v.array(TsmGroup, EXPECTED.array)),
   },
-  'expected a session object',
+  EXPECTED.session,
 );
 
-const TsmFile = v.array(TsmSession, 'expected an array of sessions');
+const TsmFile = v.array(TsmSession, EXPECTED.sessions);
 type TsmSessionOut = v.InferOutput<typeof TsmSession>;
 
 export function isTsmJson(data: unknown): boolean {
@@ -186,7 +177,7 @@ export function mergeTsmFiles(files: readonly { ctx: FileContext; sessions: read
   const firstOfBase = new Map<string, number>();
   const ordered = files
     .map((f, i) => {
-      const [base, part] = splitPart(f.ctx.file);
+      const [base, part] = splitPart(typeof f.ctx.file === 'string' ? f.ctx.file : '');
       if (!firstOfBase.has(base)) firstOfBase.set(base, i);
       return { f, i, group: firstOfBase.get(base) ?? i, part };
     })
@@ -209,8 +200,8 @@ export function mergeTsmFiles(files: readonly { ctx: FileContext; sessions: read
       const [keep, drop] = edited(entry) > edited(prev) ? [entry, prev] : [prev, entry];
       out[at] = keep;
       drop.ctx.notes.add(
-        `session ${JSON.stringify(drop.session.name ?? '')} at ${drop.ctx.where(jsonPath([drop.index]))}`,
-        `the same session (id ${sid}) is in ${keep.ctx.file} too; the more recently edited copy is kept`,
+        msg('importSessionAt', drop.session.name ?? '', drop.ctx.where(jsonPath([drop.index]))),
+        msg('importSameSessionElsewhere', sid, keep.ctx.file),
       );
     });
   }
@@ -222,10 +213,7 @@ export function importTsmSession({ ctx, session: s, index: i }: TsmEntry): Sessi
   const windows = Object.keys(s.windows).map((wid) => tsmWindow(ctx, s, wid, [i, 'windows']));
   const created = toTimestamp(s.date);
   if (s.date !== undefined && s.date !== null && created === undefined) {
-    ctx.notes.add(
-      `date of session ${JSON.stringify(s.name ?? '')} at ${ctx.where(place)}`,
-      'not a readable date: the import time is used',
-    );
+    ctx.notes.add(msg('importSessionDateAt', s.name ?? '', ctx.where(place)), msg('importUnreadableDate'));
   }
   const tags = typeof s.tag === 'string' ? s.tag.split(/\s+/) : (s.tag ?? []);
   return makeImportedSession(ctx, {

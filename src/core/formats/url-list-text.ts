@@ -3,8 +3,10 @@
 // pair stands alone between blank lines, a single blank line only separates tabs and it takes two
 // or more to start a new window.
 import { makeImportedSession, makeTab, newWindow, type FileContext } from './import-context.ts';
+import { lineAt } from './import-error.ts';
 import { looksLikeUrl, oneLine, splitLines, stripBom } from './text-lines.ts';
 import type { SessionWithBody, TabRecord, WindowRecord } from '../model.ts';
+import { msg } from '../user-error.ts';
 
 interface Block {
   /** Blank lines before this block. */
@@ -18,8 +20,7 @@ export function importUrlText(ctx: FileContext, text: string, label: string): Se
   let gap = 0;
   let pendingTitle: { text: string; line: number } | undefined;
   const dropPending = (): void => {
-    if (pendingTitle)
-      ctx.notes.add(`text at ${ctx.where(`line ${pendingTitle.line}`)}`, 'not a URL and not followed by one');
+    if (pendingTitle) ctx.notes.add(msg('importTextAt', ctx.where(lineAt(pendingTitle.line))), msg('importLoneTitle'));
     pendingTitle = undefined;
   };
   splitLines(stripBom(text)).forEach((raw, i) => {
@@ -35,7 +36,7 @@ export function importUrlText(ctx: FileContext, text: string, label: string): Se
       pendingTitle = { text: line, line: i + 1 };
       return;
     }
-    const tab = makeTab(ctx, { url: line, title: pendingTitle?.text ?? '' }, `line ${i + 1}`);
+    const tab = makeTab(ctx, { url: line, title: pendingTitle?.text ?? '' }, lineAt(i + 1));
     pendingTitle = undefined;
     if (!tab) return;
     if (!block) {

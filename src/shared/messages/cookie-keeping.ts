@@ -1,6 +1,8 @@
 // Messages of "Stay logged in": whether cookie keeping runs (and if not, why), switching it, and
 // clearing every stored cookie value. The permission prompt itself is the page's job (it needs the
 // click's user gesture); the worker only checks what was granted.
+import type { CookieRestoreCode } from '../../core/cookie-restore-reasons.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 
 /** Why cookie keeping is not running; absent when it runs. */
 export type KeepingOffReason = 'setting' | 'permission' | 'unsupported';
@@ -43,11 +45,22 @@ export interface CookieKeepingMessages {
 export interface CookieRestoreIssue {
   name: string;
   domain: string;
-  reason: string;
+  /** What happened, for pages that act on it ('newer-in-browser' offers to overwrite). */
+  code: CookieRestoreCode;
+  /** The same, for the person. */
+  reason: UserMessage;
 }
 
 export interface CookieRestoreReport {
   restored: number;
   skipped: CookieRestoreIssue[];
   failed: CookieRestoreIssue[];
+}
+
+/**
+ * Cookies that were kept because the browser's were newer: the person may still want the saved
+ * ones. Decided by the code, never by the words, which are in the page's language.
+ */
+export function newerSkipped(c: CookieRestoreReport | undefined): number {
+  return c ? c.skipped.filter((s) => s.code === 'newer-in-browser').length : 0;
 }

@@ -2,6 +2,7 @@
 // DevTools panel gets only a reduced set of extension APIs; the live log streams over a Port
 // (see ../cookie-log-port.ts).
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 
 export interface CookieAccess {
   /** The `cookies` permission is granted. */
@@ -31,7 +32,7 @@ export interface SiteCookies {
 
 export interface BulkResult {
   done: number;
-  failed: { name: string; domain: string; reason: string }[];
+  failed: { name: string; domain: string; reason: UserMessage }[];
 }
 
 export interface CookieMessages {

@@ -4,8 +4,9 @@
 // import or export at once: session lists travel as parts of at most CHUNK_CHARS of JSON. A
 // session too big for one part (tens of thousands of tabs) is cut between tabs; its summary rides
 // along on every part so the receiver needs no other state than the parts seen so far.
-import type { CookieJarMap, EncryptedBlob, ImportFormat } from '../../core/formats/index.ts';
+import type { CookieJarMap, EncryptedBlob, ImportFormat, SkipNote } from '../../core/formats/index.ts';
 import type { Session, SessionWithBody, WindowRecord } from '../../core/model.ts';
+import { msg, UserError } from '../../core/user-error.ts';
 
 /** JSON characters per message: far below the ~65 MB limit, small enough to keep pages responsive. */
 export const CHUNK_CHARS = 2_000_000;
@@ -36,7 +37,7 @@ export interface ImportExportMessages {
    */
   'import.commit': {
     req: { importId: string; cookieJars?: CookieJarMap };
-    res: { stored: number; skipped: { what: string; reason: string }[] };
+    res: { stored: number; skipped: SkipNote[] };
   };
   'import.abort': { req: { importId: string }; res: Record<string, never> };
   /** The sessions with these ids, in that order, a message-sized slice at a time. */
@@ -122,11 +123,12 @@ export class PartJoiner {
   add(parts: readonly SessionPart[]): void {
     for (const p of parts) {
       const id = p.session?.id;
-      if (typeof id !== 'string' || !Array.isArray(p.windows))
-        throw new Error('A malformed session part was received.');
+      if (typeof id !== 'string' || !Array.isArray(p.windows)) {
+        throw new UserError('invalid', msg('errImportPartMalformed'));
+      }
       const cur = this.byId.get(id);
       if (!cur) {
-        if (p.continues) throw new Error(`A part of session ${JSON.stringify(id)} arrived without its beginning.`);
+        if (p.continues) throw new UserError('invalid', msg('errImportPartOrphan', id));
         this.byId.set(id, { session: p.session, body: { id, windows: [...p.windows] } });
         continue;
       }

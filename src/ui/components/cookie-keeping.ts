@@ -1,11 +1,14 @@
 // What the popup's toggle and the settings page share about cookie keeping: switching it on from
 // a click (the permission prompt needs the user gesture), the words for why it is off, and the
 // cookie part of a restore's status line.
-import { NEWER_COOKIE_REASON } from '../../core/cookie-restore-reasons.ts';
 import { permissionsApi } from '../../platform/permissions.ts';
 import { call } from '../../shared/client.ts';
 import { requestKeepingAccess } from '../../shared/cookie-keeping-access.ts';
-import type { CookieKeepingStatus, CookieRestoreReport } from '../../shared/messages/cookie-keeping.ts';
+import {
+  newerSkipped,
+  type CookieKeepingStatus,
+  type CookieRestoreReport,
+} from '../../shared/messages/cookie-keeping.ts';
 import { t } from '../i18n.ts';
 import type { Status } from './status-line.tsx';
 import { errorText } from '../error-text.ts';
@@ -39,11 +42,6 @@ export function keepingStatusText(s: CookieKeepingStatus): string {
 export function cookieRestoreText(c: CookieRestoreReport | undefined): string {
   if (!c || c.restored + c.failed.length + c.skipped.length === 0) return '';
   return t('cookiesRestoredMsg', c.restored, c.failed.length);
-}
-
-/** Cookies that were kept because the browser's were newer: the person may still want the saved ones. */
-export function newerSkipped(c: CookieRestoreReport | undefined): number {
-  return c ? c.skipped.filter((s) => s.reason === NEWER_COOKIE_REASON).length : 0;
 }
 
 /**

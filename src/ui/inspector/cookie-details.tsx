@@ -1,7 +1,7 @@
 // The selected cookie: every field, why it looks like a session token, its findings, and the
 // Edit / Delete actions.
 import type { InspectorRow } from './rows.ts';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
 import { expiresText } from './expires.ts';
 import { FindingsList } from './findings-list.tsx';
 
@@ -46,7 +46,7 @@ export function CookieDetails({ row, now, revealed, onEdit, onDelete, onClose }:
         <dt>{t('inspColSize')}</dt>
         <dd>{t('inspBytes', row.size)}</dd>
         <dt>{t('inspColToken')}</dt>
-        <dd>{row.token ?? t('inspNotToken')}</dd>
+        <dd>{row.token ? render(row.token) : t('inspNotToken')}</dd>
       </dl>
       <h3>{t('inspFindings')}</h3>
       <FindingsList findings={row.findings} label={t('inspFindingsFor', name)} />

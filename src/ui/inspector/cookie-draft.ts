@@ -2,6 +2,7 @@
 // refusalReason: the same words the restore uses, before the browser is even asked.
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { refusalReason, type TargetBrowser } from '../../core/cookies/set-details.ts';
+import { msg, type UserMessage } from '../../core/user-error.ts';
 
 /** The cookie's own fields, plus the form's way of holding expiry and partition. */
 export interface CookieDraft extends Pick<
@@ -95,12 +96,11 @@ export function cookieFromDraft(d: CookieDraft, base?: CookieRecord): CookieReco
   return c;
 }
 
-/** Why the browser would refuse the draft, in plain words; undefined when it looks fine. */
-export function draftProblem(d: CookieDraft, browser: TargetBrowser, now: number): string | undefined {
-  if (!d.name.trim()) return 'A cookie needs a name.';
-  if (!d.domain.trim()) return 'A cookie needs a domain.';
-  if (!d.session && !Number.isFinite(new Date(d.expires).getTime())) return 'The expiry date is not a valid date.';
-  if (d.partitioned && !/^https?:\/\/[^/]+$/.test(d.topLevelSite.trim()))
-    return 'A partitioned cookie needs its top-level site, such as https://example.com.';
+/** Why the browser would refuse the draft; undefined when it looks fine. */
+export function draftProblem(d: CookieDraft, browser: TargetBrowser, now: number): UserMessage | undefined {
+  if (!d.name.trim()) return msg('inspDraftNoName');
+  if (!d.domain.trim()) return msg('inspDraftNoDomain');
+  if (!d.session && !Number.isFinite(new Date(d.expires).getTime())) return msg('inspDraftBadExpiry');
+  if (d.partitioned && !/^https?:\/\/[^/]+$/.test(d.topLevelSite.trim())) return msg('inspDraftNoTopLevelSite');
   return refusalReason(cookieFromDraft(d), { browser, now });
 }

@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import type { TargetBrowser } from '../../core/cookies/set-details.ts';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
+import { errorText } from '../error-text.ts';
 import { cookieFromDraft, draftProblem, type CookieDraft } from './cookie-draft.ts';
 import { DraftCheck, DraftText, SameSiteSelect, StoreSelect, type SetDraft } from './draft-fields.tsx';
 
@@ -21,7 +22,8 @@ export function CookieEditor({ initial, editing, stores, browser, onSave, onCanc
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const set: SetDraft = (k, v) => setD((cur) => ({ ...cur, [k]: v }));
-  const problem = draftProblem(d, browser, Date.now());
+  const found = draftProblem(d, browser, Date.now());
+  const problem = found && render(found);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -34,7 +36,7 @@ export function CookieEditor({ initial, editing, stores, browser, onSave, onCanc
     try {
       await onSave(cookieFromDraft(d, editing), editing);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 // The cookie table, windowed: only the rows in view are in the DOM (plus a margin), so thousands
 // of cookies scroll and filter as fast as ten. Every cookie string is rendered as a text node.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
 import { expiresText } from './expires.ts';
 import type { InspectorRow } from './rows.ts';
@@ -137,7 +137,7 @@ function CookieRow({ row, index, ...p }: Props & { row: InspectorRow; index: num
       </td>
       <td class="c-token">
         {row.token !== undefined && (
-          <span class="token" title={row.token}>
+          <span class="token" title={render(row.token)}>
             {t('inspTokenMark')}
           </span>
         )}

@@ -6,6 +6,7 @@ import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { cookieKey } from '../../core/cookies/cookie-record.ts';
 import { nameValueBytes } from '../../core/cookies/cookie-limits.ts';
 import { sessionLikeReason } from '../../core/cookies/session-like.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 
 export interface InspectorRow {
   key: string;
@@ -13,7 +14,7 @@ export interface InspectorRow {
   /** name + value in bytes, as browsers count the 4096 limit. */
   size: number;
   /** Why the cookie looks like a session token; undefined when it does not. */
-  token?: string;
+  token?: UserMessage;
   findings: Finding[];
   worst?: Severity;
   flags: string[];

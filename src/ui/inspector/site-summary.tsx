@@ -3,6 +3,7 @@
 import { useMemo } from 'preact/hooks';
 import type { SiteAudit } from '../../core/cookies/audit-site.ts';
 import { compareFindings, type Finding } from '../../core/cookies/audit-finding.ts';
+import { msg } from '../../core/user-error.ts';
 import type { InspectorRow } from './rows.ts';
 import { t } from '../i18n.ts';
 import { FindingsList } from './findings-list.tsx';
@@ -14,7 +15,8 @@ export function SiteSummary({ audit, rows }: { audit: SiteAudit; rows: readonly 
   // Re-renders on every filter keystroke: the list over all cookies is made once per audit.
   const perCookie = useMemo(() => {
     const out: Finding[] = [];
-    for (const r of rows) for (const f of r.findings) out.push({ ...f, title: `${r.cookie.name}: ${f.title}` });
+    for (const r of rows)
+      for (const f of r.findings) out.push({ ...f, title: msg('inspFindingOf', r.cookie.name, f.title) });
     return out.sort(compareFindings);
   }, [rows]);
   const listed = perCookie.slice(0, MAX_LISTED);

@@ -2,7 +2,7 @@
 // nothing is lost without the person being told.
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
 import { copyText, download } from './clipboard.ts';
 import { exportCookies, importText, type ExportFormat, type ExportResult } from './transfer.ts';
 import { errorText } from '../error-text.ts';
@@ -49,8 +49,9 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
     setImportNotes([]);
     try {
       const parsed = importText(text, url);
-      setImportNotes(parsed.warnings);
-      setImportNotes([...parsed.warnings, await onImport(parsed.cookies)]);
+      const warnings = parsed.warnings.map(render);
+      setImportNotes(warnings);
+      setImportNotes([...warnings, await onImport(parsed.cookies)]);
     } catch (e) {
       setImportError(errorText(e));
     }
@@ -102,7 +103,7 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
           {result && result.notes.length > 0 && (
             <ul class="notes" aria-label={t('inspExportNotes')}>
               {result.notes.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i}>{render(n)}</li>
               ))}
             </ul>
           )}

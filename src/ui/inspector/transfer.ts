@@ -6,6 +6,7 @@ import { toCookieEditorJson } from '../../core/cookies/cookie-editor-format.ts';
 import { toHeaderString } from '../../core/cookies/header-string-format.ts';
 import { toNetscape } from '../../core/cookies/netscape-format.ts';
 import { parseCookies, type ParsedCookieFile } from '../../core/cookies/cookie-formats.ts';
+import { counted } from '../../core/user-error.ts';
 
 export type ExportFormat = 'netscape' | 'json' | 'header';
 
@@ -32,11 +33,10 @@ export function exportCookies(cookies: readonly CookieRecord[], format: ExportFo
   const sessions = cookies.filter((c) => c.session).length;
   // People's worst import surprise is a session cookie coming back as a 1-day cookie: say plainly
   // where they went.
-  if (sessions > 0 && format !== 'header') {
-    const where = format === 'netscape' ? 'with expiry 0' : 'with "session": true and no expirationDate';
-    s.notes.push(
-      `${sessions} session cookie${sessions === 1 ? ' is' : 's are'} written ${where}: they stay session cookies on import, not turned into dated ones.`,
-    );
+  if (sessions > 0 && format === 'netscape') {
+    s.notes.push(counted(sessions, 'inspSessionsAsExpiry0One', 'inspSessionsAsExpiry0Other'));
+  } else if (sessions > 0 && format === 'json') {
+    s.notes.push(counted(sessions, 'inspSessionsAsSessionOne', 'inspSessionsAsSessionOther'));
   }
   return { ...s, notes: [...s.notes], ...file, count: cookies.length };
 }

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { call } from '../../shared/client.ts';
 import type { Status } from '../components/status-line.tsx';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
 import { copyText } from './clipboard.ts';
 import type { InspectorRow } from './rows.ts';
 import type { Selection } from './use-selection.ts';
@@ -52,7 +52,7 @@ export function useCookieActions({ url, load, selection, setStatus, fail }: Opti
     setConfirmingDeleteAll(false);
     try {
       const r = await call('cookies.removeAll', { url });
-      const failed = r.failed.map((f) => `${f.name}: ${f.reason}`).join('; ');
+      const failed = r.failed.map((f) => `${f.name}: ${render(f.reason)}`).join('; ');
       setStatus({
         kind: r.failed.length ? 'error' : 'info',
         text: t('inspDeletedAll', r.done) + (failed ? ` ${failed}` : ''),
@@ -68,7 +68,7 @@ export function useCookieActions({ url, load, selection, setStatus, fail }: Opti
   const importCookies = async (cookies: CookieRecord[]): Promise<string> => {
     const r = await call('cookies.import', { cookies });
     await load();
-    const failed = r.failed.map((f) => `${f.name} (${f.domain}): ${f.reason}`).join('; ');
+    const failed = r.failed.map((f) => `${f.name} (${f.domain}): ${render(f.reason)}`).join('; ');
     return t('inspImported', r.done) + (failed ? ` ${t('inspImportFailed', failed)}` : '');
   };
 

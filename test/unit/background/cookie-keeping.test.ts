@@ -2,8 +2,11 @@
 // permission, live capture of the open sites' cookies, jars on save, restore order and rules, jars
 // deleted with the trash, recovery building a jar, and no cookie value in clear at rest.
 import { describe, expect, it } from 'vitest';
-import { ACCESS_OFF_REASON } from '../../../src/background/cookies/cookie-jars.ts';
-import { NEWER_COOKIE_REASON, SAME_COOKIE_REASON } from '../../../src/core/cookie-keeping.ts';
+import {
+  ACCESS_OFF_REASON,
+  NEWER_COOKIE_REASON,
+  SAME_COOKIE_REASON,
+} from '../../../src/core/cookie-restore-reasons.ts';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
 import type { Settings } from '../../../src/core/settings.ts';
 import { getCookieJar, saveCookieJar } from '../../../src/store/cookie-jars-repo.ts';
@@ -16,8 +19,10 @@ import {
   removeSession,
   undoDelete,
 } from '../../../src/store/sessions-repo.ts';
+import { newerSkipped } from '../../../src/shared/messages/cookie-keeping.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { FakeCookies, FakePermissions } from '../fakes/fake-cookies.ts';
+import { english } from '../support/english.ts';
 import { FakeBrowser } from '../fakes/fake-platform.ts';
 import { fakeWorker, NOW, type FakeWorker } from '../fakes/fake-worker.ts';
 import { cookie, dumpDatabase, needles } from '../store/cookie-helpers.ts';
@@ -137,7 +142,7 @@ describe('permission gating', () => {
     expect(report.tabs).toBe(1);
     expect(report.cookies).toEqual({
       restored: 0,
-      skipped: [{ name: 'sid', domain: 'example.test', reason: ACCESS_OFF_REASON }],
+      skipped: [{ name: 'sid', domain: 'example.test', ...ACCESS_OFF_REASON }],
       failed: [],
     });
     expect(cookieCalls(w.fake.calls)).toEqual([]);
@@ -338,16 +343,26 @@ describe('saved sessions and restore', () => {
     const report = await w.handlers['sessions.restore']({ id: session.id });
     expect(report.cookies.restored).toBe(1);
     expect(report.cookies.skipped).toEqual([
-      { name: '__Host-session', domain: 'app.example.test', reason: NEWER_COOKIE_REASON },
+      {
+        name: '__Host-session',
+        domain: 'app.example.test',
+        code: 'newer-in-browser',
+        reason: NEWER_COOKIE_REASON.reason,
+      },
     ]);
-    expect(report.cookies.failed).toEqual([
-      { name: 'chips', domain: 'widget.test', reason: 'Failed to parse or set cookie named "chips".' },
+    expect(report.cookies.failed.map((x) => [x.name, x.domain, x.code, english(x.reason)])).toEqual([
+      ['chips', 'widget.test', 'refused', 'The browser refused it: Failed to parse or set cookie named "chips".'],
     ]);
+    // The popup offers "overwrite" by the code, whatever the page's language.
+    expect(newerSkipped(report.cookies)).toBe(1);
     expect([...w.cookies.jar.values()].find((c) => c.name === '__Host-session')?.value).toBe('newer-login');
     const again = await w.handlers['sessions.restore']({ id: session.id, overwriteCookies: true });
     // The domain cookie put back by the first restore is the same now: nothing to do for it.
     expect(again.cookies.restored).toBe(1);
-    expect(again.cookies.skipped.map((x) => [x.name, x.reason])).toEqual([['site', SAME_COOKIE_REASON]]);
+    expect(again.cookies.skipped.map((x) => [x.name, x.code, x.reason])).toEqual([
+      ['site', SAME_COOKIE_REASON.code, SAME_COOKIE_REASON.reason],
+    ]);
+    expect(newerSkipped(again.cookies)).toBe(0);
     expect([...w.cookies.jar.values()].find((c) => c.name === '__Host-session')?.value).toBe(SECRET);
   });
 
@@ -382,9 +397,12 @@ describe('saved sessions and restore', () => {
     w.cookies.jar.clear();
     const report = await w.ctx.restores.restore(s.id);
     expect(report.cookies.restored).toBe(1);
-    expect(report.cookies.skipped.map((x) => x.name)).toEqual(['old']);
-    expect(report.cookies.failed.map((x) => x.name)).toEqual(['__Host-bad']);
-    expect(report.cookies.failed[0]!.reason).toMatch(/__Host-/);
+    expect(report.cookies.skipped.map((x) => [x.name, x.code])).toEqual([['old', 'expired']]);
+    expect(english(report.cookies.skipped[0]!.reason)).toMatch(/^Cookie "old" expired on \d{4}-\d\d-\d\dT/);
+    expect(report.cookies.failed.map((x) => [x.name, x.code])).toEqual([['__Host-bad', 'not-settable']]);
+    expect(english(report.cookies.failed[0]!.reason)).toBe(
+      'Cookie "__Host-bad": A "__Host-" cookie must be Secure, host-only and have path "/", but it has a Domain attribute (not host-only).',
+    );
   });
 
   it('deletes a session’s jar only when its trash entry is purged (Undo brings both back), and with retention removals', async () => {

@@ -3,6 +3,7 @@ import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
 import { cookieKey } from '../../../src/core/cookies/cookie-record.ts';
 import { auditCookie } from '../../../src/core/cookies/audit-cookie.ts';
 import { auditSite } from '../../../src/core/cookies/audit-site.ts';
+import { english } from '../support/english.ts';
 import { DAY_S, NOW, NOW_S, STRONG_TOKEN, cookie, goodSession } from './make-cookie.ts';
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
@@ -120,6 +121,12 @@ describe('auditCookie', () => {
     expect(ids(good).filter((id) => id.startsWith(`${rule}:`))).toEqual([]);
   });
 
+  it.each(cases)('rule %i: title, reason and fix read in English, every substitution given', (_rule, bad) => {
+    for (const f of auditCookie(bad, NOW)) {
+      for (const m of [f.title, f.reason, f.fix]) expect(english(m)).not.toMatch(/\$|undefined|\[object/);
+    }
+  });
+
   it('lists findings worst first', () => {
     const severities = auditCookie(
       cookie({ name: 'PHPSESSID', value: 'abc123', secure: false, httpOnly: false, sameSite: 'no_restriction' }),
@@ -137,7 +144,10 @@ describe('auditCookie', () => {
     const f = auditCookie(cookie({ name: '__Host-at', value: jwt({ sub: '42', email: 'a@example.com' }) }), NOW).find(
       (x) => x.rule === 11,
     );
-    expect(f?.reason).toMatch(/JWT.*sub, email.*a@example\.com/);
+    expect(english(f?.reason)).toBe(
+      'The value (as stored) is a JWT whose claims anyone can read: sub, email, including the e-mail address a@example.com. ' +
+        'Identifiers should be meaningless: anyone who sees the cookie (logs, proxies, scripts) learns this, and unsigned data can be edited.',
+    );
   });
 
   it('does not apply session rules to a CSRF cookie that scripts must read', () => {
@@ -161,10 +171,46 @@ describe('auditCookie', () => {
       }),
       NOW,
     )) {
-      expect(f.title.length).toBeGreaterThan(5);
-      expect(f.reason.length).toBeGreaterThan(20);
-      expect(f.fix.length).toBeGreaterThan(5);
+      expect(english(f.title).length).toBeGreaterThan(5);
+      expect(english(f.reason).length).toBeGreaterThan(20);
+      expect(english(f.fix).length).toBeGreaterThan(5);
     }
+  });
+
+  it('starts the reason of a session rule with why the cookie looks like a session token', () => {
+    const [noSecure] = auditCookie(goodSession({ name: 'sid', secure: false }), NOW);
+    expect(english(noSecure?.reason)).toBe(
+      'It looks like a session token (its name "sid" is a usual session-ID name). Without Secure it is also sent ' +
+        'over plain HTTP, where anyone on the network can copy it and take over the session.',
+    );
+  });
+
+  it('counts days in the right form', () => {
+    const reason = (days: number) =>
+      english(
+        auditCookie(goodSession({ session: false, expirationDate: NOW_S + days * DAY_S }), NOW).find(
+          (f) => f.rule === 8,
+        )?.reason,
+      );
+    expect(reason(1)).toMatch(/It lasts 1 more day instead/);
+    expect(reason(30)).toMatch(/It lasts 30 more days instead/);
+    expect(
+      english(
+        auditCookie(goodSession({ session: false, expirationDate: NOW_S + 500 * DAY_S }), NOW).find((f) => f.rule === 8)
+          ?.title,
+      ),
+    ).toBe('Session cookie claims to last 500 days');
+  });
+
+  it('names every missing part of a "__Host-" prefix', () => {
+    const f = auditCookie(
+      cookie({ name: '__Host-x', secure: false, hostOnly: false, domain: '.example.test', path: '/a' }),
+      NOW,
+    ).find((x) => x.rule === 5);
+    expect(english(f?.reason)).toBe(
+      'A "__Host-" cookie must be Secure, host-only and have path "/", but it is not Secure, it has a Domain attribute ' +
+        '(not host-only), its path is "/a" instead of "/". Browsers refuse such a cookie (RFC 6265bis).',
+    );
   });
 });
 
@@ -176,9 +222,21 @@ describe('auditSite', () => {
     expect(auditSite(many(50), NOW).site).toEqual([]);
     const info = auditSite(many(51), NOW).site;
     expect(info.map((f) => `${f.rule}:${f.severity}:${f.id}`)).toEqual(['13:Info:many-cookies']);
-    expect(info[0]?.title).toMatch(/51 cookies on example\.test/);
+    expect(english(info[0]?.title)).toBe('51 cookies on example.test');
+    expect(english(info[0]?.reason)).toBe(
+      'example.test has 51 cookies; every request carries them, and Chrome starts evicting at 180.',
+    );
     expect(auditSite(many(180), NOW).site.map((f) => f.severity)).toEqual(['Info']);
     expect(auditSite(many(181), NOW).site.map((f) => `${f.rule}:${f.severity}`)).toEqual(['13:Medium']);
+  });
+
+  it('rule 13 past 180 cookies, and under an unnamed top-level site', () => {
+    const [f] = auditSite(many(181, { partitionKey: {} }), NOW).site;
+    expect(english(f?.reason)).toBe(
+      'example.test (partitioned under a top-level site) has 181 cookies; Chrome keeps at most 180 per domain and ' +
+        'evicts the oldest, which can log people out at random.',
+    );
+    expect(english(f?.fix)).toBe('Remove cookies the site no longer uses, or merge them.');
   });
 
   it('rule 13 counts subdomains together and partitions apart', () => {
@@ -191,8 +249,15 @@ describe('auditSite', () => {
   });
 
   it('rule 13 falls back to the host for IPs and localhost', () => {
-    expect(auditSite(many(51, { domain: '127.0.0.1' }), NOW).site[0]?.title).toMatch(/127\.0\.0\.1/);
-    expect(auditSite(many(51, { domain: 'localhost' }), NOW).site[0]?.title).toMatch(/localhost/);
+    expect(english(auditSite(many(51, { domain: '127.0.0.1' }), NOW).site[0]?.title)).toMatch(/127\.0\.0\.1/);
+    expect(english(auditSite(many(51, { domain: 'localhost' }), NOW).site[0]?.title)).toMatch(/localhost/);
+  });
+
+  it('rule 13 says under which top-level site partitioned cookies are counted', () => {
+    const site = auditSite(many(51, { partitionKey: { topLevelSite: 'https://top.test' } }), NOW).site;
+    expect(english(site[0]?.reason)).toMatch(
+      /^example\.test \(partitioned under https:\/\/top\.test\) has 51 cookies;/,
+    );
   });
 
   it('rule 14: one name at a parent domain and at the host is Low', () => {
@@ -201,6 +266,10 @@ describe('auditSite', () => {
     const r = auditSite([a, b], NOW);
     expect(r.site.map((f) => `${f.rule}:${f.severity}:${f.id}`)).toEqual(['14:Low:same-name-several-scopes']);
     expect(r.site[0]?.cookies).toEqual([cookieKey(a), cookieKey(b)]);
+    expect(english(r.site[0]?.title)).toBe('"sid" exists at 2 scopes');
+    expect(english(r.site[0]?.reason)).toMatch(
+      /^The cookie "sid" is set at app\.example\.test \(path \/\), \.example\.test \(path \/\)\. Requests carry all of them/,
+    );
   });
 
   it('rule 14: one name on two paths that overlap is Low; unrelated scopes are not', () => {

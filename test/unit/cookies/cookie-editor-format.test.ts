@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
 import { parseCookieEditorJson, toCookieEditorJson } from '../../../src/core/cookies/cookie-editor-format.ts';
 import { CookieFormatError } from '../../../src/core/cookies/cookie-format-error.ts';
+import { english } from '../support/english.ts';
 import { cookie } from './make-cookie.ts';
 
 const fixture = readFileSync(new URL('../../fixtures/cookie-editor.json', import.meta.url), 'utf8');
@@ -108,17 +109,21 @@ describe('parseCookieEditorJson', () => {
       '[{"name":"a","value":"b","domain":"x.test","session":true,"expirationDate":2000000000}]',
     );
     expect(r.cookies[0]).toMatchObject({ session: false, expirationDate: 2000000000 });
-    expect(r.warnings[0]).toMatch(/persistent/);
+    expect(r.warnings.map(english)).toEqual([
+      '$[0]: "session" is true but an expiry is given; kept it as a persistent cookie.',
+    ]);
   });
 
   it('points at the line of a JSON syntax error', () => {
     const e = errorOf('[\n  {"name": "a",\n   "value": }\n]');
     expect(e.line).toBe(3);
-    expect(e.message).toMatch(/^Line 3/);
+    expect(english(e.userMessage)).toBe('Line 3, column 13: not valid JSON: unexpected character "}".');
   });
 
   it('reports a truncated file', () => {
-    expect(errorOf('[{"name": "a"').message).toMatch(/not valid JSON/);
+    expect(english(errorOf('[{"name": "a"').userMessage)).toBe(
+      'Line 1, column 14: not valid JSON: the file ends too early (is it cut off?).',
+    );
   });
 
   it.each([
@@ -135,7 +140,7 @@ describe('parseCookieEditorJson', () => {
   ])('%s fails at %s', (text, path) => {
     const e = errorOf(text);
     expect(e.path).toBe(path);
-    expect(e.message.startsWith(`${path}: `)).toBe(true);
+    expect(english(e.userMessage).startsWith(`${path}: `)).toBe(true);
   });
 });
 
@@ -211,8 +216,10 @@ describe('toCookieEditorJson', () => {
       cookie({ storeId: 'firefox-private' }),
       cookie({ name: 'p', partitionKey: { topLevelSite: 'https://t.test' } }),
     ]);
-    expect(notes.some((n) => /storeId is always null.*firefox-private/.test(n))).toBe(true);
-    expect(notes.some((n) => /1 partitioned cookie keeps its partitionKey/.test(n))).toBe(true);
+    expect(notes.map(english)).toEqual([
+      'Cookie-Editor JSON (storeId is always null) has no cookie stores: 2 cookies from 2 stores (firefox-private, 0) will all import into one store.',
+      '1 partitioned cookie keeps its partitionKey, but Cookie-Editor itself ignores it and would import it unpartitioned.',
+    ]);
     expect(toCookieEditorJson([cookie()]).notes).toEqual([]);
   });
 });

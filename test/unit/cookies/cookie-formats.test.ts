@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { detectCookieFormat, parseCookies } from '../../../src/core/cookies/cookie-formats.ts';
 import { CookieFormatError } from '../../../src/core/cookies/cookie-format-error.ts';
+import { english, thrownText } from '../support/english.ts';
 
 const read = (name: string) => readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -43,10 +44,10 @@ describe('parseCookies', () => {
 
   it('rejects what it cannot recognise', () => {
     expect(() => parseCookies('just some words')).toThrow(CookieFormatError);
-    expect(() => parseCookies('')).toThrow(/not a cookie file/);
+    expect(thrownText(() => parseCookies(''))).toMatch(/^Line 1: not a cookie file/);
   });
 
   it('warns when a recognised file holds no cookies', () => {
-    expect(parseCookies('# Netscape HTTP Cookie File\n').warnings).toEqual(['No cookies found.']);
+    expect(parseCookies('# Netscape HTTP Cookie File\n').warnings.map(english)).toEqual(['No cookies found.']);
   });
 });

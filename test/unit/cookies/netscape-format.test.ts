@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
 import { parseNetscape, toNetscape } from '../../../src/core/cookies/netscape-format.ts';
 import { CookieFormatError } from '../../../src/core/cookies/cookie-format-error.ts';
+import { english, thrownText } from '../support/english.ts';
 import { cookie } from './make-cookie.ts';
 
 const fixture = readFileSync(new URL('../../fixtures/cookies.txt', import.meta.url), 'utf8');
@@ -59,7 +60,7 @@ describe('parseNetscape', () => {
         expirationDate: 1900000000,
       },
     ]);
-    expect(warnings).toEqual([
+    expect(warnings.map(english)).toEqual([
       "cookies.txt has no SameSite: 4 cookies imported with SameSite unspecified (the browser's default).",
     ]);
   });
@@ -85,7 +86,10 @@ describe('parseNetscape', () => {
       ['example.test', true],
       ['.example.test', false],
     ]);
-    expect(r.warnings.filter((w) => w.includes('disagree'))).toHaveLength(2);
+    expect(r.warnings.map(english).filter((w) => w.includes('disagree'))).toEqual([
+      'Line 1: domain ".example.test" and includeSubdomains FALSE disagree; followed includeSubdomains (host-only).',
+      'Line 2: domain "example.test" and includeSubdomains TRUE disagree; followed includeSubdomains (shared with subdomains).',
+    ]);
   });
 
   it('accepts CRLF, a BOM, an empty value and space-separated fields', () => {
@@ -96,7 +100,9 @@ describe('parseNetscape', () => {
       ['empty', '', false],
       ['spaced', 'v', true],
     ]);
-    expect(r.warnings.some((w) => w.includes('spaces instead of TABs'))).toBe(true);
+    expect(r.warnings.map(english)).toContain(
+      'Line 2: fields are separated by spaces instead of TABs; read them anyway.',
+    );
   });
 
   it.each([
@@ -111,9 +117,16 @@ describe('parseNetscape', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(CookieFormatError);
       expect((e as CookieFormatError).line).toBe(line);
-      expect((e as CookieFormatError).message).toMatch(message);
-      expect((e as CookieFormatError).message).toMatch(new RegExp(`^Line ${line}:`));
+      const words = english((e as CookieFormatError).userMessage);
+      expect(words).toMatch(message);
+      expect(words).toMatch(new RegExp(`^Line ${line}:`));
     }
+  });
+
+  it('quotes the value it could not read', () => {
+    expect(thrownText(() => parseNetscape('example.test\tFALSE\t/\tFALSE\tsoon\tn\tv'))).toBe(
+      'Line 1: expires (field 5) must be Unix seconds or 0 for a session cookie, found "soon".',
+    );
   });
 });
 
@@ -172,16 +185,18 @@ describe('toNetscape', () => {
       cookie({ name: 'c', sameSite: 'unspecified', storeId: 'firefox-container-1', firstPartyDomain: 'example.test' }),
       cookie({ name: 'd', session: false, expirationDate: 2000000000.5 }),
     ]);
-    expect(notes).toContain('cookies.txt has no SameSite: 3 cookies lose their SameSite setting.');
-    expect(notes.some((n) => /partition key: 1 partitioned cookie/.test(n))).toBe(true);
-    expect(notes.some((n) => /first-party/.test(n))).toBe(true);
-    expect(notes.some((n) => /no cookie stores.*firefox-container-1/.test(n))).toBe(true);
-    expect(notes.some((n) => /rounded/.test(n))).toBe(true);
+    expect(notes.map(english)).toEqual([
+      'cookies.txt has no SameSite: 3 cookies lose their SameSite setting.',
+      'cookies.txt has no partition key: 1 partitioned cookie will import unpartitioned.',
+      "cookies.txt has no first-party domain: 1 cookie loses Firefox's first-party isolation.",
+      'cookies.txt has no cookie stores: 4 cookies from 2 stores (0, firefox-container-1) will all import into one store.',
+      'cookies.txt keeps whole seconds: 1 expiry time rounded.',
+    ]);
   });
 
   it('leaves out, and names, a cookie whose name would break the line', () => {
     const { text, notes } = toNetscape([cookie({ name: 'bad\nname', sameSite: 'unspecified' })]);
     expect(text).not.toContain('bad');
-    expect(notes[0]).toMatch(/1 cookie left out \(bad\nname\)/);
+    expect(english(notes[0])).toMatch(/1 cookie left out \(bad\nname\)/);
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkOf, sessionLikeReason } from '../../../src/core/cookies/session-like.ts';
+import { english } from '../support/english.ts';
 import { STRONG_TOKEN } from './make-cookie.ts';
 
-const looks = (name: string, value = 'x') => sessionLikeReason({ name, value });
+const looks = (name: string, value = 'x') => {
+  const why = sessionLikeReason({ name, value });
+  return why && english(why);
+};
 
 describe('sessionLikeReason', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropDuplicates, exportSessions, parseImport } from '../../../src/core/formats/index.ts';
-import { fixture, idOptions, NOW, session, window } from './helpers.ts';
+import { fixture, idOptions, notes, NOW, session, window } from './helpers.ts';
 
 describe('dropDuplicates', () => {
   const p = parseImport([{ name: 'tsm.json', text: fixture('tsm-export.json') }], idOptions());
@@ -12,9 +12,7 @@ describe('dropDuplicates', () => {
     ];
     const q = dropDuplicates(p, existing);
     expect(q.sessions.map((s) => s.session.name)).toEqual(['Cookie research']);
-    expect(q.skipped).toEqual([
-      { what: 'session "Extension APIs"', reason: 'already imported, and this copy is not newer' },
-    ]);
+    expect(notes(q.skipped)).toEqual(['session "Extension APIs": already imported, and this copy is not newer']);
     expect(q.counts).toEqual({ sessions: 1, windows: 2, tabs: 5, notOpenable: 0 });
     // The input preview is left alone.
     expect(p.sessions).toHaveLength(2);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseImport } from '../../../src/core/formats/index.ts';
+import type { UserMessage } from '../../../src/core/user-error.ts';
+import { english } from '../support/english.ts';
 import { fixture, idOptions, NOW } from './helpers.ts';
 
 describe('OneTab fixture', () => {
@@ -160,8 +162,9 @@ describe('hostile fixtures', () => {
     expect(err).toBeInstanceOf(ImportError);
     const e = err as ImportError;
     expect(e.file).toBe('bad-import-truncated.json');
-    expect(e.place).toBe('line 1, column 68');
-    expect(e.problem).toMatch(/cut off/);
-    expect(e.message).toBe(`bad-import-truncated.json, line 1, column 68: ${e.problem}`);
+    expect(english(e.place as UserMessage)).toBe('line 1, column 68');
+    expect(english(e.userMessage)).toBe(
+      'Could not import bad-import-truncated.json at line 1, column 68: not valid JSON: the file ends too early (is it cut off?). Nothing was stored.',
+    );
   });
 });

@@ -1,8 +1,9 @@
 // Shared test helpers for the import/export format tests.
 import { readFileSync } from 'node:fs';
-import type { ImportOptions } from '../../../src/core/formats/index.ts';
+import type { ImportOptions, SkipNote } from '../../../src/core/formats/index.ts';
 import type { SessionWithBody, TabRecord, WindowRecord } from '../../../src/core/model.ts';
 import { countTabs } from '../../../src/core/model.ts';
+import { english } from '../support/english.ts';
 
 export function fixture(name: string): string {
   return readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8');
@@ -47,4 +48,9 @@ export function urlsAndTitles(items: readonly SessionWithBody[]): [string, strin
 
 export function urlsOnly(items: readonly SessionWithBody[]): string[][] {
   return items.flatMap(({ body }) => body.windows.map((w) => w.tabs.map((t) => t.url)));
+}
+
+/** Skip notes as a person reads them: "what: why". */
+export function notes(skipped: readonly SkipNote[]): string[] {
+  return skipped.map((n) => `${english(n.what)}: ${english(n.reason)}`);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseImport } from '../../../src/core/formats/index.ts';
 import { findJsonError, lineColumn } from '../../../src/core/formats/json-text.ts';
+import { english } from '../support/english.ts';
 import { idOptions } from './helpers.ts';
 
 function importError(name: string, text: string): ImportError {
@@ -16,24 +17,26 @@ function importError(name: string, text: string): ImportError {
 describe('where broken JSON breaks', () => {
   it('finds the line and column even when the engine does not say', () => {
     const e = importError('list.json', '[\n  1,\n  2,\n]');
-    expect(e.place).toBe('line 4, column 1');
-    expect(e.problem).toBe('not valid JSON: unexpected character "]"');
+    expect(english(e.userMessage)).toBe(
+      'Could not import list.json at line 4, column 1: not valid JSON: unexpected character "]". Nothing was stored.',
+    );
   });
 
   it('a file cut inside an object', () => {
     const e = importError('cut.json', '{"format":"tabularium","sessions":[{"session":');
-    expect(e.place).toBe('line 1, column 47');
-    expect(e.problem).toMatch(/cut off/);
+    expect(e.place).toEqual({ key: 'importPlaceLineColumn', substitutions: [1, 47] });
+    expect(english(e.problem)).toMatch(/cut off/);
   });
 
   it('text after the value, a missing colon, a bad escape', () => {
-    expect(findJsonError('{"a":1} x')).toEqual({
-      offset: 8,
-      problem: 'unexpected text after the end of the JSON value',
-    });
-    expect(findJsonError('{"a" 1}')).toEqual({ offset: 5, problem: 'expected ":" after a key' });
-    expect(findJsonError('["\\q"]').problem).toBe('bad escape "\\q" in a string');
-    expect(findJsonError('[1 2]')).toEqual({ offset: 3, problem: 'expected "," or "]"' });
+    const found = (text: string) => {
+      const { offset, problem } = findJsonError(text);
+      return { offset, problem: english(problem) };
+    };
+    expect(found('{"a":1} x')).toEqual({ offset: 8, problem: 'unexpected text after the end of the JSON value' });
+    expect(found('{"a" 1}')).toEqual({ offset: 5, problem: 'expected ":" after a key' });
+    expect(found('["\\q"]').problem).toBe('bad escape "\\q" in a string');
+    expect(found('[1 2]')).toEqual({ offset: 3, problem: 'expected "," or "]"' });
   });
 
   it('counts lines from 1 and columns from 1', () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../src/core/formats/index.ts';
 import { base64ToBytes, bytesToBase64 } from '../../../src/core/formats/base64.ts';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
+import { english } from '../support/english.ts';
 import { idOptions, NOW, session, window } from './helpers.ts';
 
 const FAST = { iterations: 1_000 };
@@ -56,7 +57,7 @@ describe('passphrase encryption', () => {
     const blob = await encryptWithPassphrase(text('secret'), 'right', FAST);
     const e = await rejection(decryptWithPassphrase(blob, 'wrong'));
     expect(e).toBeInstanceOf(DecryptError);
-    expect((e as Error).message).toBe('Wrong passphrase or damaged file');
+    expect(english((e as DecryptError).userMessage)).toBe('Wrong passphrase or damaged file.');
   });
 
   it('one flipped byte in the data, the IV or the salt is a DecryptError', async () => {

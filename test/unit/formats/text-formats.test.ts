@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseImport } from '../../../src/core/formats/index.ts';
-import { idOptions } from './helpers.ts';
+import { thrownText } from '../support/english.ts';
+import { idOptions, notes } from './helpers.ts';
 
 const one = (name: string, text: string) => parseImport([{ name, text }], idOptions());
 const windows = (p: ReturnType<typeof one>) =>
@@ -43,7 +44,7 @@ describe('plain URL lists and Session Buddy text', () => {
       ],
       [['https://c.test/', 'C']],
     ]);
-    expect(p.skipped).toEqual([{ what: 'text at sb.txt, line 8', reason: 'not a URL and not followed by one' }]);
+    expect(notes(p.skipped)).toEqual(['text at sb.txt, line 8: not a URL and not followed by one']);
   });
 });
 
@@ -83,34 +84,41 @@ describe('OneTab details', () => {
         ['https://b.test/', 'B'],
       ],
     ]);
-    expect(p.skipped).toEqual([{ what: 'text at o.txt, line 2', reason: 'not a "URL | Title" line' }]);
+    expect(notes(p.skipped)).toEqual(['text at o.txt, line 2: not a "URL | Title" line']);
   });
 });
 
 describe('limits and refusals', () => {
   it('refuses text with no URLs, an empty file, and no files', () => {
     expect(() => one('notes.txt', 'just some\nwords here')).toThrow(ImportError);
-    expect(() => one('notes.txt', 'just some\nwords here')).toThrow(
-      'notes.txt: not a session file Tabularium can read: no URLs found',
+    expect(thrownText(() => one('notes.txt', 'just some\nwords here'))).toBe(
+      'Could not import notes.txt: not a session file Tabularium can read: no URLs found. Nothing was stored.',
     );
-    expect(() => one('empty.txt', '\ufeff \n')).toThrow('empty.txt: the file is empty');
+    expect(thrownText(() => one('empty.txt', '\ufeff \n'))).toBe(
+      'Could not import empty.txt: the file is empty. Nothing was stored.',
+    );
     expect(() => parseImport([], idOptions())).toThrow(ImportError);
+    expect(thrownText(() => parseImport([], idOptions()))).toBe(
+      'Could not import (no file): no file to import. Nothing was stored.',
+    );
   });
 
   it('refuses JSON that is no known format', () => {
-    expect(() => one('x.json', '{"hello":1}')).toThrow('x.json, $: JSON, but not a session file Tabularium knows');
+    expect(thrownText(() => one('x.json', '{"hello":1}'))).toMatch(
+      /^Could not import x\.json at \$: JSON, but not a session file Tabularium knows/,
+    );
   });
 
-  it('shortens a title over 4,096 characters and skips a URL over 65,536, with notes', () => {
+  it('shortens a title over 4096 characters and skips a URL over 65536, with notes', () => {
     const long = 'T'.repeat(5000);
     const text = `https://a.test/ | ${long}\nhttps://b.test/${'x'.repeat(70_000)} | B\nhttps://c.test/ | C\n`;
     const p = one('o.txt', text);
     const tabs = p.sessions[0]?.body.windows[0]?.tabs ?? [];
     expect(tabs.map((t) => t.url)).toEqual(['https://a.test/', 'https://c.test/']);
     expect(tabs[0]?.title).toBe('T'.repeat(4096));
-    expect(p.skipped).toEqual([
-      { what: 'title at o.txt, line 1', reason: 'longer than 4,096 characters: shortened' },
-      { what: 'tab at o.txt, line 2', reason: 'URL longer than 65,536 characters' },
+    expect(notes(p.skipped)).toEqual([
+      'title at o.txt, line 1: longer than 4096 characters: shortened',
+      'tab at o.txt, line 2: URL longer than 65536 characters',
     ]);
   });
 
@@ -122,13 +130,15 @@ describe('limits and refusals', () => {
 
   it('refuses more than 200,000 tabs in one file', () => {
     const text = 'https://a.test/\n'.repeat(200_001);
-    expect(() => one('huge.txt', text)).toThrow('huge.txt, line 200001: more than 200,000 tabs in one file');
+    expect(thrownText(() => one('huge.txt', text))).toBe(
+      'Could not import huge.txt at line 200001: more than 200000 tabs in one file. Nothing was stored.',
+    );
   });
 
   it('caps the list of notes and sums up the rest', () => {
     const text = `${'https://a.test/ | A\nnot a url\n'.repeat(1_200)}`;
     const p = one('o.txt', text);
     expect(p.skipped).toHaveLength(1_001);
-    expect(p.skipped[1_000]).toEqual({ what: '200 more', reason: 'further items were skipped or shortened' });
+    expect(notes(p.skipped)[1_000]).toBe('200 more: further items were skipped or shortened');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError, parseImport } from '../../../src/core/formats/index.ts';
-import { fixture, idOptions, NOW } from './helpers.ts';
+import { english } from '../support/english.ts';
+import { fixture, idOptions, notes, NOW } from './helpers.ts';
 
 function tsmSession(
   extra: Record<string, unknown>,
@@ -39,8 +40,8 @@ describe('Tab Session Manager: older forms', () => {
     const p = parseImport([{ name: 'old.json', text }], idOptions());
     expect(p.sessions[0]?.session.createdAt).toBe(1556704800000);
     expect(p.sessions[1]?.session.createdAt).toBe(NOW);
-    expect(p.skipped).toEqual([
-      { what: 'date of session "S" at old.json, $[1]', reason: 'not a readable date: the import time is used' },
+    expect(notes(p.skipped)).toEqual([
+      'date of session "S" at old.json, $[1]: not a readable date: the import time is used',
     ]);
   });
 
@@ -115,8 +116,9 @@ describe('Tab Session Manager: older forms', () => {
     expect(p.sessions.map((s) => s.session.name)).toEqual(['Extension APIs (edited)', 'Cookie research']);
     expect(p.counts).toEqual({ sessions: 2, windows: 3, tabs: 8, notOpenable: 0 });
     expect(p.skipped).toHaveLength(1);
-    expect(p.skipped[0]?.what).toBe('session "Extension APIs" at backup.json, $[0]');
-    expect(p.skipped[0]?.reason).toContain('backup_2.json');
+    expect(notes(p.skipped)).toEqual([
+      'session "Extension APIs" at backup.json, $[0]: the same session (id 3e767f9f-abc3-4201-90e0-b3db731d34bd) is in backup_2.json too; the more recently edited copy is kept',
+    ]);
   });
 });
 
@@ -125,24 +127,28 @@ describe('Tab Session Manager: broken files', () => {
     const e = errorOf(() => parseImport([{ name: 'tsm.json', text: JSON.stringify([{ windows: 5 }]) }], idOptions()));
     expect(e.file).toBe('tsm.json');
     expect(e.place).toBe('$[0].windows');
-    expect(e.message).toBe('tsm.json, $[0].windows: windows: expected an object');
+    expect(english(e.userMessage)).toBe(
+      'Could not import tsm.json at $[0].windows: expected an object. Nothing was stored.',
+    );
   });
 
   it('points into windows and tabs', () => {
     const text = JSON.stringify([{ name: 'x', windows: { 123: { 456: { url: 42 } } } }]);
     const e = errorOf(() => parseImport([{ name: 'tsm.json', text }], idOptions()));
     expect(e.place).toBe('$[0].windows.123.456.url');
-    expect(e.problem).toBe('url: expected a string');
+    expect(english(e.problem)).toBe('expected a string');
   });
 
   it('names a missing field', () => {
     const e = errorOf(() => parseImport([{ name: 'tsm.json', text: '[{"name":"x"}]' }], idOptions()));
     expect(e.place).toBe('$[0]');
-    expect(e.problem).toBe('missing field "windows"');
+    expect(english(e.problem)).toBe('missing field "windows"');
   });
 
   it('an array of something else is refused at the element', () => {
     const e = errorOf(() => parseImport([{ name: 'tsm.json', text: '[1]' }], idOptions()));
-    expect(e.message).toBe('tsm.json, $[0]: expected a session object');
+    expect(english(e.userMessage)).toBe(
+      'Could not import tsm.json at $[0]: expected a session object. Nothing was stored.',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chunkSessions, PartJoiner, sessionParts } from '../../../src/shared/messages/import-export.ts';
 import type { SessionWithBody, TabRecord } from '../../../src/core/model.ts';
 import { session, window } from '../formats/helpers.ts';
+import { thrownText } from '../support/english.ts';
 
 function tabs(n: number, prefix: string): TabRecord[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -47,6 +48,8 @@ describe('session parts for messages', () => {
 
   it('refuses a continuation that has no beginning', () => {
     const parts = sessionParts(big(), 3_000);
-    expect(() => new PartJoiner().add(parts.slice(1))).toThrow(/without its beginning/);
+    expect(thrownText(() => new PartJoiner().add(parts.slice(1)))).toMatch(
+      /^A part of session ".*" arrived without its beginning\.$/,
+    );
   });
 });

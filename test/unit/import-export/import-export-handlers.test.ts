@@ -8,7 +8,7 @@ import { chunkSessions } from '../../../src/shared/messages/import-export.ts';
 import { cookie } from '../store/cookie-helpers.ts';
 import { fixture, session, window } from '../formats/helpers.ts';
 import { startWorker, type Worker } from './harness.ts';
-import { rejectionText } from '../support/english.ts';
+import { english, rejectionText } from '../support/english.ts';
 
 // The page's flows talk to whichever worker the test started, through the real router.
 let current: Worker;
@@ -77,12 +77,14 @@ describe('chunked import through the worker', () => {
     const [first] = chunkSessions(preview.sessions, 600);
     await current.call('import.chunk', { importId, parts: first! });
     // A continuation of a session never begun: refused.
-    await expect(
-      current.call('import.chunk', {
-        importId,
-        parts: [{ session: { ...preview.sessions[1]!.session, id: 'nope' }, windows: [], continues: true }],
-      }),
-    ).rejects.toThrow(/without its beginning/);
+    expect(
+      await rejectionText(
+        current.call('import.chunk', {
+          importId,
+          parts: [{ session: { ...preview.sessions[1]!.session, id: 'nope' }, windows: [], continues: true }],
+        }),
+      ),
+    ).toBe('A part of session "nope" arrived without its beginning.');
     await current.call('import.abort', { importId });
     expect(await rejectionText(current.call('import.commit', { importId }))).toMatch(/interrupted.*nothing was stored/);
     expect(await stored(current)).toEqual([]);
@@ -130,7 +132,7 @@ describe('duplicates', () => {
     // The preview already knows…
     const again = await previewImport([{ name: 'tsm-export.json', text: fixture('tsm-export.json') }]);
     expect(again.counts.sessions).toBe(0);
-    expect(again.skipped.map((s) => s.reason)).toEqual([
+    expect(again.skipped.map((s) => english(s.reason))).toEqual([
       'already imported, and this copy is not newer',
       'already imported, and this copy is not newer',
     ]);

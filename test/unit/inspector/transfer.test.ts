@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { exportCookies, importText } from '../../../src/ui/inspector/transfer.ts';
 import { cookieFromDraft, draftFromCookie, draftProblem, newDraft } from '../../../src/ui/inspector/cookie-draft.ts';
+import type { UserMessage } from '../../../src/core/user-error.ts';
 import { cookie, DAY_S, NOW, NOW_S } from '../cookies/make-cookie.ts';
+import { english } from '../support/english.ts';
+
+const words = (ms: readonly UserMessage[]) => ms.map(english).join('\n');
+const problem = (...args: Parameters<typeof draftProblem>) => {
+  const m = draftProblem(...args);
+  return m && english(m);
+};
 
 const site = [
   cookie({ name: 'sid', value: 'v1', sameSite: 'strict' }),
@@ -19,16 +27,20 @@ describe('inspector export and import', () => {
     const r = exportCookies(site, 'netscape', 'app.example.test');
     expect(r.filename).toBe('app.example.test-cookies.txt');
     expect(r.text).toContain('# Netscape HTTP Cookie File');
-    expect(r.notes.join('\n')).toMatch(/SameSite/);
-    expect(r.notes.join('\n')).toMatch(/partition/);
-    expect(r.notes.join('\n')).toMatch(/1 session cookie is written with expiry 0/);
+    expect(words(r.notes)).toMatch(/SameSite/);
+    expect(words(r.notes)).toMatch(/partition/);
+    expect(words(r.notes)).toMatch(
+      /1 session cookie is written with expiry 0: it stays a session cookie on import, not turned into a dated one\./,
+    );
   });
 
   it('JSON and header exports carry their own notes', () => {
-    expect(exportCookies(site, 'json', 'x').notes.join('\n')).toMatch(/session cookie/);
+    expect(words(exportCookies(site, 'json', 'x').notes)).toMatch(
+      /1 session cookie is written with "session": true and no expirationDate/,
+    );
     const h = exportCookies(site, 'header', 'x');
     expect(h.text).toBe('sid=v1; keep=v2');
-    expect(h.notes.join('\n')).toMatch(/only names and values/);
+    expect(words(h.notes)).toMatch(/only names and values/);
   });
 
   it('an exported file reads back with sameSite, HttpOnly and expiry kept (JSON)', () => {
@@ -55,14 +67,14 @@ describe('cookie editor drafts', () => {
     });
     expect(Math.abs(back.expirationDate! - c.expirationDate!)).toBeLessThan(60);
     const d = newDraft('https://app.example.test/x', '0', NOW);
-    expect(draftProblem(d, 'chrome', NOW)).toMatch(/name/);
-    expect(draftProblem({ ...d, name: '__Host-x', path: '/sub' }, 'chrome', NOW)).toMatch(/__Host-/);
-    expect(draftProblem({ ...d, name: 'ok', sameSite: 'no_restriction', secure: false }, 'chrome', NOW)).toMatch(
+    expect(problem(d, 'chrome', NOW)).toBe('A cookie needs a name.');
+    expect(problem({ ...d, name: '__Host-x', path: '/sub' }, 'chrome', NOW)).toBe(
+      'Cookie "__Host-x": A "__Host-" cookie must be Secure, host-only and have path "/", but its path is "/sub" instead of "/".',
+    );
+    expect(problem({ ...d, name: 'ok', sameSite: 'no_restriction', secure: false }, 'chrome', NOW)).toMatch(
       /SameSite=None/,
     );
-    expect(draftProblem({ ...d, name: 'ok', partitioned: true, topLevelSite: '' }, 'chrome', NOW)).toMatch(
-      /top-level site/,
-    );
-    expect(draftProblem({ ...d, name: 'ok', value: 'fine' }, 'chrome', NOW)).toBeUndefined();
+    expect(problem({ ...d, name: 'ok', partitioned: true, topLevelSite: '' }, 'chrome', NOW)).toMatch(/top-level site/);
+    expect(problem({ ...d, name: 'ok', value: 'fine' }, 'chrome', NOW)).toBeUndefined();
   });
 });

@@ -54,8 +54,56 @@ describe('locale strings', () => {
         if (m[2]) named.add(m[2]);
       }
     }
-    expect(named.size).toBeGreaterThan(10);
+    // Audit findings, import problems and notes, cookie refusals and restore reasons: ~300 keys.
+    expect(named.size).toBeGreaterThan(300);
     expect([...named].filter((k) => !(k in messages)).sort()).toEqual([]);
+  });
+
+  it('gives every singular form its plural twin, with the same placeholders', () => {
+    // counted() passes the same substitutions to both forms, and "one" may be 21 in another language.
+    const declared = (k: string) => Object.keys(messages[k]?.placeholders ?? {}).sort();
+    const ones = Object.keys(messages).filter((k) => k.endsWith('One'));
+    expect(ones.length).toBeGreaterThan(20);
+    const broken = ones.filter((one) => {
+      const other = `${one.slice(0, -'One'.length)}Other`;
+      return !(other in messages) || JSON.stringify(declared(one)) !== JSON.stringify(declared(other));
+    });
+    expect(broken).toEqual([]);
+    const pairs = sources.flatMap(({ text }) => [
+      ...text.matchAll(/\bcounted\(\s*[^,()]+,\s*'([A-Za-z0-9_]+)',\s*'([A-Za-z0-9_]+)'/g),
+    ]);
+    expect(pairs.length).toBeGreaterThan(20);
+    expect(
+      pairs.map((m) => [m[1], m[2]]).filter(([one, other]) => `${one}`.replace(/One$/, 'Other') !== other),
+    ).toEqual([]);
+  });
+
+  it('keeps sentences for people out of core: they are messages there', () => {
+    // String literals are read left to right and stand in as WORDS (two English words or more) or
+    // TOKEN (markup does not count); then a line may not give WORDS to a finding's or a note's field,
+    // to a warning or a note, to an error of ours, or return them.
+    const literal = /'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+    const words = /[A-Za-z]{2,} [A-Za-z]{2,}/;
+    const patterns = [
+      /\b(?:reason|problem|title|fix|what|how)\s*:\s*WORDS/,
+      /\b(?:warnings|notes)\.(?:push|add)\(\s*WORDS/,
+      /\bnew (?:ImportError|CookieFormatError|DecryptError|UserError)\([^;]*WORDS/,
+      /\breturn\s+WORDS/,
+    ];
+    const core = sources.filter((s) => s.path.startsWith('src/core/') && s.path.endsWith('.ts'));
+    expect(core.length).toBeGreaterThan(40);
+    const offenders = core.flatMap(({ path, text }) =>
+      text
+        .split('\n')
+        .map((line, i) => ({ at: `${path}:${i + 1}`, line: line.trim() }))
+        .filter(({ line }) => !/^(\/\/|\/\*|\*)/.test(line))
+        .filter(({ line }) => {
+          const shape = line.replace(literal, (lit) => (words.test(lit.replace(/<[^>]*>/g, '')) ? 'WORDS' : 'TOKEN'));
+          return patterns.some((re) => re.test(shape));
+        })
+        .map(({ at, line }) => `${at} ${line}`),
+    );
+    expect(offenders).toEqual([]);
   });
 
   it('uses placeholders that are declared', () => {

@@ -9,6 +9,7 @@ import {
   type CookiesNamespace,
 } from '../../../src/platform/cookies.ts';
 import { cookie, NOW } from '../cookies/make-cookie.ts';
+import { english } from '../support/english.ts';
 
 const CHROME_SET_KEYS = new Set([
   'url',
@@ -112,11 +113,11 @@ describe('Firefox cookies', () => {
       partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false },
     });
     const r = toSetDetails(c, { browser: api.browser, now: NOW });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     await api.set(r.details);
     // Also when a caller hands in Chrome's form: the platform still speaks Firefox's dialect.
     const chromeForm = toSetDetails(c, { browser: 'chrome', now: NOW });
-    if (!chromeForm.ok) throw new Error(chromeForm.reason);
+    if (!chromeForm.ok) throw new Error(english(chromeForm.reason));
     await api.set(chromeForm.details);
     for (const { details } of calls) {
       expect(details).not.toHaveProperty('sameSite');
@@ -132,7 +133,7 @@ describe('Firefox cookies', () => {
       browser: 'firefox',
       now: NOW,
     });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     const set = await api.set(r.details);
     expect(set.firstPartyDomain).toBe('example.test');
     expect(calls[0]!.details).toMatchObject({ firstPartyDomain: 'example.test', sameSite: 'strict' });
@@ -178,7 +179,7 @@ describe('Chrome cookies', () => {
       partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false },
     });
     const r = toSetDetails(c, { browser: api.browser, now: NOW });
-    if (!r.ok) throw new Error(r.reason);
+    if (!r.ok) throw new Error(english(r.reason));
     await api.set({ ...r.details, firstPartyDomain: 'x.test' });
     await api.remove({ url: 'https://a.test/', name: 'theme', storeId: '0', firstPartyDomain: 'x.test' });
     expect(calls.every((x) => !('firstPartyDomain' in x.details))).toBe(true);

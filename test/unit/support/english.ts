@@ -13,6 +13,14 @@ const plural = new Intl.PluralRules('en');
 export function englishText(key: string, subs: string[] = []): string {
   const entry = messages[key];
   if (!entry) throw new Error(`no English message "${key}"`);
+  // As many substitutions as the message declares: a missing or extra one is a bug in the caller.
+  const declared = Math.max(
+    0,
+    ...[entry.message, ...Object.values(entry.placeholders ?? {}).map((p) => p.content)].flatMap((t) =>
+      [...t.matchAll(/\$(\d)/g)].map((m) => Number(m[1])),
+    ),
+  );
+  if (subs.length !== declared) throw new Error(`"${key}" takes ${declared} substitutions, got ${subs.length}`);
   const positional = (s: string) => s.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
   const named = entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name: string) =>
     positional(entry.placeholders?.[name.toLowerCase()]?.content ?? ''),
@@ -36,4 +44,15 @@ export async function rejectionText(p: Promise<unknown>): Promise<string> {
     return m ? english(m) : String((e as Error).message ?? e);
   }
   throw new Error('expected a rejection');
+}
+
+/** The English words of what `run` throws (for `toThrow`-style assertions on a message). */
+export function thrownText(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    const m = (e as { userMessage?: UserMessage }).userMessage;
+    return m ? english(m) : String((e as Error).message ?? e);
+  }
+  throw new Error('expected a throw');
 }

@@ -7,6 +7,7 @@ import { call } from '../../../shared/client.ts';
 import { PartJoiner, type ExportCursor } from '../../../shared/messages/import-export.ts';
 import type { Progress } from './import-flow.ts';
 import { nextFrame } from './yield.ts';
+import { benchMark } from '../../bench-mark.ts';
 
 export async function readSessions(
   ids: readonly string[],
@@ -49,7 +50,7 @@ export async function buildExport(
   passphrase: string,
   onProgress: (p: Progress) => void,
 ): Promise<ExportResult> {
-  performance.mark('tabularium:export:start');
+  if (__TABULARIUM_E2E__) benchMark('tabularium:export:start');
   const { items } = await readSessions(ids, onProgress);
   let cookieJars;
   let withCookies = 0;

@@ -9,10 +9,12 @@ import {
   type EncryptedBlob,
   type ImportFile,
   type ImportPreview,
+  type SkipNote,
 } from '../../../core/formats/index.ts';
 import { call } from '../../../shared/client.ts';
 import { chunkSessions } from '../../../shared/messages/import-export.ts';
 import { nextFrame } from './yield.ts';
+import { benchMark } from '../../bench-mark.ts';
 
 export interface Progress {
   done: number;
@@ -44,8 +46,8 @@ export async function storeImport(
   preview: ImportPreview,
   cookieJars: CookieJarMap | undefined,
   onProgress: (p: Progress) => void,
-): Promise<{ stored: number; skipped: { what: string; reason: string }[] }> {
-  performance.mark('tabularium:import-store:start');
+): Promise<{ stored: number; skipped: SkipNote[] }> {
+  if (__TABULARIUM_E2E__) benchMark('tabularium:import-store:start');
   const total = preview.counts.tabs;
   let done = 0;
   const { importId } = await call('import.begin', { format: preview.format });

@@ -6,6 +6,7 @@ import { previewImport, readFiles, storeImport, unlockCookies, type Progress } f
 import { ImportPreviewView } from './import-preview.tsx';
 import { describeImportFailure } from './messages.ts';
 import { ProgressBar } from './progress-bar.tsx';
+import { benchMark } from '../../bench-mark.ts';
 
 type Phase =
   | { kind: 'idle' }
@@ -34,7 +35,7 @@ export function ImportPanel({ notices, onImported }: { notices: Notices; onImpor
     setSkipCookies(false);
     setPhase({ kind: 'reading', files: files.length });
     try {
-      performance.mark('tabularium:import-preview:start');
+      if (__TABULARIUM_E2E__) benchMark('tabularium:import-preview:start');
       const preview = await previewImport(await readFiles(files));
       performance.measure('tabularium:import-preview', 'tabularium:import-preview:start');
       setPhase({ kind: 'preview', preview });

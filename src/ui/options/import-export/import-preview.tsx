@@ -3,7 +3,7 @@
 import type { ImportPreview as Preview } from '../../../core/formats/index.ts';
 import type { TabRecord } from '../../../core/model.ts';
 import { checkUrl } from '../../../core/url-policy.ts';
-import { t } from '../../i18n.ts';
+import { render, t } from '../../i18n.ts';
 import { formatName } from './messages.ts';
 
 /** Enough to recognise the file without rendering 10,000 rows. */
@@ -66,9 +66,7 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
           <summary>{t('ieSkippedHeading', preview.skipped.length)}</summary>
           <ul class="ie-skipped">
             {preview.skipped.map((s, i) => (
-              <li key={i}>
-                {s.what}: {s.reason}
-              </li>
+              <li key={i}>{t('ieSkippedNote', render(s.what), render(s.reason))}</li>
             ))}
           </ul>
         </details>

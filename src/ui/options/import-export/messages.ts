@@ -1,12 +1,11 @@
 // Turns what can go wrong in an import or export into one sentence for the alert region.
 import { DecryptError, ImportError, type ImportFormat } from '../../../core/formats/index.ts';
-import { t } from '../../i18n.ts';
+import { render, t } from '../../i18n.ts';
 import { errorText } from '../../error-text.ts';
 
 export function describeImportFailure(e: unknown): string {
-  if (e instanceof ImportError) {
-    return e.place ? t('ieImportErrorAt', e.file, e.place, e.problem) : t('ieImportErrorFile', e.file, e.problem);
-  }
+  // The file, the place in it and the problem, all in the page's language.
+  if (e instanceof ImportError) return render(e.userMessage);
   if (e instanceof DecryptError) return t('ieWrongPassphrase');
   return t('ieImportFailed', errorText(e));
 }
