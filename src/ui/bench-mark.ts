@@ -9,3 +9,8 @@ export function benchMark(name: string, detail?: unknown): void {
 export function benchMarkOnce(name: string): void {
   if (performance.getEntriesByName(name).length === 0) performance.mark(name);
 }
+
+/** The time from the `start` mark to now, under `name`. */
+export function benchMeasure(name: string, start: string): void {
+  performance.measure(name, start);
+}

@@ -13,6 +13,7 @@ const HOOKS = [
   'diagnostics.captureCookies',
   'handlerMs',
   'performance.mark',
+  'performance.measure',
   'tabularium:inspector-first-rows',
   'tabularium:first-items',
   'tabularium:search-results',

@@ -7,7 +7,7 @@ import { call } from '../../../shared/client.ts';
 import { PartJoiner, type ExportCursor } from '../../../shared/messages/import-export.ts';
 import type { Progress } from './import-flow.ts';
 import { nextFrame } from './yield.ts';
-import { benchMark } from '../../bench-mark.ts';
+import { benchMark, benchMeasure } from '../../bench-mark.ts';
 
 export async function readSessions(
   ids: readonly string[],
@@ -64,7 +64,7 @@ export async function buildExport(
   const now = Date.now();
   const text = exportSessions(items, format, { now, ...(cookieJars ? { cookieJars } : {}) });
   const blob = new Blob([text], { type: EXPORT_FILE_TYPES[format].mime });
-  performance.measure('tabularium:export', 'tabularium:export:start');
+  if (__TABULARIUM_E2E__) benchMeasure('tabularium:export', 'tabularium:export:start');
   return { blob, fileName: exportFileName(format, new Date(now)), sessions: items.length, withCookies };
 }
 

@@ -14,7 +14,7 @@ import {
 import { call } from '../../../shared/client.ts';
 import { chunkSessions } from '../../../shared/messages/import-export.ts';
 import { nextFrame } from './yield.ts';
-import { benchMark } from '../../bench-mark.ts';
+import { benchMark, benchMeasure } from '../../bench-mark.ts';
 
 export interface Progress {
   done: number;
@@ -60,7 +60,7 @@ export async function storeImport(
       await nextFrame();
     }
     const result = await call('import.commit', { importId, ...(cookieJars ? { cookieJars } : {}) });
-    performance.measure('tabularium:import-store', 'tabularium:import-store:start');
+    if (__TABULARIUM_E2E__) benchMeasure('tabularium:import-store', 'tabularium:import-store:start');
     return result;
   } catch (e) {
     // The worker forgets a failed commit itself; an abort also frees it after a failed chunk.
