@@ -86,11 +86,6 @@ export function captureTab(t: RawTab, groupIndex: number | undefined, opts: Capt
   return rec;
 }
 
-/** A tab's title as the user should see it: the saved title, or the URL when it had none. */
-export function tabTitle(t: TabRecord): string {
-  return t.title || t.url;
-}
-
 /** The extension's own pages (popup opened in a tab, settings) are tools, not part of a session. */
 function isOwnUiPage(t: RawTab, opts: CaptureOptions): boolean {
   const url = t.url || t.pendingUrl || '';

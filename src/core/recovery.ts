@@ -76,11 +76,6 @@ export function alreadyOpen(saved: readonly WindowRecord[], openUrls: ReadonlySe
   return open / urls.length >= 0.8;
 }
 
-export interface CrashState {
-  /** Unclean ends in a row. */
-  streak: number;
-}
-
 export type RecoveryAction = 'none' | 'auto-restore' | 'ask';
 
 /** After one crash restore by itself (if the person wants that); after two in a row, ask. */

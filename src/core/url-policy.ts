@@ -34,7 +34,3 @@ export function checkUrl(raw: string, opts: UrlPolicyOptions = {}): UrlVerdict {
   }
   return { openable: false, reason: 'privileged' };
 }
-
-export function isOpenable(url: string, opts?: UrlPolicyOptions): boolean {
-  return checkUrl(url, opts).openable;
-}

@@ -32,12 +32,25 @@ export function liveCookieRange(): IDBKeyRange {
   return IDBKeyRange.bound(PREFIX, 'c;', false, true);
 }
 
-/** Adds or replaces cookies, all in one transaction. Encrypts first: an await on WebCrypto would end the transaction. */
+/** Adds or replaces cookies, all in one transaction. */
 export function putLiveCookies(db: DB, cipher: Cipher, cookies: readonly CookieRecord[]): Promise<void> {
+  return applyLiveCookies(db, cipher, cookies, []);
+}
+
+/**
+ * Adds or replaces `put` and removes `del` (cookieKey()s) in one transaction, so the live copy
+ * never holds half of a change. Encrypts first: an await on WebCrypto would end the transaction.
+ */
+export function applyLiveCookies(
+  db: DB,
+  cipher: Cipher,
+  put: readonly CookieRecord[],
+  del: readonly string[],
+): Promise<void> {
   return run(async () => {
-    if (cookies.length === 0) return;
+    if (put.length === 0 && del.length === 0) return;
     const entries = await Promise.all(
-      cookies.map(async (c) => {
+      put.map(async (c) => {
         const key = liveCookieKey(c);
         // The key is the context: a record copied under another cookie's key fails to decrypt.
         const value: SealedCookie = await cipher.encryptJson(c, key);
@@ -46,6 +59,7 @@ export function putLiveCookies(db: DB, cipher: Cipher, cookies: readonly CookieR
     );
     const tx = db.transaction('live', 'readwrite', STRICT);
     for (const e of entries) void tx.store.put(e);
+    for (const k of del) void tx.store.delete(PREFIX + k);
     await tx.done;
   });
 }

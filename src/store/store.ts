@@ -81,12 +81,12 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
         const d = await db();
         return liveCookies.readLiveCookies(d, await getCipher(d));
       },
-      put: async (cookies: readonly CookieRecord[]) => {
-        if (cookies.length === 0) return;
+      /** Puts and removes (cookieKey()s) in one transaction. */
+      apply: async (put: readonly CookieRecord[], del: readonly string[]) => {
+        if (put.length === 0 && del.length === 0) return;
         const d = await db();
-        await liveCookies.putLiveCookies(d, await getCipher(d), cookies);
+        await liveCookies.applyLiveCookies(d, await getCipher(d), put, del);
       },
-      remove: async (keys: readonly string[]) => liveCookies.removeLiveCookies(await db(), keys),
       count: async () => (await db()).count('live', liveCookies.liveCookieRange()),
       clear: async () => liveCookies.clearLiveCookies(await db()),
     },

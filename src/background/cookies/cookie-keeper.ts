@@ -5,7 +5,13 @@
 // the browser's cookies for the open sites are read and diffed against what is stored: changes
 // made while the worker slept are not lost. The changes arrive from the cookie pipeline, which
 // listens to the browser only while keeping (or an inspector) needs it.
-import { cookieConcernsSites, keepFilter, sitesOfWindows, type SitesByStore } from '../../core/cookie-keeping.ts';
+import {
+  cookieConcernsSites,
+  diffCookies,
+  keepFilter,
+  sitesOfWindows,
+  type SitesByStore,
+} from '../../core/cookie-keeping.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import type { RawCookieChange } from '../../platform/cookies.ts';
 import type { CaptureResult, CookieKeepingStatus } from '../../shared/messages/cookie-keeping.ts';
@@ -171,13 +177,12 @@ export class CookieKeeper {
     }
     // Sites that closed, or cookies no longer kept (the setting narrowed): gone from the live copy.
     for (const [key, c] of want) if (!keep(c)) want.delete(key);
-    const put = [...want.entries()]
-      .filter(([key, c]) => rewrite || !sameRecord(this.stored!.get(key), c))
-      .map(([, c]) => c);
-    const del = [...this.stored.keys()].filter((key) => !want.has(key));
+    // What to write so the stored copy becomes `want` (a rewrite re-encrypts every kept cookie).
+    const diff = diffCookies(this.stored, [...want.values()]);
+    const put = rewrite ? [...want.values()] : diff.put;
+    const del = diff.del;
     const tStore = __TABULARIUM_E2E__ ? performance.now() : 0;
-    await store.liveCookies.put(put);
-    await store.liveCookies.remove(del);
+    await store.liveCookies.apply(put, del);
     const storeMs = __TABULARIUM_E2E__ ? performance.now() - tStore : 0;
     this.stored = want;
     this.sites = sites;
@@ -211,10 +216,6 @@ export class CookieKeeper {
     this.running = next.catch(() => undefined);
     return next;
   }
-}
-
-function sameRecord(a: CookieRecord | undefined, b: CookieRecord): boolean {
-  return !!a && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function newSites(before: SitesByStore | undefined, now: SitesByStore): SitesByStore {

@@ -63,8 +63,3 @@ export function parseCsv(text: string): CsvRow[] {
   if (touched || field.length > 0 || fields.length > 0) endRow();
   return rows;
 }
-
-/** Quotes a field when it needs it. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}

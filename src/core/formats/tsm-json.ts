@@ -80,10 +80,6 @@ const TsmSession = v.object(
 const TsmFile = v.array(TsmSession, EXPECTED.sessions);
 type TsmSessionOut = v.InferOutput<typeof TsmSession>;
 
-export function isTsmJson(data: unknown): boolean {
-  return Array.isArray(data);
-}
-
 function toColor(c: string | null | undefined): GroupColor {
   return (GROUP_COLORS as readonly string[]).includes(c ?? '') ? (c as GroupColor) : 'grey';
 }
