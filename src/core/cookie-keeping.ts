@@ -5,14 +5,13 @@ import { registrableDomain } from './cookies/cookie-domain.ts';
 import { cookieKey, type CookieRecord } from './cookies/cookie-record.ts';
 import { pageHost } from './cookies/site-match.ts';
 import type { WindowRecord } from './model.ts';
-
-export type StoreFlavor = 'chrome' | 'firefox';
+import type { Flavour } from './flavour.ts';
 
 /** Sites (registrable domains) of open tabs, per cookie store. */
 export type SitesByStore = Map<string, Set<string>>;
 
 /** The store a tab's cookies live in: its container, else the private or the default store. */
-export function storeOfTab(browser: StoreFlavor, incognito: boolean, cookieStoreId: string | undefined): string {
+export function storeOfTab(browser: Flavour, incognito: boolean, cookieStoreId: string | undefined): string {
   if (cookieStoreId) return cookieStoreId;
   if (browser === 'firefox') return incognito ? 'firefox-private' : 'firefox-default';
   return incognito ? '1' : '0';
@@ -35,7 +34,7 @@ export function sitesOfUrls(urls: Iterable<string>): Set<string> {
   return out;
 }
 
-export function sitesOfWindows(browser: StoreFlavor, windows: readonly WindowRecord[]): SitesByStore {
+export function sitesOfWindows(browser: Flavour, windows: readonly WindowRecord[]): SitesByStore {
   const out: SitesByStore = new Map();
   for (const w of windows) {
     for (const t of w.tabs) {

@@ -6,8 +6,7 @@ import { bareHost, isPublicSuffix } from './cookie-domain.ts';
 import { cookieUrl } from './cookie-url.ts';
 import { MAX_NAME_VALUE_BYTES, nameValueBytes } from './cookie-limits.ts';
 import { prefixViolation } from './cookie-prefix.ts';
-
-export type TargetBrowser = 'chrome' | 'firefox';
+import type { Flavour } from '../flavour.ts';
 
 /** Mirrors `chrome.cookies.set`'s details (plus Firefox's `firstPartyDomain`). */
 export interface SetDetails {
@@ -34,7 +33,7 @@ export interface Refusal {
 export type SetDetailsResult = { ok: true; details: SetDetails } | ({ ok: false } & Refusal);
 
 export interface SetDetailsOptions {
-  browser: TargetBrowser;
+  browser: Flavour;
   /** Milliseconds since the epoch. */
   now: number;
 }

@@ -1,8 +1,9 @@
 // The edit form's state and its translation to a CookieRecord. Validation is core's
 // refusalReason: the same words the restore uses, before the browser is even asked.
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
-import { refusalReason, type TargetBrowser } from '../../core/cookies/set-details.ts';
+import { refusalReason } from '../../core/cookies/set-details.ts';
 import { msg, type UserMessage } from '../../core/user-error.ts';
+import type { Flavour } from '../../core/flavour.ts';
 
 /** The cookie's own fields, plus the form's way of holding expiry and partition. */
 export interface CookieDraft extends Pick<
@@ -97,7 +98,7 @@ export function cookieFromDraft(d: CookieDraft, base?: CookieRecord): CookieReco
 }
 
 /** Why the browser would refuse the draft; undefined when it looks fine. */
-export function draftProblem(d: CookieDraft, browser: TargetBrowser, now: number): UserMessage | undefined {
+export function draftProblem(d: CookieDraft, browser: Flavour, now: number): UserMessage | undefined {
   if (!d.name.trim()) return msg('inspDraftNoName');
   if (!d.domain.trim()) return msg('inspDraftNoDomain');
   if (!d.session && !Number.isFinite(new Date(d.expires).getTime())) return msg('inspDraftBadExpiry');

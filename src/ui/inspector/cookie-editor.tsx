@@ -2,17 +2,17 @@
 // the browser still makes comes back with its own reason.
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
-import type { TargetBrowser } from '../../core/cookies/set-details.ts';
 import { render, t } from '../i18n.ts';
 import { errorText } from '../error-text.ts';
 import { cookieFromDraft, draftProblem, type CookieDraft } from './cookie-draft.ts';
 import { DraftCheck, DraftText, SameSiteSelect, StoreSelect, type SetDraft } from './draft-fields.tsx';
+import type { Flavour } from '../../core/flavour.ts';
 
 interface Props {
   initial: CookieDraft;
   editing?: CookieRecord;
   stores: readonly string[];
-  browser: TargetBrowser;
+  browser: Flavour;
   onSave(cookie: CookieRecord, replaces?: CookieRecord): Promise<void>;
   onCancel(): void;
 }

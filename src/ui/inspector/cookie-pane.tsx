@@ -1,15 +1,15 @@
 // Beside the table: the edit form while one is open, else the selected cookie's details.
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
-import type { TargetBrowser } from '../../core/cookies/set-details.ts';
 import { CookieDetails } from './cookie-details.tsx';
 import { draftFromCookie } from './cookie-draft.ts';
 import { CookieEditor } from './cookie-editor.tsx';
 import type { Selection } from './use-selection.ts';
+import type { Flavour } from '../../core/flavour.ts';
 
 interface Props {
   selection: Selection;
   stores: readonly string[];
-  browser: TargetBrowser;
+  browser: Flavour;
   now: number;
   onSave(cookie: CookieRecord, replaces?: CookieRecord): Promise<void>;
   onDelete(cookie: CookieRecord): void;

@@ -1,9 +1,9 @@
 // The edit form's fields, one draft field each: a label around its input, so the label's words are
 // the input's accessible name.
 import type { SameSite } from '../../core/cookies/cookie-record.ts';
-import type { TargetBrowser } from '../../core/cookies/set-details.ts';
 import { t } from '../i18n.ts';
 import type { CookieDraft } from './cookie-draft.ts';
+import type { Flavour } from '../../core/flavour.ts';
 
 export type SetDraft = <K extends keyof CookieDraft>(field: K, value: CookieDraft[K]) => void;
 
@@ -48,7 +48,7 @@ export function DraftCheck({ draft, field, label, set }: FieldProps<FlagField>) 
 }
 
 /** Chrome alone has an "unspecified" SameSite (its default, Lax for most purposes). */
-export function SameSiteSelect({ draft, set, browser }: { draft: CookieDraft; set: SetDraft; browser: TargetBrowser }) {
+export function SameSiteSelect({ draft, set, browser }: { draft: CookieDraft; set: SetDraft; browser: Flavour }) {
   return (
     <label>
       SameSite
