@@ -1,6 +1,6 @@
 // Periodic autosaves and window-closed snapshots, with retention and the never-worse guard.
 import { countTabs, type Session, type WindowRecord } from '../core/model.ts';
-import { checksum, isWorseCount } from '../core/recovery.ts';
+import { checksum, isWorseCount } from '../core/recovery-rules.ts';
 import { sessionsToPrune } from '../core/retention.ts';
 import type { WorkerContext } from './context.ts';
 

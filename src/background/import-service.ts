@@ -3,7 +3,12 @@
 import { countPreview, dropDuplicates, encryptCookieJars, type CookieJarMap } from '../core/formats/index.ts';
 import { countTabs, type SessionWithBody } from '../core/model.ts';
 import { UserError } from '../core/user-error.ts';
-import { CHUNK_CHARS, sessionParts, type ExportCursor, type SessionPart } from '../shared/messages/import-export.ts';
+import {
+  CHUNK_CHARS,
+  sessionParts,
+  type ExportCursor,
+  type SessionPart,
+} from '../shared/messages/import-export-messages.ts';
 import type { ImportFormat } from '../core/formats/index.ts';
 import type { WorkerContext } from './context.ts';
 import { PendingImports } from './pending-imports.ts';

@@ -7,7 +7,7 @@
 // whose import is gone fails with a message that says so, and nothing is stored.
 import { UserError } from '../core/user-error.ts';
 import type { ImportFormat } from '../core/formats/index.ts';
-import { PartJoiner, type SessionPart } from '../shared/messages/import-export.ts';
+import { PartJoiner, type SessionPart } from '../shared/messages/import-export-messages.ts';
 
 /** An import nobody touched for this long is dropped (a closed settings page never aborts). */
 const STALE_MS = 10 * 60_000;

@@ -12,7 +12,7 @@ import {
   makeCopy,
   verifyCopy,
   type Candidate,
-} from '../core/recovery.ts';
+} from '../core/recovery-rules.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { UserError } from '../core/user-error.ts';
 import type { RestoreReport } from '../shared/protocol.ts';

@@ -1,6 +1,6 @@
 // Settings live in storage.local; the worker re-reads them when asked (no global is trusted
 // across a worker restart) and applies what changes (the autosave alarm's period).
-import { normalizeSettings, type Settings } from '../core/settings.ts';
+import { normalizeSettings, type Settings } from '../core/settings-model.ts';
 import type { WorkerContext } from './context.ts';
 
 const KEY = 'settings';

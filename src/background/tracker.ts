@@ -5,7 +5,7 @@
 import type { RawGroup, RawWindow } from '../core/capture.ts';
 import { LiveState, snapshotFromRecords, type LiveChanges } from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
-import { makeCopy, isWorse, verifyCopy } from '../core/recovery.ts';
+import { makeCopy, isWorse, verifyCopy } from '../core/recovery-rules.ts';
 import type { TabWithIds } from '../platform/events.ts';
 import type { WorkerContext } from './context.ts';
 

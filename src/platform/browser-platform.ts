@@ -5,7 +5,7 @@
 import { browser } from './browser.ts';
 import { cookiesNamespace, makeCookiesApi } from './cookies.ts';
 import { subscribeEvents, type EventsNamespace } from './events.ts';
-import { flavourOf } from './flavour.ts';
+import { flavourOf } from './flavour-detection.ts';
 import { makePlatform, type GroupsNamespace, type PlatformNamespace } from './make-platform.ts';
 import { workerPermissions } from './permissions.ts';
 import { runtimeApi } from './runtime.ts';

@@ -3,7 +3,7 @@
 // usable (Firefox wants the `cookies` permission for it); the tab then still opens, in the
 // default container, and the caller is told so it can report it. Chrome has no containers and
 // rejects the unknown key outright, so there it is never sent.
-import type { Flavour } from './flavour.ts';
+import type { Flavour } from './flavour-detection.ts';
 
 /** The stores a window already implies: never worth sending, never worth reporting. */
 const IMPLIED = new Set(['firefox-default', 'firefox-private', '0', '1']);

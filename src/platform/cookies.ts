@@ -2,7 +2,7 @@
 // CookieRecord and SetDetails from core, so the worker's cookie logic can be tested with a fake.
 import type { CookieRecord, PartitionKey, SameSite } from '../core/cookies/cookie-record.ts';
 import type { SetDetails } from '../core/cookies/set-details.ts';
-import { runningFlavour, type Flavour } from './flavour.ts';
+import { runningFlavour, type Flavour } from './flavour-detection.ts';
 
 /** What onChanged reports; an update arrives as a removal ('overwrite') then an insert. */
 export interface RawCookieChange {

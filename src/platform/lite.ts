@@ -1,6 +1,6 @@
 // For the placeholder page, which must stay tiny (hundreds of them can be open at once): the few
 // calls it needs, without loading webextension-polyfill.
-import { flavourOf } from './flavour.ts';
+import { flavourOf } from './flavour-detection.ts';
 
 interface LiteApi {
   i18n: { getMessage(key: string, subs?: string[]): string };

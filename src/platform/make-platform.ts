@@ -5,7 +5,7 @@
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 import { UserError } from '../core/user-error.ts';
 import { createInContainer } from './containers.ts';
-import { flavourOf, type Flavour } from './flavour.ts';
+import { flavourOf, type Flavour } from './flavour-detection.ts';
 import type { Platform, TabCreate, TabGroupsApi, TabsApi, WindowsApi } from './types.ts';
 
 interface BrowserTab {

@@ -5,7 +5,7 @@ import type { Bounds, GroupColor, WindowState } from '../core/model.ts';
 import type { DroppedContainer } from './containers.ts';
 import type { CookiesApi } from './cookies.ts';
 import type { BrowserEvents } from './events.ts';
-import type { Flavour } from './flavour.ts';
+import type { Flavour } from './flavour-detection.ts';
 import type { PermissionsApi } from './permissions.ts';
 import type { TypedPort } from './ports.ts';
 

@@ -1,7 +1,7 @@
 // What extension pages use to talk to the worker: `call('sessions.list', {})`, typed end to end.
 import type { UserMessage } from '../core/user-error.ts';
 import { onRuntimeEvent, sendRuntimeMessage } from '../platform/messaging.ts';
-import { isWorkerEvent, type WorkerEvent } from './events.ts';
+import { isWorkerEvent, type WorkerEvent } from './worker-events.ts';
 import type { Envelope, MessageType, Reply, Req, Res } from './protocol.ts';
 
 export class RemoteError extends Error {

@@ -3,7 +3,7 @@
 import { isIpHost, registrableDomain } from '../core/cookies/cookie-domain.ts';
 import { pageHost } from '../core/cookies/site-match.ts';
 import type { PermissionsApi } from '../platform/permissions.ts';
-import type { CookieAccess } from './messages/cookies.ts';
+import type { CookieAccess } from './messages/cookies-messages.ts';
 
 export const COOKIE_PERMISSIONS = ['cookies'];
 

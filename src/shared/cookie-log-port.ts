@@ -1,6 +1,6 @@
 // The live cookie log's Port: the page says which URL it watches, the worker streams the changes
 // that apply to it. Typed on both ends; the browser side lives in src/platform/ports.ts.
-import type { CookieChange } from '../core/cookie-changes.ts';
+import type { CookieChange } from '../core/cookies/cookie-log-pairing.ts';
 import { connectPort, type TypedPort } from '../platform/ports.ts';
 import { COOKIE_LOG_PORT, type CookieLogFromWorker, type CookieLogToWorker } from './cookie-log-protocol.ts';
 

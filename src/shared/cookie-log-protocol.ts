@@ -1,6 +1,6 @@
 // The live cookie log's Port, as both ends name it: the page says which URL it watches, the worker
 // streams the changes that concern it. No browser code here, so the worker imports it alone.
-import type { CookieChange } from '../core/cookie-changes.ts';
+import type { CookieChange } from '../core/cookies/cookie-log-pairing.ts';
 import type { TypedPort } from '../platform/ports.ts';
 
 export const COOKIE_LOG_PORT = 'tabularium.cookie-log';

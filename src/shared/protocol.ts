@@ -5,15 +5,15 @@
 // The map is assembled from one file per area in ./messages/, so each area's messages sit beside
 // each other and a newcomer finds them by name.
 import type { UserMessage } from '../core/user-error.ts';
-import type { CookieKeepingMessages } from './messages/cookie-keeping.ts';
-import type { CookieMessages } from './messages/cookies.ts';
-import type { DiagnosticsMessages } from './messages/diagnostics.ts';
-import type { ImportExportMessages } from './messages/import-export.ts';
-import type { RecoveryMessages } from './messages/recovery.ts';
-import type { SessionMessages } from './messages/sessions.ts';
-import type { SettingsMessages } from './messages/settings.ts';
+import type { CookieKeepingMessages } from './messages/keeping-messages.ts';
+import type { CookieMessages } from './messages/cookies-messages.ts';
+import type { DiagnosticsMessages } from './messages/diagnostics-messages.ts';
+import type { ImportExportMessages } from './messages/import-export-messages.ts';
+import type { RecoveryMessages } from './messages/recovery-messages.ts';
+import type { SessionMessages } from './messages/sessions-messages.ts';
+import type { SettingsMessages } from './messages/settings-messages.ts';
 
-export type { RestoreReport } from './messages/sessions.ts';
+export type { RestoreReport } from './messages/sessions-messages.ts';
 
 export interface Messages
   extends

@@ -6,7 +6,7 @@ import { cookieKey } from '../core/cookies/cookie-record.ts';
 import { registrableDomain } from '../core/cookies/cookie-domain.ts';
 import { cookieConcernsHost, pageHost } from '../core/cookies/site-match.ts';
 import type { CookiesApi, CookieStoreInfo } from '../platform/cookies.ts';
-import type { SiteCookies } from './messages/cookies.ts';
+import type { SiteCookies } from './messages/cookies-messages.ts';
 
 export interface SiteRead {
   /** The page's own cookies in the default store: the big read, answered first. */

@@ -1,7 +1,7 @@
 // What crash recovery reads and writes: the previous run's live records and its copies, and the
 // one transaction that turns them into a recovered session (so a state is recovered exactly once).
 import type { Session, WindowRecord } from '../core/model.ts';
-import type { SnapshotCopy } from '../core/recovery.ts';
+import type { SnapshotCopy } from '../core/recovery-rules.ts';
 import { saveCookieJar } from './cookie-jars-repo.ts';
 import { getCipher } from './crypto.ts';
 import type { DB } from './db.ts';

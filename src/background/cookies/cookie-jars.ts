@@ -14,12 +14,12 @@ import {
   sitesOfUrls,
   sitesOfWindows,
   type SitesByStore,
-} from '../../core/cookie-keeping.ts';
+} from '../../core/cookies/keeping-rules.ts';
 import { registrableDomain } from '../../core/cookies/cookie-domain.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { isPersistent, toSetDetails } from '../../core/cookies/set-details.ts';
 import type { Session, WindowRecord } from '../../core/model.ts';
-import type { CookieRestoreIssue, CookieRestoreReport } from '../../shared/messages/cookie-keeping.ts';
+import type { CookieRestoreIssue, CookieRestoreReport } from '../../shared/messages/keeping-messages.ts';
 import { hasKeepingAccess } from '../../shared/cookie-keeping-access.ts';
 import type { WorkerContext } from '../context.ts';
 

@@ -11,10 +11,10 @@ import {
   keepFilter,
   sitesOfWindows,
   type SitesByStore,
-} from '../../core/cookie-keeping.ts';
+} from '../../core/cookies/keeping-rules.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import type { RawCookieChange } from '../../platform/cookies.ts';
-import type { CaptureResult, CookieKeepingStatus } from '../../shared/messages/cookie-keeping.ts';
+import type { CaptureResult, CookieKeepingStatus } from '../../shared/messages/keeping-messages.ts';
 import type { WorkerContext } from '../context.ts';
 import { FLUSH_DELAY_MS } from '../tracker.ts';
 

@@ -2,7 +2,7 @@
 // 'overwrite' then an insert) and sends each open inspector the changes that concern its page.
 // Its changes come from the cookie pipeline, which listens to the browser only while someone
 // (an inspector here, or cookie keeping) needs it.
-import { ChangePairer, type CookieChange } from '../../core/cookie-changes.ts';
+import { ChangePairer, type CookieChange } from '../../core/cookies/cookie-log-pairing.ts';
 import { cookieConcernsHost, pageHost } from '../../core/cookies/site-match.ts';
 import type { RawCookieChange } from '../../platform/cookies.ts';
 import type { CookieLogWorkerPort } from '../../shared/cookie-log-protocol.ts';

@@ -6,7 +6,7 @@ import { toSetDetails } from '../../core/cookies/set-details.ts';
 import { cookieFailure } from '../../core/cookie-restore-reasons.ts';
 import { UserError } from '../../core/user-error.ts';
 import { checkAccess } from '../../shared/cookie-access.ts';
-import type { BulkResult, CookieAccess, SiteCookies } from '../../shared/messages/cookies.ts';
+import type { BulkResult, CookieAccess, SiteCookies } from '../../shared/messages/cookies-messages.ts';
 import { readSiteCookies } from '../../shared/site-cookies.ts';
 import type { WorkerContext } from '../context.ts';
 

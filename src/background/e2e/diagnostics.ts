@@ -2,7 +2,7 @@
 // tracking costs, each handler's last duration, and a cookie capture on demand, for the bench and
 // the end-to-end tests. Installed by index.ts behind __TABULARIUM_E2E__.
 import type { E2EHandlers } from '../../shared/protocol.ts';
-import type { TrackerStatsView } from '../../shared/messages/diagnostics.ts';
+import type { TrackerStatsView } from '../../shared/messages/diagnostics-messages.ts';
 import type { WorkerContext } from '../context.ts';
 
 export function diagnostics(ctx: WorkerContext) {

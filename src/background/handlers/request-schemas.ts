@@ -10,7 +10,7 @@ import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { MAX_ID_CHARS, MAX_TAG_CHARS, MAX_TAGS } from '../../core/formats/limits.ts';
 import type { WindowRecord } from '../../core/model.ts';
 import { UserError } from '../../core/user-error.ts';
-import { CHUNK_CHARS } from '../../shared/messages/import-export.ts';
+import { CHUNK_CHARS } from '../../shared/messages/import-export-messages.ts';
 import type { MessageType, Req } from '../../shared/protocol.ts';
 
 /** One schema per message, whose output fits that message's request. */

@@ -2,7 +2,7 @@
 // auto-recover): each one is registered under a restoreId while it runs, so any page opened
 // meanwhile shows its progress and can cancel it. Cookies are put back before any tab loads.
 import { planRestore, type RestoreMode } from '../../core/restore-plan.ts';
-import type { RestoreEndedEvent, RestoreProgressEvent } from '../../shared/events.ts';
+import type { RestoreEndedEvent, RestoreProgressEvent } from '../../shared/worker-events.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 import type { WorkerContext } from '../context.ts';
 import { LoadSlots } from './load-slots.ts';

@@ -11,6 +11,6 @@ export {
   DEFAULT_KDF_ITERATIONS,
   type EncryptedBlob,
 } from './passphrase-crypto.ts';
-export { encryptCookieJars, decryptCookieJars, type CookieJarMap } from './cookie-jars.ts';
+export { encryptCookieJars, decryptCookieJars, type CookieJarMap } from './cookie-jar-export.ts';
 export { TABULARIUM_FORMAT, TABULARIUM_VERSION, TabulariumFileSchema, type TabulariumFile } from './tabularium-json.ts';
 export * as limits from './limits.ts';

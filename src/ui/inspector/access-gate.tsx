@@ -3,7 +3,7 @@
 import { permissionsApi } from '../../platform/permissions.ts';
 import { inspectorUrl } from '../../platform/inspector-page.ts';
 import { accessProblems, requestAccess } from '../../shared/cookie-access.ts';
-import type { CookieAccess } from '../../shared/messages/cookies.ts';
+import type { CookieAccess } from '../../shared/messages/cookies-messages.ts';
 import { t } from '../i18n.ts';
 
 export function AccessGate({

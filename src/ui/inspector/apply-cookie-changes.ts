@@ -1,10 +1,10 @@
 // The table follows the cookie log instead of re-reading the site: every logged change carries the
 // cookie, and re-reading thousands of cookies after each login burst costs ~100 ms of the browser's
 // time for the few cookies that changed.
-import type { CookieChange } from '../../core/cookie-changes.ts';
+import type { CookieChange } from '../../core/cookies/cookie-log-pairing.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { cookieConcernsHost } from '../../core/cookies/site-match.ts';
-import type { SiteCookies } from '../../shared/messages/cookies.ts';
+import type { SiteCookies } from '../../shared/messages/cookies-messages.ts';
 
 /**
  * The cookie list after the changes, in their order: an added or updated cookie replaces the one

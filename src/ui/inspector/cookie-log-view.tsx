@@ -1,5 +1,5 @@
 // The live cookie log: time, cookie, what happened and the browser's cause.
-import type { CookieChange } from '../../core/cookie-changes.ts';
+import type { CookieChange } from '../../core/cookies/cookie-log-pairing.ts';
 import { t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
 

@@ -1,5 +1,5 @@
 // The live cookie log's list: newest first, bounded, one entry per change the worker paired.
-import type { CookieChange } from '../../core/cookie-changes.ts';
+import type { CookieChange } from '../../core/cookies/cookie-log-pairing.ts';
 
 export const MAX_LOG = 300;
 

@@ -1,5 +1,5 @@
 // The table and, beside it, the chosen cookie's details or edit form.
-import type { SiteCookies } from '../../shared/messages/cookies.ts';
+import type { SiteCookies } from '../../shared/messages/cookies-messages.ts';
 import { CookiePane } from './cookie-pane.tsx';
 import { CookieTable } from './cookie-table.tsx';
 import type { CookieActions } from './use-cookie-actions.ts';

@@ -1,5 +1,5 @@
 // Which site the inspector shows, its address, and how many of its cookies each store holds.
-import type { CookieStoreSummary } from '../../shared/messages/cookies.ts';
+import type { CookieStoreSummary } from '../../shared/messages/cookies-messages.ts';
 import { t } from '../i18n.ts';
 
 interface Props {

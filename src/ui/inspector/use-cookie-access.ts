@@ -2,7 +2,7 @@
 // person allows access or a read is refused.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
-import type { CookieAccess } from '../../shared/messages/cookies.ts';
+import type { CookieAccess } from '../../shared/messages/cookies-messages.ts';
 
 export interface CookieAccessState {
   /** Undefined until the worker has answered. */

@@ -2,7 +2,7 @@
 // to `onChanges` (the table applies it), and a reconnect after a worker restart, when changes may
 // have gone unlogged, to `onReconnect`.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CookieChange } from '../../core/cookie-changes.ts';
+import type { CookieChange } from '../../core/cookies/cookie-log-pairing.ts';
 import { watchCookieChanges } from '../../shared/cookie-log-port.ts';
 import { appendChanges } from './cookie-log.ts';
 

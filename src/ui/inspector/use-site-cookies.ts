@@ -1,9 +1,9 @@
 // The cookies of the inspected page: read once per address, then kept up to date from the live
 // cookie log rather than read again.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { CookieChange } from '../../core/cookie-changes.ts';
+import type { CookieChange } from '../../core/cookies/cookie-log-pairing.ts';
 import { RemoteError } from '../../shared/client.ts';
-import type { SiteCookies } from '../../shared/messages/cookies.ts';
+import type { SiteCookies } from '../../shared/messages/cookies-messages.ts';
 import type { SiteRead } from '../../shared/site-cookies.ts';
 import { applyChangesToSite, changesInUnlistedStore } from './apply-cookie-changes.ts';
 import { readSite } from './site-read.ts';

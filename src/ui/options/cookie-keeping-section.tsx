@@ -2,8 +2,8 @@
 // it to all cookies, see whether it runs and why not, and clear every stored cookie value.
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
-import type { CookieKeepingStatus } from '../../shared/messages/cookie-keeping.ts';
-import { keepingStatusText, switchKeeping } from '../components/cookie-keeping.ts';
+import type { CookieKeepingStatus } from '../../shared/messages/keeping-messages.ts';
+import { keepingStatusText, switchKeeping } from '../components/keeping-switch.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import { errorText } from '../error-text.ts';

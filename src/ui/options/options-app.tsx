@@ -1,6 +1,6 @@
 // The settings page: autosave interval, retention, crash recovery and lazy restore.
 import { useEffect, useState } from 'preact/hooks';
-import type { Settings } from '../../core/settings.ts';
+import type { Settings } from '../../core/settings-model.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';

@@ -2,8 +2,8 @@
 // is off although asked for, why.
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
-import type { CookieKeepingStatus } from '../../shared/messages/cookie-keeping.ts';
-import { keepingStatusText, switchKeeping } from '../components/cookie-keeping.ts';
+import type { CookieKeepingStatus } from '../../shared/messages/keeping-messages.ts';
+import { keepingStatusText, switchKeeping } from '../components/keeping-switch.ts';
 import { t } from '../i18n.ts';
 
 export function CookieKeepingToggle({ onError }: { onError: (e: unknown) => void }) {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
 import type { Res } from '../../shared/protocol.ts';
-import { cookieRestoreText } from '../components/cookie-keeping.ts';
+import { cookieRestoreText } from '../components/keeping-switch.ts';
 import { t } from '../i18n.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;

@@ -1,5 +1,5 @@
 // The status line after a restore: tabs and windows opened, failures, and the cookies' fate.
-import { cookieRestoreText } from '../components/cookie-keeping.ts';
+import { cookieRestoreText } from '../components/keeping-switch.ts';
 import type { Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';

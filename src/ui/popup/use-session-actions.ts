@@ -4,7 +4,7 @@ import type { Session } from '../../core/model.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
 import { currentWindowId } from '../../platform/page.ts';
 import { call } from '../../shared/client.ts';
-import { overwriteNewerAction } from '../components/cookie-keeping.ts';
+import { overwriteNewerAction } from '../components/keeping-switch.ts';
 import type { Status } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import { restoreStatus } from './restore-status.ts';

@@ -8,7 +8,7 @@ import {
   SAME_COOKIE_REASON,
 } from '../../../src/core/cookie-restore-reasons.ts';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
-import type { Settings } from '../../../src/core/settings.ts';
+import type { Settings } from '../../../src/core/settings-model.ts';
 import { getCookieJar, saveCookieJar } from '../../../src/store/cookie-jars-repo.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import { liveCookieRange } from '../../../src/store/live-cookies-repo.ts';
@@ -19,7 +19,7 @@ import {
   removeSession,
   undoDelete,
 } from '../../../src/store/sessions-repo.ts';
-import { newerSkipped } from '../../../src/shared/messages/cookie-keeping.ts';
+import { newerSkipped } from '../../../src/shared/messages/keeping-messages.ts';
 import { createStore } from '../../../src/store/store.ts';
 import { FakeCookies, FakePermissions } from '../fakes/fake-cookies.ts';
 import { english } from '../support/english.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Tracker } from '../../../src/background/tracker.ts';
-import { makeCopy } from '../../../src/core/recovery.ts';
+import { makeCopy } from '../../../src/core/recovery-rules.ts';
 import { openDatabase } from '../../../src/store/db.ts';
 import { readLiveState } from '../../../src/store/live-repo.ts';
 import { getMeta, setMeta } from '../../../src/store/meta-repo.ts';

@@ -7,7 +7,7 @@ import {
   isWorse,
   makeCopy,
   verifyCopy,
-} from '../../../src/core/recovery.ts';
+} from '../../../src/core/recovery-rules.ts';
 import { sessionsToPrune } from '../../../src/core/retention.ts';
 import type { Session } from '../../../src/core/model.ts';
 

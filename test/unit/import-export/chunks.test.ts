@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkSessions, PartJoiner, sessionParts } from '../../../src/shared/messages/import-export.ts';
+import { chunkSessions, PartJoiner, sessionParts } from '../../../src/shared/messages/import-export-messages.ts';
 import type { SessionWithBody, TabRecord } from '../../../src/core/model.ts';
 import { session, window } from '../formats/helpers.ts';
 import { thrownText } from '../support/english.ts';

@@ -4,7 +4,7 @@ import type { SessionWithBody } from '../../../src/core/model.ts';
 import { getCookieJar, saveCookieJar } from '../../../src/store/cookie-jars-repo.ts';
 import type { DB } from '../../../src/store/db.ts';
 import * as repo from '../../../src/store/sessions-repo.ts';
-import { chunkSessions } from '../../../src/shared/messages/import-export.ts';
+import { chunkSessions } from '../../../src/shared/messages/import-export-messages.ts';
 import { cookie } from '../store/cookie-helpers.ts';
 import { fixture, session, window } from '../formats/helpers.ts';
 import { startWorker, type Worker } from './harness.ts';

@@ -1,8 +1,8 @@
 // The inspector's table follows the cookie log: the changes the worker pairs, applied to the read.
 import { describe, expect, it } from 'vitest';
-import { ChangePairer, type CookieChange, type RawChange } from '../../../src/core/cookie-changes.ts';
+import { ChangePairer, type CookieChange, type RawChange } from '../../../src/core/cookies/cookie-log-pairing.ts';
 import type { CookieRecord } from '../../../src/core/cookies/cookie-record.ts';
-import type { SiteCookies } from '../../../src/shared/messages/cookies.ts';
+import type { SiteCookies } from '../../../src/shared/messages/cookies-messages.ts';
 import {
   applyChangesToSite,
   applyCookieChanges,

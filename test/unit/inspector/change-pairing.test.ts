@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ChangePairer } from '../../../src/core/cookie-changes.ts';
+import { ChangePairer } from '../../../src/core/cookies/cookie-log-pairing.ts';
 import type {
   CookieLogFromWorker,
   CookieLogToWorker,

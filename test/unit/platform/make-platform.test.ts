@@ -1,6 +1,6 @@
 // The Platform's browser differences, against strict fakes of Chrome's and Firefox's namespaces.
 import { describe, expect, it } from 'vitest';
-import { flavourOf } from '../../../src/platform/flavour.ts';
+import { flavourOf } from '../../../src/platform/flavour-detection.ts';
 import { makePlatform } from '../../../src/platform/make-platform.ts';
 import { BASE, FakeNamespace, parts, type Kind } from './fake-namespaces.ts';
 

@@ -4,7 +4,7 @@
 import { EXPORT_FILE_TYPES, exportSessions, type ExportFormat } from '../../../core/formats/index.ts';
 import type { SessionWithBody } from '../../../core/model.ts';
 import { call } from '../../../shared/client.ts';
-import { PartJoiner, type ExportCursor } from '../../../shared/messages/import-export.ts';
+import { PartJoiner, type ExportCursor } from '../../../shared/messages/import-export-messages.ts';
 import type { Progress } from './import-flow.ts';
 import { nextFrame } from './yield.ts';
 import { benchMark, benchMeasure } from '../../bench-mark.ts';

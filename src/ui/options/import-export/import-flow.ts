@@ -12,7 +12,7 @@ import {
   type SkipNote,
 } from '../../../core/formats/index.ts';
 import { call } from '../../../shared/client.ts';
-import { chunkSessions } from '../../../shared/messages/import-export.ts';
+import { chunkSessions } from '../../../shared/messages/import-export-messages.ts';
 import { nextFrame } from './yield.ts';
 import { benchMark, benchMeasure } from '../../bench-mark.ts';
 

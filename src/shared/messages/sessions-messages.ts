@@ -1,7 +1,7 @@
 import type { Session, SessionWithBody, TabRecord } from '../../core/model.ts';
 import type { SearchResult } from '../../core/search.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
-import type { CookieRestoreReport } from './cookie-keeping.ts';
+import type { CookieRestoreReport } from './keeping-messages.ts';
 
 export interface RestoreReport {
   windows: number;

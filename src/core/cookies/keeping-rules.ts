@@ -1,11 +1,11 @@
 // Which cookies "Stay logged in" keeps, and how a saved cookie meets the browser's current one.
 // Pure: the worker feeds it the open tabs and the browser's cookies.
-import { NEWER_COOKIE_REASON, SAME_COOKIE_REASON, type CookieRestoreReason } from './cookie-restore-reasons.ts';
-import { registrableDomain } from './cookies/cookie-domain.ts';
-import { cookieKey, type CookieRecord } from './cookies/cookie-record.ts';
-import { pageHost } from './cookies/site-match.ts';
-import type { WindowRecord } from './model.ts';
-import type { Flavour } from './flavour.ts';
+import { NEWER_COOKIE_REASON, SAME_COOKIE_REASON, type CookieRestoreReason } from '../cookie-restore-reasons.ts';
+import { registrableDomain } from './cookie-domain.ts';
+import { cookieKey, type CookieRecord } from './cookie-record.ts';
+import { pageHost } from './site-match.ts';
+import type { WindowRecord } from '../model.ts';
+import type { Flavour } from '../flavour.ts';
 
 /** Sites (registrable domains) of open tabs, per cookie store. */
 export type SitesByStore = Map<string, Set<string>>;

@@ -8,7 +8,7 @@ import {
   newerSkipped,
   type CookieKeepingStatus,
   type CookieRestoreReport,
-} from '../../shared/messages/cookie-keeping.ts';
+} from '../../shared/messages/keeping-messages.ts';
 import { t } from '../i18n.ts';
 import type { Status } from './status-line.tsx';
 import { errorText } from '../error-text.ts';

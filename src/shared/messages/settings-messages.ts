@@ -1,4 +1,4 @@
-import type { Settings } from '../../core/settings.ts';
+import type { Settings } from '../../core/settings-model.ts';
 
 export interface SettingsMessages {
   'settings.get': { req: Record<string, never>; res: Settings };

@@ -1,8 +1,8 @@
 // Turns the browser's cookie change events into the changes a person means. The browser reports
 // an update as a removal with cause 'overwrite' immediately followed by an insert of the same
 // cookie; shown raw, every edit would read as "deleted, then added". This pairs them into one.
-import type { CookieRecord } from './cookies/cookie-record.ts';
-import { cookieKey } from './cookies/cookie-record.ts';
+import type { CookieRecord } from './cookie-record.ts';
+import { cookieKey } from './cookie-record.ts';
 
 export type ChangeKind = 'added' | 'removed' | 'updated';
 

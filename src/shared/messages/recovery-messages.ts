@@ -1,4 +1,4 @@
-import type { RestoreReport } from './sessions.ts';
+import type { RestoreReport } from './sessions-messages.ts';
 
 export interface RecoveryMessages {
   /**

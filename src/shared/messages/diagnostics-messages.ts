@@ -1,4 +1,4 @@
-import type { CaptureResult } from './cookie-keeping.ts';
+import type { CaptureResult } from './keeping-messages.ts';
 
 export interface TrackerStatsView {
   events: number;
