@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { flavourOf } from '../../../src/platform/flavour-detection.ts';
 import { makePlatform } from '../../../src/platform/make-platform.ts';
-import { BASE, FakeNamespace, parts, type Kind } from './fake-namespaces.ts';
+import { BASE, FakeNamespace, parts, type Kind } from '../fakes/fake-namespaces.ts';
 
 function setup(kind: Kind, withGroups = true) {
   const fake = new FakeNamespace(kind);

@@ -1,0 +1,127 @@
+// A restore of hundreds of tabs can be cancelled: what was not asked for yet is not opened, the
+// tabs already open stay in their saved order, and the report says it was cancelled. Its progress
+// and Cancel stay within reach: no window takes the focus (closing the popup) before the end, and
+// a popup opened again meanwhile learns of the restore from the worker.
+import { describe, expect, it, vi } from 'vitest';
+import { LoadSlots } from '../../../../src/background/restore/load-slots.ts';
+import { executeRestore } from '../../../../src/background/restore/restore-executor.ts';
+import { planRestore } from '../../../../src/core/restore-plan.ts';
+import type { WindowRecord } from '../../../../src/core/model.ts';
+import { FakeBrowser } from '../../fakes/fake-platform.ts';
+import { fakeWorker } from '../../fakes/fake-worker.ts';
+
+function bigWindow(n: number): WindowRecord {
+  return {
+    type: 'normal',
+    state: 'normal',
+    incognito: false,
+    focused: true,
+    groups: [],
+    tabs: Array.from({ length: n }, (_, i) => ({
+      url: `https://site.test/${i}`,
+      title: `Tab ${i}`,
+      ...(i === 0 ? { active: true } : {}),
+    })),
+  } as WindowRecord;
+}
+
+describe('cancelling a restore', () => {
+  it('stops opening tabs once cancelled and keeps the opened ones in order', async () => {
+    const fake = new FakeBrowser();
+    const plan = planRestore(
+      [bigWindow(600)],
+      { kind: 'new-windows' },
+      { lazy: false, allowData: true, allowFile: true },
+    );
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const report = await executeRestore(fake.platform(), plan, {
+      slots: new LoadSlots(40),
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p.done);
+        if (p.done >= 150) controller.abort();
+      },
+    });
+    expect(report.cancelled).toBe(true);
+    const urls = fake.windows[0]!.tabs.map((t) => t.url);
+    // At most one window of in-flight creations after the cancel.
+    expect(urls.length).toBeGreaterThanOrEqual(150);
+    expect(urls.length).toBeLessThan(600);
+    expect(urls).toEqual(urls.map((_, i) => `https://site.test/${i}`));
+    expect(report.tabs).toBe(urls.length);
+    expect(seen.at(-1)).toBeLessThan(600);
+    // The focus stays on the page that cancelled (the popup), which says what was kept.
+    expect(fake.windows[0]!.focused).toBe(false);
+  });
+
+  it('without a cancel opens every tab and reports progress up to the total', async () => {
+    const fake = new FakeBrowser();
+    const plan = planRestore(
+      [bigWindow(250)],
+      { kind: 'new-windows' },
+      { lazy: false, allowData: true, allowFile: true },
+    );
+    const seen: number[] = [];
+    const report = await executeRestore(fake.platform(), plan, {
+      slots: new LoadSlots(40),
+      onProgress: (p) => seen.push(p.done),
+    });
+    expect(report).toMatchObject({ cancelled: false, tabs: 250, failed: [] });
+    expect(fake.windows[0]!.tabs.map((t) => t.url)).toEqual(
+      Array.from({ length: 250 }, (_, i) => `https://site.test/${i}`),
+    );
+    expect(seen.at(-1)).toBe(250);
+  });
+
+  it('creates every window unfocused and focuses the saved focused one only once all are restored', async () => {
+    const fake = new FakeBrowser();
+    const other = { ...bigWindow(3), focused: false };
+    const plan = planRestore(
+      [bigWindow(5), other],
+      { kind: 'new-windows' },
+      { lazy: false, allowData: true, allowFile: true },
+    );
+    const focusedAtCreation: boolean[] = [];
+    const platform = fake.platform();
+    const create = platform.windows.create;
+    platform.windows.create = async (p) => {
+      focusedAtCreation.push(p.focused);
+      return create(p);
+    };
+    await executeRestore(platform, plan, { slots: new LoadSlots(40) });
+    expect(focusedAtCreation).toEqual([false, false]);
+    expect(fake.windows.map((w) => w.focused)).toEqual([true, false]);
+  });
+
+  it('tells a page opened mid-restore how far it is, and forgets it once it ended', async () => {
+    const { fake, ctx, handlers } = fakeWorker({ name: 'cancel' });
+    // Tabs opened as they are (the worker's placeholder slots, shared by all restores, stay free).
+    await handlers['settings.set']({ lazyRestore: false });
+    const session = await ctx.sessions.store([bigWindow(300)], 'manual', 'Big');
+    // Tab creations past the 50th wait until the page has looked, so the restore is mid-way.
+    const platform = ctx.platform;
+    const createTab = platform.tabs.create;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let asked = 0;
+    platform.tabs.create = async (p) => {
+      if (++asked > 50) await gate;
+      return createTab(p);
+    };
+    const running = handlers['sessions.restore']({ id: session.id, restoreId: 'r1' });
+    await vi.waitFor(() => expect(asked).toBeGreaterThan(50));
+    const mid = (await handlers['sessions.restoresUnderway']({})).restores;
+    expect(mid).toHaveLength(1);
+    expect(mid[0]!.restoreId).toBe('r1');
+    expect(mid[0]!.total).toBe(300);
+    expect(mid[0]!.done).toBeGreaterThan(0);
+    expect(mid[0]!.done).toBeLessThan(300);
+    // The page that learnt of it cancels it.
+    await handlers['sessions.cancelRestore']({ restoreId: 'r1' });
+    release();
+    expect((await running).cancelled).toBe(true);
+    expect((await handlers['sessions.restoresUnderway']({})).restores).toEqual([]);
+    expect(fake.events).toContainEqual({ tabulariumEvent: 'restore.ended', restoreId: 'r1' });
+  });
+});
