@@ -1,0 +1,33 @@
+// One saved tab in a session's detail: its title and chips, open it, remove it.
+import type { GroupRecord, TabRecord } from '../../core/model.ts';
+import { Favicon } from '../components/favicon.tsx';
+import { t } from '../i18n.ts';
+
+interface Props {
+  tab: TabRecord;
+  group: GroupRecord | undefined;
+  onOpen: () => void;
+  onRemove: () => void;
+}
+
+export function TabRow({ tab, group, onOpen, onRemove }: Props) {
+  const title = tab.title || tab.url;
+  return (
+    <li class="tab">
+      <Favicon pageUrl={tab.url} />
+      <span class="tab-text">
+        <span class="tab-title" title={tab.url}>
+          {title}
+        </span>
+        {tab.pinned && <span class="chip">{t('pinned')}</span>}
+        {group && <span class={`chip group-${group.color}`}>{group.title || group.color}</span>}
+      </span>
+      <button type="button" class="small" aria-label={t('openTab', title)} onClick={onOpen}>
+        ↗
+      </button>
+      <button type="button" class="small danger" aria-label={t('removeTab', title)} onClick={onRemove}>
+        ×
+      </button>
+    </li>
+  );
+}
