@@ -199,3 +199,22 @@ describe('security', () => {
     expect(sources.filter((s) => /\beval\(|new Function\(/.test(s.text)).map((s) => s.path)).toEqual([]);
   });
 });
+
+describe('tests', () => {
+  it('mirror the code they prove: the test of src/x/y.ts is test/unit/x/y.test.ts (or y.<aspect>.test.ts)', () => {
+    const tests = files('test/unit', /\.test\.tsx?$/).filter((p) => !p.startsWith(join('test/unit/meta')));
+    expect(tests.length).toBeGreaterThan(40);
+    const orphans = tests.filter((p) => {
+      const rel = relative('test/unit', p).replace(/(\.[a-z-]+)?\.test\.tsx?$/, '');
+      const candidates = [`src/${rel}.ts`, `src/${rel}.tsx`, `${rel}.ts`];
+      return !candidates.some((c) => {
+        try {
+          return statSync(join(root, c)).isFile();
+        } catch {
+          return false;
+        }
+      });
+    });
+    expect(orphans).toEqual([]);
+  });
+});
