@@ -162,7 +162,10 @@ async function lazyFloor(f: Floor, tabs: number): Promise<void> {
     windowId,
   );
   console.log(
-    `lazy floor, ${tabs} tabs: all exist ${allAt} ms; all loaded ${settled} ms; titled ${ts.filter((t) => t.title.startsWith('Saved title')).length}, discarded ${ts.filter((t) => t.discarded).length}; extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after)`,
+    `lazy floor, ${tabs} tabs: all exist ${allAt} ms; all loaded ${settled} ms; ` +
+      `titled ${ts.filter((t) => t.title.startsWith('Saved title')).length}, ` +
+      `discarded ${ts.filter((t) => t.discarded).length}; ` +
+      `extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after)`,
   );
 }
 

@@ -195,7 +195,12 @@ function print(): void {
   console.log(`${'metric'.padEnd(width)} | value      | target   | ok`);
   for (const r of rows) {
     console.log(
-      `${r.metric.padEnd(width)} | ${`${r.value} ${r.unit}`.padEnd(10)} | ${r.target.replace('Infinity', '—').padEnd(8)} | ${r.target.includes('Infinity') ? '' : r.ok ? 'yes' : 'NO'}`,
+      [
+        r.metric.padEnd(width),
+        `${r.value} ${r.unit}`.padEnd(10),
+        r.target.replace('Infinity', '—').padEnd(8),
+        r.target.includes('Infinity') ? '' : r.ok ? 'yes' : 'NO',
+      ].join(' | '),
     );
   }
   const dir = join(import.meta.dirname, 'results');

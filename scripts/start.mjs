@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const dist = resolve('dist');
-const byHand = `Load it by hand: open chrome://extensions, turn on Developer mode, click "Load unpacked" and pick ${dist}`;
+const byHand =
+  'Load it by hand: open chrome://extensions, turn on Developer mode, click "Load unpacked" and pick ' + dist;
 
 function findBrowser() {
   if (process.env.CHROME_PATH) return existsSync(process.env.CHROME_PATH) ? process.env.CHROME_PATH : undefined;

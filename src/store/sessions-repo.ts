@@ -103,7 +103,10 @@ export function undoDelete(db: DB, id: string): Promise<Session> {
   });
 }
 
-/** Removes a session for good (retention of automatic snapshots), with no trip to the trash; its cookie jar goes with it. */
+/**
+ * Removes a session for good (retention of automatic snapshots), with no trip to the trash; its
+ * cookie jar goes with it.
+ */
 export function removeSession(db: DB, id: string): Promise<void> {
   return run(async () => {
     const tx = writeTx(db, ['sessions', 'bodies', 'search', 'cookieJars']);
@@ -171,7 +174,10 @@ export interface SearchRecordWithDate {
   createdAt: number;
 }
 
-/** Drops trash older than `maxAgeMs`, with the deleted sessions' cookie jars (kept until now for Undo); returns how many entries went. */
+/**
+ * Drops trash older than `maxAgeMs`, with the deleted sessions' cookie jars (kept until now for
+ * Undo); returns how many entries went.
+ */
 export function purgeTrash(db: DB, maxAgeMs: number, now: number): Promise<number> {
   return run(async () => {
     const tx = writeTx(db, ['trash', 'cookieJars']);

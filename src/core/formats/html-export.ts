@@ -8,6 +8,9 @@ import { checkUrl } from '../url-policy.ts';
 export const HTML_GENERATOR = 'Tabularium';
 
 /** "1 tab", "3 tabs": English only, like the rest of these files' fixed wording. */
+// Nothing in an exported page runs: no scripts, only inline style and the sites' own icons.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:";
+
 export function plural(n: number, word: string): string {
   return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -38,7 +41,7 @@ export function exportHtml(items: readonly SessionWithBody[], opts: { now: numbe
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: http:">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     `<meta name="generator" content="${HTML_GENERATOR}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Tabularium sessions ${escapeHtml(iso(opts.now).slice(0, 10))}</title>`,
@@ -54,7 +57,8 @@ export function exportHtml(items: readonly SessionWithBody[], opts: { now: numbe
     out.push(`<h2 class="session-name">${escapeHtml(session.name)}</h2>`);
     const tags = session.tags.length ? ` · tags: ${escapeHtml(session.tags.join(', '))}` : '';
     out.push(
-      `<p class="meta">Saved <time datetime="${iso(session.createdAt)}">${iso(session.createdAt)}</time> · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}</p>`,
+      `<p class="meta">Saved <time datetime="${iso(session.createdAt)}">${iso(session.createdAt)}</time>` +
+        ` · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}</p>`,
     );
     body.windows.forEach((w, i) => {
       out.push('<section class="window">');

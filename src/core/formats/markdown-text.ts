@@ -43,7 +43,8 @@ export function exportMarkdown(items: readonly SessionWithBody[]): string {
     out.push(`# ${escapeMarkdown(session.name)}`, '');
     const tags = session.tags.length ? ` · tags: ${session.tags.map(escapeMarkdown).join(', ')}` : '';
     out.push(
-      `Saved ${iso(session.createdAt)} · ${plural(session.counts.windows, 'window')} · ${plural(session.counts.tabs, 'tab')}${tags}`,
+      `Saved ${iso(session.createdAt)} · ${plural(session.counts.windows, 'window')} · ` +
+        `${plural(session.counts.tabs, 'tab')}${tags}`,
       '',
     );
     body.windows.forEach((w, i) => {

@@ -40,7 +40,10 @@ export interface CookieMessages {
   /** The DevTools panel's inspected tab, by id: its address. */
   'cookies.tabUrl': { req: { tabId: number }; res: { url?: string } };
   'cookies.forUrl': { req: { url: string }; res: SiteCookies };
-  /** Creates or edits a cookie. `replaces` is the cookie being edited: removed when the edit moved it (new name, domain, path, store or partition). */
+  /**
+   * Creates or edits a cookie. `replaces` is the cookie being edited: removed when the edit moved
+   * it (new name, domain, path, store or partition).
+   */
   'cookies.set': { req: { cookie: CookieRecord; replaces?: CookieRecord }; res: { cookie: CookieRecord } };
   'cookies.remove': { req: { cookie: CookieRecord }; res: Record<string, never> };
   /** Deletes every cookie that applies to the page (the page asks for confirmation first). */

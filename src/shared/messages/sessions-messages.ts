@@ -21,7 +21,10 @@ export interface SessionMessages {
   'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
-  /** `restoreId` names the restore for progress events and for cancelling it; `overwriteCookies` replaces newer cookies in the browser with the saved ones. */
+  /**
+   * `restoreId` names the restore for progress events and for cancelling it; `overwriteCookies`
+   * replaces newer cookies in the browser with the saved ones.
+   */
   'sessions.restore': {
     req: { id: string; mode?: RestoreMode; restoreId?: string; overwriteCookies?: boolean };
     res: RestoreReport;

@@ -55,7 +55,10 @@ function bytesText(b: Uint8Array): string {
   return [buf.toString('latin1'), buf.toString('utf8'), buf.toString('utf16le'), buf.toString('base64')].join(' | ');
 }
 
-/** The forms a secret could take in a dump: itself, UTF-16LE bytes read as latin1, and base64 at each of the 3 alignments (also URL-safe). */
+/**
+ * The forms a secret could take in a dump: itself, UTF-16LE bytes read as latin1, and base64 at
+ * each of the 3 alignments (also URL-safe).
+ */
 export function needles(secret: string): string[] {
   const bytes = Buffer.from(secret, 'utf8');
   const found = [secret, Buffer.from(secret, 'utf16le').toString('latin1')];

@@ -88,7 +88,10 @@ async function live(w: { store: World['store'] }): Promise<CookieRecord[]> {
 const names = (cs: readonly { name: string }[]) => cs.map((c) => c.name).sort();
 const cookieCalls = (calls: string[]) => calls.filter((c) => /^(getAll|set|remove)/.test(c));
 
-/** A login on app.example.test: host-only __Host- session cookie, a domain cookie, a persistent preference, a CHIPS cookie from an embedded site. */
+/**
+ * A login on app.example.test: host-only __Host- session cookie, a domain cookie, a persistent
+ * preference, a CHIPS cookie from an embedded site.
+ */
 function logIn(cookies: FakeCookies) {
   cookies.add(cookie({ name: '__Host-session', value: SECRET, domain: 'app.example.test' }));
   cookies.add(cookie({ name: 'site', value: 'wide', domain: '.example.test', hostOnly: false, httpOnly: false }));
