@@ -162,7 +162,7 @@ export class Tracker {
     return t ? t.url || t.pendingUrl : undefined;
   }
 
-  // Event entry points (wired in index.ts).
+  // Event entry points (wired in wiring.ts).
   tabCreated(t: TabWithIds) {
     this.apply((s) => s.tabCreated(t));
   }

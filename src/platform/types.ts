@@ -1,5 +1,5 @@
 // The narrow surface of the browser that the rest of the extension uses. Everything here is
-// implemented for real in ./chrome-platform.ts and faked by hand in unit tests.
+// implemented for real in ./browser-platform.ts and faked by hand in unit tests.
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 import type { Bounds, GroupColor, WindowState } from '../core/model.ts';
 import type { DroppedContainer } from './containers.ts';
