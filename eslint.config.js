@@ -39,7 +39,20 @@ export default tseslint.config(
   {
     plugins: { import: importPlugin },
     rules: {
-      'import/no-restricted-paths': ['error', { zones }],
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...zones,
+            {
+              // The pages' side of messaging would pull the polyfill's page code into the worker.
+              target: './src/background',
+              from: ['./src/shared/client.ts', './src/shared/cookie-log-port.ts'],
+              message: "The worker uses the protocol types, not the pages' client.",
+            },
+          ],
+        },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
