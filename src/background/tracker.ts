@@ -1,7 +1,8 @@
 // Live tracking: browser events update an in-memory mirror (LiveState), and at most ~150 ms later
 // the records they touched are written to IndexedDB in one strict transaction. The mirror is
 // rebuilt from the browser at every worker start, and compared with what is stored, so nothing
-// that happened while the worker slept is lost.
+// that happened while the worker slept is lost. A write that fails keeps its changes (merged
+// under newer ones, core/pending-writes.ts) and is retried with a backoff, and so is a start.
 import type { RawGroup, RawWindow } from '../core/capture.ts';
 import { LiveState, snapshotFromRecords, type LiveChanges } from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
@@ -16,9 +17,9 @@ export const FLUSH_DELAY_MS = 150;
 /** How often the checksummed recovery copy is rewritten while things change. */
 export const COPY_INTERVAL_MS = 15_000;
 
-/** e2e builds only (src/background/e2e/): hears what tracking costs, for the bench. */
 const keyOf = (r: LiveChanges['put'][number]) => r.key;
 
+/** e2e builds only (src/background/e2e/): hears what tracking costs, for the bench. */
 export interface TrackerProbe {
   /** Our own time for one event, in ms. */
   event(cpuMs: number): void;

@@ -151,6 +151,21 @@ describe('live tracking when writes fail', () => {
     expect((await r.store.live.read()).map((x) => x.value)).toMatchObject([{ id: 100 }, { url: 'https://new.test/' }]);
   });
 
+  it('holds the events that come while an old page blocks the upgrade, and writes them once it lets go', async () => {
+    const db = new FaultyDatabase();
+    const release = await db.blockUpgrade();
+    const w = fakeWorker({ store: db.store() });
+    const win = w.fake.addWindow(['https://a.test/']);
+    let started = false;
+    void w.ctx.tracker.start().then(() => (started = true));
+    w.ctx.tracker.tabCreated(tab(900, win.id, 1));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(started).toBe(false);
+    release();
+    await w.ctx.tracker.flush();
+    expect((await w.store.live.read()).map((r) => r.key).sort()).toEqual(['t:101', 't:900', 'w:100']);
+  });
+
   it('goes on tracking, alarms and all, when crash recovery fails for a reason retrying cannot fix', async () => {
     const w = faultyWorld();
     const win = w.fake.addWindow(['https://a.test/']);
