@@ -11,6 +11,7 @@ import { benchInspector } from './inspector.ts';
 import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
 import { benchPopup } from './popup.ts';
+import { benchWriteFailures } from './write-failures.ts';
 
 interface Row {
   metric: string;
@@ -116,6 +117,10 @@ async function main() {
     await inFreshBrowser((b, server) => benchInspector(b, server, row));
     return print();
   }
+  if (process.argv.includes('--only-write-failures')) {
+    await inFreshBrowser((b, server) => benchWriteFailures(b, server, row));
+    return print();
+  }
   if (process.argv.includes('--only-lazy')) {
     await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
     return print();
@@ -166,6 +171,8 @@ async function benchGroups(): Promise<void> {
   await inFreshBrowser((b, server) => benchCookies(b, server, row));
   phase('inspector');
   await inFreshBrowser((b, server) => benchInspector(b, server, row));
+  phase('write failures');
+  await inFreshBrowser((b, server) => benchWriteFailures(b, server, row));
   phase('import/export');
   await inFreshBrowser((b) => benchImportExport(b, row));
   phase('popup');

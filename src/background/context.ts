@@ -5,6 +5,7 @@
 import type { Platform } from '../platform/types.ts';
 import type { Store } from '../store/store.ts';
 import { AutosaveService } from './autosave-service.ts';
+import { Badge } from './badge.ts';
 import { CookieJars } from './cookies/cookie-jars.ts';
 import { CookieKeeper } from './cookies/cookie-keeper.ts';
 import { CookieLogHub } from './cookies/cookie-log-hub.ts';
@@ -18,6 +19,7 @@ import { SearchService } from './search-service.ts';
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
 import { Tracker } from './tracker.ts';
+import { WriteHealth } from './write-health.ts';
 
 /** What the worker takes from outside: the real ones in index.ts, fakes in unit tests. */
 export interface WorkerParts {
@@ -29,6 +31,10 @@ export interface WorkerParts {
 
 export interface WorkerContext extends WorkerParts {
   settings: SettingsService;
+  /** The toolbar badge: write failures first, else the tabs waiting to be recovered. */
+  badge: Badge;
+  /** Whether the continuous writes (live state, kept cookies) get through; the popup's notice. */
+  health: WriteHealth;
   tracker: Tracker;
   search: SearchService;
   sessions: SessionService;
@@ -48,6 +54,8 @@ export interface WorkerContext extends WorkerParts {
 export function createWorker(parts: WorkerParts): WorkerContext {
   const ctx = { ...parts } as WorkerContext;
   ctx.settings = new SettingsService(ctx);
+  ctx.badge = new Badge(ctx);
+  ctx.health = new WriteHealth(ctx);
   ctx.tracker = new Tracker(ctx);
   ctx.search = new SearchService(ctx);
   ctx.sessions = new SessionService(ctx);

@@ -17,7 +17,6 @@ import { defaultSessionName } from '../core/session-name.ts';
 import { UserError } from '../core/user-error.ts';
 import type { RestoreReport } from '../shared/protocol.ts';
 import type { PendingRecovery, PreviousRun, UnreadableState } from '../store/store.ts';
-import { showPendingOnBadge } from './badge.ts';
 import type { WorkerContext } from './context.ts';
 
 const RUN_MARKER = 'tabularium.run';
@@ -136,7 +135,7 @@ export class RecoveryService {
       const pending = await this.pending();
       const action = decideRecovery({ autoRestore: settings.autoRecover, streak: run.streak, needed: !!pending });
       if (action === 'auto-restore' && pending) await this.recover();
-      else await showPendingOnBadge(this.ctx.platform, pending);
+      else await this.ctx.badge.showPending(pending);
     } catch (e) {
       console.error('[tabularium] recovery check failed', e);
     }
@@ -153,7 +152,7 @@ export class RecoveryService {
 
   async showBadge(): Promise<PendingRecovery | undefined> {
     const pending = await this.pending();
-    await showPendingOnBadge(this.ctx.platform, pending);
+    await this.ctx.badge.showPending(pending);
     return pending;
   }
 
@@ -182,7 +181,7 @@ export class RecoveryService {
 
   async dismiss(): Promise<void> {
     await this.ctx.store.meta.set({ 'recovery:pending': undefined });
-    await showPendingOnBadge(this.ctx.platform, undefined);
+    await this.ctx.badge.showPending(undefined);
   }
 
   /** The run lived long enough: the next unclean end is a first crash again. */

@@ -1,18 +1,23 @@
 // Live tracking: browser events update an in-memory mirror (LiveState), and at most ~150 ms later
 // the records they touched are written to IndexedDB in one strict transaction. The mirror is
 // rebuilt from the browser at every worker start, and compared with what is stored, so nothing
-// that happened while the worker slept is lost.
+// that happened while the worker slept is lost. A write that fails keeps its changes (merged
+// under newer ones, core/pending-writes.ts) and is retried with a backoff, and so is a start.
 import type { RawGroup, RawWindow } from '../core/capture.ts';
 import { LiveState, snapshotFromRecords, type LiveChanges } from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
+import { isEmpty, mergeChanges, noChanges, retryDelay } from '../core/pending-writes.ts';
 import { makeCopy, isWorse, verifyCopy } from '../core/recovery-rules.ts';
 import type { TabWithIds } from '../platform/events.ts';
 import type { WorkerContext } from './context.ts';
+import { isStorageFailure } from './write-health.ts';
 
 /** How long an event may wait before its records are written (the issue allows 0.5 s). */
 export const FLUSH_DELAY_MS = 150;
 /** How often the checksummed recovery copy is rewritten while things change. */
 export const COPY_INTERVAL_MS = 15_000;
+
+const keyOf = (r: LiveChanges['put'][number]) => r.key;
 
 /** e2e builds only (src/background/e2e/): hears what tracking costs, for the bench. */
 export interface TrackerProbe {
@@ -25,27 +30,57 @@ export interface TrackerProbe {
 export class Tracker {
   private readonly state = new LiveState();
   private ready: Promise<void> | undefined;
+  /** The run start (crash recovery) until it has run: a start that failed runs it again first. */
+  private runStart: (() => Promise<void>) | undefined;
+  private markStarted!: () => void;
+  /** Resolves at the first start that works, whoever asked for it (the worker, an event, a retry). */
+  readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
   private queue: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** Changes taken for a write that failed: written with the next ones, which win over them. */
+  private unwritten: LiveChanges = noChanges();
+  /** Failed writes (or starts) in a row, for the backoff of the next try. */
+  private failures = 0;
   private lastCopyAt = 0;
   probe: TrackerProbe | undefined;
 
   constructor(private readonly ctx: WorkerContext) {}
 
   /**
-   * Starts the rebuild from the browser (once; again after a failure, at the next call); events
-   * wait for it. `beforeRebuild` is the run start (crash recovery reads the previous run first).
+   * Starts the rebuild from the browser (once; again after a failure, at the next call or by
+   * itself after a backoff); events wait for it. `runStart` is the run start (crash recovery reads
+   * the previous run first); it is kept until it has run, so a retried start runs it too.
    */
-  start(beforeRebuild?: () => Promise<void>): Promise<void> {
-    this.ready ??= (async () => {
-      if (beforeRebuild) await beforeRebuild();
-      await this.rebuild();
-    })().catch((e: unknown) => {
-      this.ready = undefined;
-      throw e;
-    });
+  start(runStart?: () => Promise<void>): Promise<void> {
+    if (runStart && !this.ready) this.runStart = runStart;
+    this.ready ??= this.startNow().then(
+      () => this.markStarted(),
+      (e: unknown) => {
+        this.ready = undefined;
+        this.failed(e);
+        throw e;
+      },
+    );
     return this.ready;
+  }
+
+  private async startNow(): Promise<void> {
+    const runStart = this.runStart;
+    if (runStart) {
+      try {
+        await runStart();
+      } catch (e) {
+        // The database failing: the rebuild must not write over a previous run not yet recovered,
+        // so the whole start waits for the next try.
+        if (isStorageFailure(e)) throw e;
+        // Anything else will fail the same way next time: recovery is lost for this run, tracking is not.
+        console.error('[tabularium] crash recovery failed; tracking goes on', e);
+      }
+      this.runStart = undefined;
+    }
+    await this.rebuild();
   }
 
   private async rebuild(): Promise<void> {
@@ -56,13 +91,16 @@ export class Tracker {
       store.live.read(),
     ]);
     this.state.reset(windows, groups);
-    // Write only what differs from the stored records: a worker restart costs what changed.
+    // Write only what differs from the stored records: a worker restart costs what changed. What an
+    // earlier failed write held is either stored or in this difference, so it replaces the queue.
     const storedByKey = new Map(stored.map((r) => [r.key, JSON.stringify(r.value)]));
     const changes = this.state.takeChanges();
     const put = changes.put.filter((r) => storedByKey.get(r.key) !== JSON.stringify(r.value));
     const live = new Set(this.state.keys());
     const del = [...storedByKey.keys()].filter((k) => !live.has(k));
-    await store.live.apply({ put, del });
+    this.unwritten = { put, del };
+    // A failed write does not fail the start: the mirror is right, and the write is retried.
+    await this.writePending(false);
   }
 
   /** Runs a mirror update after the rebuild, in event order, and schedules the write. */
@@ -85,26 +123,65 @@ export class Tracker {
     }, FLUSH_DELAY_MS);
   }
 
-  /** Writes pending changes now; resolves when they are durable. */
+  /** Writes pending changes now; resolves when they are durable, or kept for a retry. */
   flush(): Promise<void> {
     this.flushing = this.flushing
       .then(async () => {
+        await this.start();
         await this.queue;
-        if (!this.state.hasChanges()) return;
-        const t0 = __TABULARIUM_E2E__ ? performance.now() : 0;
-        const changes = this.state.takeChanges();
-        const pending = this.ctx.store.live.apply(changes);
-        const cpuMs = __TABULARIUM_E2E__ ? performance.now() - t0 : 0;
-        await pending;
-        if (__TABULARIUM_E2E__) this.probe?.flushed(changes, cpuMs);
-        const now = this.ctx.now();
-        if (now - this.lastCopyAt >= COPY_INTERVAL_MS) {
-          this.lastCopyAt = now;
-          await this.writeRecoveryCopy();
-        }
+        if (this.state.hasChanges()) this.unwritten = mergeChanges(this.unwritten, this.state.takeChanges(), keyOf);
+        await this.writePending(true);
       })
       .catch((e: unknown) => console.error('[tabularium] live write failed', e));
     return this.flushing;
+  }
+
+  /**
+   * Writes the queued changes (and, every COPY_INTERVAL_MS, the recovery copy). A failure keeps
+   * them queued, tells the person, and tries again after a backoff (or at the next event).
+   */
+  private async writePending(withCopy: boolean): Promise<void> {
+    if (isEmpty(this.unwritten) && this.failures === 0) return;
+    this.clearRetry();
+    const changes = this.unwritten;
+    try {
+      const t0 = __TABULARIUM_E2E__ ? performance.now() : 0;
+      const pending = isEmpty(changes) ? Promise.resolve() : this.ctx.store.live.apply(changes);
+      const cpuMs = __TABULARIUM_E2E__ ? performance.now() - t0 : 0;
+      await pending;
+      // Only flush() and rebuild() take changes, one at a time: nothing was queued meanwhile.
+      this.unwritten = noChanges();
+      if (__TABULARIUM_E2E__ && !isEmpty(changes)) this.probe?.flushed(changes, cpuMs);
+      const now = this.ctx.now();
+      if (withCopy && now - this.lastCopyAt >= COPY_INTERVAL_MS) {
+        await this.writeRecoveryCopy();
+        this.lastCopyAt = now;
+      }
+    } catch (e) {
+      console.error('[tabularium] live write failed; it will be tried again', e);
+      this.failed(e);
+      return;
+    }
+    if (this.failures > 0) {
+      this.failures = 0;
+      this.ctx.health.succeeded('live');
+    }
+  }
+
+  /** A write or a start failed: the person is told, and it is tried again after a backoff. */
+  private failed(e: unknown): void {
+    this.failures++;
+    this.ctx.health.failed('live', e);
+    this.clearRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush();
+    }, retryDelay(this.failures));
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   /**

@@ -62,15 +62,20 @@ export async function onCommand(ctx: WorkerContext, name: string): Promise<void>
 
 /**
  * What every worker start does: the run start (crash recovery on a fresh browser run) before the
- * tracker's rebuild, the alarms, cookie keeping's catch-up, then the banner or auto-recover.
+ * tracker's rebuild, the alarms, cookie keeping's catch-up, then the banner or auto-recover. A
+ * start that fails on the database is tried again by the tracker (recovery first); the alarms and
+ * cookie keeping do not wait for it, the banner waits for the first start that works.
  */
 export async function startWorker(ctx: WorkerContext): Promise<void> {
   let run: Awaited<ReturnType<typeof ctx.recovery.beginRun>> = { fresh: false, streak: 0 };
-  await ctx.tracker.start(async () => {
-    run = await ctx.recovery.beginRun();
-  });
+  ctx.tracker
+    .start(async () => {
+      run = await ctx.recovery.beginRun();
+    })
+    .catch(log('start (tried again)'));
   await ctx.settings.apply();
   ctx.keeper.refresh();
   ctx.cookiePipeline.update();
+  await ctx.tracker.started;
   await ctx.recovery.afterStart(run);
 }

@@ -8,6 +8,7 @@ import type { UserMessage } from '../core/user-error.ts';
 import type { CookieKeepingMessages } from './messages/keeping-messages.ts';
 import type { CookieMessages } from './messages/cookies-messages.ts';
 import type { DiagnosticsMessages } from './messages/diagnostics-messages.ts';
+import type { HealthMessages } from './messages/health-messages.ts';
 import type { ImportExportMessages } from './messages/import-export-messages.ts';
 import type { RecoveryMessages } from './messages/recovery-messages.ts';
 import type { SessionMessages } from './messages/sessions-messages.ts';
@@ -22,7 +23,8 @@ export interface Messages
     SettingsMessages,
     CookieMessages,
     ImportExportMessages,
-    CookieKeepingMessages {}
+    CookieKeepingMessages,
+    HealthMessages {}
 
 /** Every message the e2e build answers: the product's, and the probes of tests and the bench. */
 export interface E2EMessages extends Messages, DiagnosticsMessages {}

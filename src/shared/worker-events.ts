@@ -1,4 +1,5 @@
 // Events the worker sends to whichever extension pages are open (no reply expected).
+import type { HealthStatus } from './messages/health-messages.ts';
 
 export interface RestoreProgressEvent {
   tabulariumEvent: 'restore.progress';
@@ -13,7 +14,12 @@ export interface RestoreEndedEvent {
   restoreId: string;
 }
 
-export type WorkerEvent = RestoreProgressEvent | RestoreEndedEvent;
+/** Writes started failing, failed for another reason, or work again (then `failing` is absent). */
+export interface HealthChangedEvent extends HealthStatus {
+  tabulariumEvent: 'health.changed';
+}
+
+export type WorkerEvent = RestoreProgressEvent | RestoreEndedEvent | HealthChangedEvent;
 
 export function isWorkerEvent(x: unknown): x is WorkerEvent {
   return (

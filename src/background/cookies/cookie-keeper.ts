@@ -4,7 +4,9 @@
 // ~150 ms later in a batch, like the tracker's. At each worker start, and whenever a site opens,
 // the browser's cookies for the open sites are read and diffed against what is stored: changes
 // made while the worker slept are not lost. The changes arrive from the cookie pipeline, which
-// listens to the browser only while keeping (or an inspector) needs it.
+// listens to the browser only while keeping (or an inspector) needs it. A write that fails is kept
+// and merged under the next one (core/pending-writes.ts), retried with a backoff, and the person is
+// told (write-health.ts) until it gets through.
 import {
   cookieConcernsSites,
   diffCookies,
@@ -13,10 +15,12 @@ import {
   type SitesByStore,
 } from '../../core/cookies/keeping-rules.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
+import { isEmpty, mergeChanges, noChanges, retryDelay, type Changes } from '../../core/pending-writes.ts';
 import type { RawCookieChange } from '../../platform/cookies.ts';
 import type { CaptureResult, CookieKeepingStatus } from '../../shared/messages/keeping-messages.ts';
 import type { WorkerContext } from '../context.ts';
 import { FLUSH_DELAY_MS } from '../tracker.ts';
+import { isStorageFailure } from '../write-health.ts';
 
 /** Past this many unwritten events, drop them and re-read the open sites instead. */
 const MAX_PENDING = 5000;
@@ -29,10 +33,16 @@ interface Known {
 
 export class CookieKeeper {
   private pending: RawCookieChange[] = [];
+  /** The keys of the cookies set by pending events: their removal must not be dropped. */
+  private pendingKeys = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private known: Known | undefined;
-  /** The stored live cookies by cookieKey(), loaded once per worker life. */
+  /** The live cookies by cookieKey() as stored once `unwritten` is written; loaded once per worker life. */
   private stored: Map<string, CookieRecord> | undefined;
+  /** What a failed write did not store: written with the next changes, which win over it. */
+  private unwritten: Changes<CookieRecord> = noChanges();
+  /** Failed writes in a row, for the backoff of the next try. */
+  private failures = 0;
   private sites: SitesByStore | undefined;
   private needCatchUp = true;
   private running: Promise<unknown> = Promise.resolve();
@@ -90,12 +100,14 @@ export class CookieKeeper {
       // kept either (a site that opens a moment later is read whole when it does).
       if (k && !k.all && !raw.cookie.session) return;
       if (this.sites && !cookieConcernsSites(raw.cookie, this.sites.get(raw.cookie.storeId))) return;
-    } else if (this.stored && !this.stored.has(cookieKey(raw.cookie))) {
+    } else if (this.stored && !this.stored.has(cookieKey(raw.cookie)) && !this.pendingKeys.has(cookieKey(raw.cookie))) {
+      // Neither kept nor about to be: nothing to remove.
       return;
     }
     this.pending.push(raw);
+    if (!raw.removed) this.pendingKeys.add(cookieKey(raw.cookie));
     if (this.pending.length > MAX_PENDING) {
-      this.pending = [];
+      this.takePending();
       this.needCatchUp = true;
     }
     this.schedule();
@@ -121,6 +133,17 @@ export class CookieKeeper {
     }, delay);
   }
 
+  private takePending(): RawCookieChange[] {
+    this.pendingKeys = new Set();
+    return this.pending.splice(0);
+  }
+
+  /** Events taken for a flush that failed before it could use them: back before the newer ones. */
+  private putBack(events: RawCookieChange[]): void {
+    this.pending.unshift(...events);
+    for (const e of events) if (!e.removed) this.pendingKeys.add(cookieKey(e.cookie));
+  }
+
   /** Writes pending changes (and reads newly opened sites) now; one at a time. */
   flush(opts: { rewrite?: boolean; catchUp?: boolean } = {}): Promise<CaptureResult> {
     const next = this.running.then(() => this.flushNow(opts));
@@ -135,6 +158,37 @@ export class CookieKeeper {
     rewrite?: boolean;
     catchUp?: boolean;
   }): Promise<CaptureResult> {
+    const events = this.takePending();
+    let taken = false;
+    try {
+      const result = await this.capture(events, rewrite, catchUp, () => (taken = true));
+      if (this.failures > 0) {
+        this.failures = 0;
+        this.ctx.health.succeeded('cookies');
+      }
+      return result;
+    } catch (e) {
+      if (!taken) this.putBack(events);
+      if (isStorageFailure(e)) {
+        this.failures++;
+        this.ctx.health.failed('cookies', e);
+        this.schedule(retryDelay(this.failures));
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Applies `events` and the newly opened sites' cookies to the intended live copy and writes the
+   * difference. `taken` marks the moment the events are in that copy: after it, a failed write
+   * keeps the difference in `unwritten` instead of the events.
+   */
+  private async capture(
+    events: RawCookieChange[],
+    rewrite: boolean,
+    catchUp: boolean,
+    taken: () => void,
+  ): Promise<CaptureResult> {
     const { tracker, store, cookieJars, cookiePipeline } = this.ctx;
     // The fresh-run recovery reads the previous run's live cookies before anything here writes.
     await tracker.start();
@@ -144,7 +198,6 @@ export class CookieKeeper {
     // Off by setting: the browser stops waking the worker for cookies (unless an inspector
     // watches). Denied or revoked: the API may come back with the permission.
     cookiePipeline.update();
-    const events = this.pending.splice(0);
     if (!allowed) {
       this.needCatchUp = true;
       this.sites = undefined;
@@ -179,18 +232,25 @@ export class CookieKeeper {
     for (const [key, c] of want) if (!keep(c)) want.delete(key);
     // What to write so the stored copy becomes `want` (a rewrite re-encrypts every kept cookie).
     const diff = diffCookies(this.stored, [...want.values()]);
-    const put = rewrite ? [...want.values()] : diff.put;
-    const del = diff.del;
-    const tStore = __TABULARIUM_E2E__ ? performance.now() : 0;
-    await store.liveCookies.apply(put, del);
-    const storeMs = __TABULARIUM_E2E__ ? performance.now() - tStore : 0;
+    const write = mergeChanges(
+      this.unwritten,
+      { put: rewrite ? [...want.values()] : diff.put, del: diff.del },
+      cookieKey,
+    );
+    // The intended copy moves on now; what is not written yet waits in `unwritten`.
     this.stored = want;
     this.sites = sites;
     this.needCatchUp = false;
+    this.unwritten = write;
+    taken();
+    const tStore = __TABULARIUM_E2E__ ? performance.now() : 0;
+    if (!isEmpty(write)) await store.liveCookies.apply(write.put, write.del);
+    const storeMs = __TABULARIUM_E2E__ ? performance.now() - tStore : 0;
+    this.unwritten = noChanges();
     return {
       sites: [...sites.values()].reduce((n, s) => n + s.size, 0),
       cookies: want.size,
-      written: put.length + del.length,
+      written: write.put.length + write.del.length,
       ms: { read: ioMs, store: storeMs },
     };
   }
@@ -201,7 +261,8 @@ export class CookieKeeper {
    */
   forget(clear?: () => Promise<void>): Promise<void> {
     const next = this.running.then(async () => {
-      this.pending = [];
+      this.takePending();
+      this.unwritten = noChanges();
       this.stored = new Map();
       this.needCatchUp = true;
       this.known = undefined;

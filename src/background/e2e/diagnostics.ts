@@ -1,8 +1,11 @@
 // The e2e build's probes (TABULARIUM_E2E=1; the store build leaves this module out): what live
-// tracking costs, each handler's last duration, and a cookie capture on demand, for the bench and
-// the end-to-end tests. Installed by index.ts behind __TABULARIUM_E2E__.
+// tracking costs, each handler's last duration, a cookie capture on demand, and live writes that
+// fail on demand, for the bench and the end-to-end tests. Installed by index.ts behind
+// __TABULARIUM_E2E__.
+import type { WriteFailureReason } from '../../shared/messages/health-messages.ts';
 import type { E2EHandlers } from '../../shared/protocol.ts';
 import type { TrackerStatsView } from '../../shared/messages/diagnostics-messages.ts';
+import { StoreError } from '../../store/errors.ts';
 import type { WorkerContext } from '../context.ts';
 
 export function diagnostics(ctx: WorkerContext) {
@@ -22,15 +25,49 @@ export function diagnostics(ctx: WorkerContext) {
       for (const k of changes.del) stats.bytesWritten += k.length;
     },
   };
+  const faults = failingWrites(ctx);
   const handlers: E2EHandlers = {
     async 'diagnostics.tracker'(): Promise<TrackerStatsView> {
       await ctx.tracker.start();
       return { ...stats, tabs: ctx.tracker.tabCount(), handlerMs: { ...handlerMs } };
     },
     'diagnostics.captureCookies': ({ rewrite }) => ctx.keeper.flush({ rewrite: !!rewrite, catchUp: true }),
+    async 'diagnostics.failWrites'({ rate, reason }) {
+      faults.rate = Math.min(1, Math.max(0, rate));
+      faults.reason = reason ?? 'quota';
+      return { attempted: faults.attempted, failed: faults.failed };
+    },
   };
   return {
     handlers: handlers as unknown as Record<string, (req: unknown) => Promise<unknown>>,
     onTiming: (type: string, ms: number) => void (handlerMs[type] = ms),
   };
+}
+
+/**
+ * Wraps the store's live writes (the tracker's and the cookie keeper's) so that a share of them
+ * fails, at random, with the StoreError the store gives for a full disk or a failing database.
+ */
+function failingWrites(ctx: WorkerContext) {
+  const faults = { rate: 0, reason: 'quota' as WriteFailureReason, attempted: 0, failed: 0 };
+  const fail = () => {
+    faults.attempted++;
+    if (faults.rate === 0 || Math.random() >= faults.rate) return;
+    faults.failed++;
+    throw faults.reason === 'quota'
+      ? new StoreError('quota', { key: 'errQuota' })
+      : new StoreError('unavailable', { key: 'errDatabase', substitutions: ['UnknownError'] });
+  };
+  const { live, liveCookies } = ctx.store;
+  const applyLive = live.apply;
+  const applyCookies = liveCookies.apply;
+  live.apply = async (...a) => {
+    fail();
+    return applyLive(...a);
+  };
+  liveCookies.apply = async (...a) => {
+    fail();
+    return applyCookies(...a);
+  };
+  return faults;
 }

@@ -4,6 +4,7 @@
 import type { Handlers } from '../../shared/protocol.ts';
 import type { WorkerContext } from '../context.ts';
 import { cookieHandlers } from './cookies-handlers.ts';
+import { healthHandlers } from './health-handlers.ts';
 import { importExportHandlers } from './import-export-handlers.ts';
 import { keepingHandlers } from './keeping-handlers.ts';
 import { recoveryHandlers } from './recovery-handlers.ts';
@@ -18,6 +19,7 @@ export function handlerAreas(ctx: WorkerContext) {
     cookieHandlers(ctx),
     importExportHandlers(ctx),
     keepingHandlers(ctx),
+    healthHandlers(ctx),
   ] as const;
 }
 

@@ -164,6 +164,8 @@ export const requestSchemas = {
   'recovery.exportUnreadable': empty,
   'recovery.forgetUnreadable': empty,
 
+  'health.status': empty,
+
   'settings.get': empty,
   'settings.set': SettingsPatchSchema,
 

@@ -1,3 +1,4 @@
+import type { WriteFailureReason } from './health-messages.ts';
 import type { CaptureResult } from './keeping-messages.ts';
 
 export interface TrackerStatsView {
@@ -20,4 +21,13 @@ export interface DiagnosticsMessages {
   'diagnostics.tracker': { req: Record<string, never>; res: TrackerStatsView };
   /** Catches the live cookie copy up with the browser now; `rewrite` re-encrypts every kept cookie. */
   'diagnostics.captureCookies': { req: { rewrite?: boolean }; res: CaptureResult };
+  /**
+   * From now on, makes this share (0…1) of the live writes (tabs, kept cookies) fail before they
+   * reach IndexedDB, as a full disk (`quota`, the default) or a failing database would; 0 stops it.
+   * Answers how many live writes were tried and made to fail since the worker started.
+   */
+  'diagnostics.failWrites': {
+    req: { rate: number; reason?: WriteFailureReason };
+    res: { attempted: number; failed: number };
+  };
 }

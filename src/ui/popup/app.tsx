@@ -9,6 +9,7 @@ import { FilterBar } from './filter-bar.tsx';
 import { PopupContent } from './popup-content.tsx';
 import { RecoveryBanner } from './recovery-banner.tsx';
 import { RestoreProgress } from './restore-progress.tsx';
+import { SaveHealthNotice } from './save-health-notice.tsx';
 import { SaveBar } from './save-bar.tsx';
 import { ToolRow } from './tool-row.tsx';
 import { useSearch } from './use-search.ts';
@@ -29,6 +30,7 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
 
   return (
     <main class="popup" aria-label={t('popupTitle')}>
+      <SaveHealthNotice />
       <RecoveryBanner
         onDone={(text) => {
           setStatus({ kind: 'info', text });

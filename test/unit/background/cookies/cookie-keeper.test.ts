@@ -26,6 +26,7 @@ import { english } from '../../support/english.ts';
 import { FakeBrowser } from '../../fakes/fake-platform.ts';
 import { fakeWorker, NOW, type FakeWorker } from '../../fakes/fake-worker.ts';
 import { cookie, dumpDatabase, needles } from '../../support/cookie-helpers.ts';
+import { FaultyDatabase } from '../../support/faulty-idb.ts';
 
 /** FakeCookies that also logs reads, into the browser fake's call log (to see the order of things). */
 class LoggingCookies extends FakeCookies {
@@ -50,7 +51,9 @@ type World = FakeWorker & {
 };
 
 /** A worker over a fake browser whose cookie and permission fakes log into the browser's call log. */
-function world(opts: { granted?: boolean; keep?: boolean; all?: boolean; db?: string } = {}): World {
+function world(
+  opts: { granted?: boolean; keep?: boolean; all?: boolean; db?: string; faults?: FaultyDatabase } = {},
+): World {
   const fake = new FakeBrowser();
   const cookies = new LoggingCookies();
   cookies.calls = fake.calls;
@@ -58,9 +61,9 @@ function world(opts: { granted?: boolean; keep?: boolean; all?: boolean; db?: st
   if (opts.granted ?? true) for (const p of ALL_ACCESS) fake.permissions.granted.add(p);
   const settings: Partial<Settings> = { keepCookies: opts.keep ?? true, keepAllCookies: opts.all ?? false };
   fake.local.set('settings', settings);
-  const name = opts.db ?? `db-${Math.random()}`;
+  const name = opts.faults?.name ?? opts.db ?? `db-${Math.random()}`;
   const dbp = openDatabase(name);
-  const w = fakeWorker({ fake, store: createStore(name, () => dbp) });
+  const w = fakeWorker({ fake, store: opts.faults?.store() ?? createStore(name, () => dbp) });
   return { ...w, cookies, perms: fake.permissions, keeper: w.ctx.keeper, db: () => dbp };
 }
 
@@ -237,6 +240,68 @@ describe('live capture for the open sites', () => {
     const after = await live(w);
     expect(names(after)).toEqual(['__Host-session', 'chips']);
     expect(after.find((c) => c.name === '__Host-session')?.value).toBe('rotated');
+  });
+
+  it('keeps a cookie change that came during a failed write, and writes it once writes work', async () => {
+    const faults = new FaultyDatabase();
+    const w = world({ faults });
+    w.fake.addWindow(['https://app.example.test/']);
+    logIn(w.cookies);
+    w.ctx.cookiePipeline.update();
+    await w.keeper.flush();
+    faults.failEvery('QuotaExceededError', { store: 'live', mode: 'readwrite' });
+    await w.cookies.set({
+      url: 'https://app.example.test/',
+      name: '__Host-session',
+      value: 'rotated',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+    });
+    await w.cookies.set({
+      url: 'https://app.example.test/',
+      name: 'brief',
+      value: 'b',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+    });
+    await expect(w.keeper.flush()).rejects.toMatchObject({ code: 'quota' });
+    // Newer changes while writes still fail: one cookie is gone again, another comes.
+    await w.cookies.remove({ url: 'https://app.example.test/', name: 'brief', storeId: '0' });
+    await w.cookies.set({
+      url: 'https://app.example.test/',
+      name: 'later',
+      value: 'l',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+    });
+    await expect(w.keeper.flush()).rejects.toMatchObject({ code: 'quota' });
+    faults.heal();
+    await w.keeper.flush();
+    const kept = await live(w);
+    expect(names(kept)).toEqual(['__Host-session', 'chips', 'later', 'site']);
+    expect(kept.find((c) => c.name === '__Host-session')?.value).toBe('rotated');
+  });
+
+  it('keeps no cookie that was set and removed again before the write', async () => {
+    const w = world();
+    w.fake.addWindow(['https://app.example.test/']);
+    logIn(w.cookies);
+    w.ctx.cookiePipeline.update();
+    await w.keeper.flush();
+    await w.cookies.set({
+      url: 'https://app.example.test/',
+      name: 'brief',
+      value: 'b',
+      path: '/',
+      secure: true,
+      httpOnly: true,
+    });
+    await w.cookies.remove({ url: 'https://app.example.test/', name: 'brief', storeId: '0' });
+    await w.keeper.flush();
+    expect(names(await live(w))).toEqual(['__Host-session', 'chips', 'site']);
   });
 
   it('catches up at worker start with what changed while it slept, and drops a site that closed', async () => {

@@ -136,6 +136,7 @@ const samples: { [K in MessageType]: Req<K>[] } = {
   'recovery.dismiss': [{}],
   'recovery.exportUnreadable': [{}],
   'recovery.forgetUnreadable': [{}],
+  'health.status': [{}],
   'settings.get': [{}],
   // The options page sends one field at a time, as typed: the worker clamps it.
   'settings.set': [
