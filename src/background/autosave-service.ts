@@ -19,7 +19,7 @@ export class AutosaveService {
   /** The alarm's tick: a snapshot when the state changed, unless it looks like a shutdown. */
   async run(): Promise<{ outcome: AutosaveOutcome; session?: Session }> {
     const { store, tracker, sessions } = this.ctx;
-    const windows = await tracker.snapshot();
+    const windows = await tracker.storableSnapshot();
     const tabs = countTabs(windows).tabs;
     if (tabs === 0) return { outcome: 'empty' };
     const last = await store.meta.get<LastAutosave>('autosave:last');

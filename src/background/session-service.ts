@@ -30,13 +30,19 @@ export class SessionService {
 
   /** Every open window, from the tracker's mirror: no round trip through the browser. */
   async saveAll(name?: string): Promise<Session> {
-    return this.saveManual(await this.ctx.tracker.snapshot(), name);
+    return this.saveManual(await this.ctx.tracker.storableSnapshot(), name);
   }
 
   /** One window (the last focused one by default). */
   async saveWindow(windowId?: number, name?: string): Promise<Session> {
     const id = windowId ?? (await this.ctx.platform.windows.getLastFocusedId());
-    return this.saveManual(id === undefined ? [] : await this.ctx.tracker.snapshot(id), name);
+    if (id === undefined) return this.saveManual([], name);
+    const windows = await this.ctx.tracker.storableSnapshot(id);
+    // A private window kept off disk: say why nothing was saved.
+    if (windows.length === 0 && (await this.ctx.tracker.snapshot(id)).length > 0) {
+      throw new UserError('refused', { key: 'errPrivateWindowNotSaved' });
+    }
+    return this.saveManual(windows, name);
   }
 
   private saveManual(windows: WindowRecord[], name?: string): Promise<Session> {

@@ -24,6 +24,7 @@ export class SettingsService {
   /** Alarms can be lost across restarts, so this runs at every worker start too. */
   async apply(settings?: Settings): Promise<void> {
     const s = settings ?? (await this.load());
+    this.ctx.tracker.keepPrivateWindows(s.keepPrivateWindows);
     await this.ctx.platform.alarms.ensure(AUTOSAVE_ALARM, s.autosaveMinutes);
   }
 }

@@ -4,7 +4,7 @@
 // that happened while the worker slept is lost. A write that fails keeps its changes (merged
 // under newer ones, core/pending-writes.ts) and is retried with a backoff, and so is a start.
 import type { RawGroup, RawWindow } from '../core/capture.ts';
-import { LiveState, snapshotFromRecords, type LiveChanges } from '../core/live-state.ts';
+import { LiveState, snapshotFromRecords, withoutPrivate, type LiveChanges } from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
 import { isEmpty, mergeChanges, noChanges, retryDelay } from '../core/pending-writes.ts';
 import { makeCopy, isWorse, verifyCopy } from '../core/recovery-rules.ts';
@@ -44,6 +44,8 @@ export class Tracker {
   /** Failed writes (or starts) in a row, for the backoff of the next try. */
   private failures = 0;
   private lastCopyAt = 0;
+  /** Private windows are written to disk too (the setting; off by default: memory only). */
+  private keepPrivate = false;
   probe: TrackerProbe | undefined;
 
   constructor(private readonly ctx: WorkerContext) {}
@@ -96,9 +98,9 @@ export class Tracker {
     const storedByKey = new Map(stored.map((r) => [r.key, JSON.stringify(r.value)]));
     const changes = this.state.takeChanges();
     const put = changes.put.filter((r) => storedByKey.get(r.key) !== JSON.stringify(r.value));
-    const live = new Set(this.state.keys());
+    const live = new Set(this.state.keys().filter((k) => this.keepPrivate || !this.isPrivateKey(k)));
     const del = [...storedByKey.keys()].filter((k) => !live.has(k));
-    this.unwritten = { put, del };
+    this.unwritten = this.forDisk({ put, del });
     // A failed write does not fail the start: the mirror is right, and the write is retried.
     await this.writePending(false);
   }
@@ -129,7 +131,9 @@ export class Tracker {
       .then(async () => {
         await this.start();
         await this.queue;
-        if (this.state.hasChanges()) this.unwritten = mergeChanges(this.unwritten, this.state.takeChanges(), keyOf);
+        if (this.state.hasChanges()) {
+          this.unwritten = mergeChanges(this.unwritten, this.forDisk(this.state.takeChanges()), keyOf);
+        }
         await this.writePending(true);
       })
       .catch((e: unknown) => console.error('[tabularium] live write failed', e));
@@ -190,7 +194,7 @@ export class Tracker {
    */
   async writeRecoveryCopy(): Promise<void> {
     const { meta } = this.ctx.store;
-    const windows = this.snapshotNow();
+    const windows = this.forStorage(this.snapshotNow());
     const cur = verifyCopy(await meta.get('copy:recovery'));
     const next = makeCopy(windows, this.ctx.now());
     if (cur.ok && isWorse(windows, cur.copy.windows)) await meta.set({ 'copy:recovery': next });
@@ -199,6 +203,45 @@ export class Tracker {
 
   private snapshotNow(): WindowRecord[] {
     return this.state.snapshot(this.ctx.platform.extensionBase);
+  }
+
+  /** Follows the setting: private windows in memory only, or on disk like the others. */
+  keepPrivateWindows(keep: boolean): void {
+    if (keep === this.keepPrivate) return;
+    this.keepPrivate = keep;
+    this.apply((s) => {
+      const privateKeys = s.keys().filter((k) => this.isPrivateKey(k));
+      // On: the private windows' records are written. Off: the ones written before are deleted.
+      if (keep) s.markDirty(privateKeys);
+      else this.unwritten = mergeChanges(this.unwritten, { put: [], del: privateKeys }, keyOf);
+      this.schedule();
+    });
+  }
+
+  /** The changes that may reach the disk. */
+  private forDisk(changes: LiveChanges): LiveChanges {
+    return this.keepPrivate ? changes : withoutPrivate(changes, (id) => this.state.isPrivateWindow(id));
+  }
+
+  private isPrivateKey(key: string): boolean {
+    const [kind, idStr] = key.split(':') as [string, string];
+    const id = Number(idStr);
+    const windowId =
+      kind === 'w' ? id : kind === 't' ? this.state.tabs.get(id)?.windowId : this.state.groups.get(id)?.windowId;
+    return windowId !== undefined && this.state.isPrivateWindow(windowId);
+  }
+
+  /** Drops private windows unless the setting keeps them: what saves, autosaves and copies see. */
+  private forStorage(windows: WindowRecord[]): WindowRecord[] {
+    return this.keepPrivate ? windows : windows.filter((w) => !w.incognito);
+  }
+
+  /**
+   * The windows as they may be stored (saves, autosaves, cookie keeping): private windows only
+   * when the setting keeps them.
+   */
+  async storableSnapshot(windowId?: number): Promise<WindowRecord[]> {
+    return this.forStorage(await this.snapshot(windowId));
   }
 
   /** The current windows, after every event received so far. */
@@ -283,7 +326,7 @@ export class Tracker {
       if (w) {
         const tabs = [...s.tabs.values()].filter((t) => t.windowId === id);
         const groups = [...s.groups.values()].filter((g) => g.windowId === id);
-        const windows = snapshotFromRecords([w], tabs, groups, this.ctx.platform.extensionBase);
+        const windows = this.forStorage(snapshotFromRecords([w], tabs, groups, this.ctx.platform.extensionBase));
         if (windows.length) this.ctx.autosave.windowClosed(windows);
       }
       s.windowRemoved(id);

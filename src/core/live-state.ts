@@ -63,6 +63,19 @@ function pickWindow(w: RawWindow & { id: number }): LiveWindow {
   return out;
 }
 
+/**
+ * The changes without the records of private (incognito) windows: their windows, tabs and groups
+ * stay in memory. Deletes stay, so records written while private windows were kept go away.
+ */
+export function withoutPrivate(changes: LiveChanges, isPrivateWindow: (windowId: number) => boolean): LiveChanges {
+  const put = changes.put.filter((r) => !isPrivateWindow(windowOf(r)));
+  return put.length === changes.put.length ? changes : { put, del: changes.del };
+}
+
+function windowOf(r: LiveRecord): number {
+  return r.key.startsWith('w:') ? (r.value as LiveWindow).id : (r.value as LiveTab | RawGroup).windowId;
+}
+
 export class LiveState {
   readonly windows = new Map<number, LiveWindow>();
   readonly tabs = new Map<number, LiveTab>();
@@ -318,6 +331,16 @@ export class LiveState {
 
   tabCount(): number {
     return this.tabs.size;
+  }
+
+  /** Marks records to be written again (a setting changed what reaches the disk). */
+  markDirty(keys: readonly string[]): void {
+    for (const k of keys) this.dirty.add(k);
+  }
+
+  /** A window opened in private (incognito) mode, as far as the mirror knows. */
+  isPrivateWindow(windowId: number): boolean {
+    return this.windows.get(windowId)?.incognito === true;
   }
 
   snapshot(extensionBase: string): WindowRecord[] {

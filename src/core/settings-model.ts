@@ -13,6 +13,11 @@ export interface Settings {
   keepCookies: boolean;
   /** Widen cookie keeping from session cookies to all cookies of those sites. */
   keepAllCookies: boolean;
+  /**
+   * Write private (incognito) windows to disk like the others: live state, saves, autosaves,
+   * closed-window snapshots and kept cookies. Off: they are tracked in memory only.
+   */
+  keepPrivateWindows: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +27,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lazyRestore: true,
   keepCookies: false,
   keepAllCookies: false,
+  keepPrivateWindows: false,
 };
 
 export function normalizeSettings(raw: unknown): Settings {
@@ -36,5 +42,6 @@ export function normalizeSettings(raw: unknown): Settings {
     lazyRestore: bool(r.lazyRestore, DEFAULT_SETTINGS.lazyRestore),
     keepCookies: bool(r.keepCookies, DEFAULT_SETTINGS.keepCookies),
     keepAllCookies: bool(r.keepAllCookies, DEFAULT_SETTINGS.keepAllCookies),
+    keepPrivateWindows: bool(r.keepPrivateWindows, DEFAULT_SETTINGS.keepPrivateWindows),
   };
 }

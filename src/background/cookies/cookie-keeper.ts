@@ -209,7 +209,8 @@ export class CookieKeeper {
       this.stored = new Map((await store.liveCookies.read()).map((c) => [cookieKey(c), c]));
       if (__TABULARIUM_E2E__) ioMs += performance.now() - t;
     }
-    const windows = await tracker.snapshot();
+    // Private windows' cookies stay in the browser unless the setting keeps private windows.
+    const windows = await tracker.storableSnapshot();
     const sites = sitesOfWindows(this.ctx.platform.cookies.browser, windows);
     const keep = keepFilter(sites, settings.keepAllCookies);
     const want = new Map(this.stored);

@@ -81,6 +81,7 @@ const SettingsPatchSchema = v.object({
   lazyRestore: v.optional(flag),
   keepCookies: v.optional(flag),
   keepAllCookies: v.optional(flag),
+  keepPrivateWindows: v.optional(flag),
 });
 
 const ImportFormatSchema = v.picklist([

@@ -67,6 +67,14 @@ export function OptionsApp() {
             />
             {t('settingsLazy')}
           </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.keepPrivateWindows}
+              onChange={(e) => void update({ keepPrivateWindows: e.currentTarget.checked })}
+            />
+            {t('settingsKeepPrivate')}
+          </label>
         </fieldset>
       )}
       <StatusLine status={status} />

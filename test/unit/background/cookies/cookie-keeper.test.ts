@@ -321,16 +321,27 @@ describe('live capture for the open sites', () => {
     expect(names(await live(w))).toEqual(['__Host-session', 'fresh']);
   });
 
-  it('keeps each cookie store apart: an incognito window’s cookies are read from the incognito store', async () => {
+  it('keeps each cookie store apart: with private windows kept, an incognito window’s cookies come from its store', async () => {
     const w = world();
+    w.fake.local.set('settings', { ...(w.fake.local.get('settings') as object), keepPrivateWindows: true });
     w.fake.addWindow(['https://app.example.test/']);
     w.fake.addWindow(['https://private.test/'], { incognito: true });
+    await w.ctx.settings.apply();
     w.cookies.add(cookie({ name: 'p', domain: 'private.test', storeId: '1' }));
     w.cookies.add(cookie({ name: 'notp', domain: 'private.test', storeId: '0' }));
     await w.keeper.flush();
     expect(w.fake.calls).toContain('getAll private.test 1');
     expect(w.fake.calls).not.toContain('getAll private.test 0');
     expect(names(await live(w))).toEqual(['p']);
+  });
+
+  it('keeps no cookie of a private window by default: private windows stay off disk', async () => {
+    const w = world();
+    w.fake.addWindow(['https://private.test/'], { incognito: true });
+    w.cookies.add(cookie({ name: 'p', domain: 'private.test', storeId: '1' }));
+    await w.keeper.flush();
+    expect(w.fake.calls.filter((c) => c.startsWith('getAll'))).toEqual([]);
+    expect(await live(w)).toEqual([]);
   });
 
   it('with several open sites, catches up with one read of the whole store instead of two per site', async () => {
