@@ -1,5 +1,8 @@
-// One saved tab in a session's detail: its title and chips, open it, remove it.
+// One saved tab in a session's detail: its title and chips, open it, remove it. A tab whose
+// address carries a session token says so: whoever gets that address (an export, a shared link)
+// is logged in as the person.
 import type { GroupRecord, TabRecord } from '../../core/model.ts';
+import { hasUrlToken } from '../../core/url-tokens.ts';
 import { Favicon } from '../components/favicon.tsx';
 import { t } from '../i18n.ts';
 
@@ -15,6 +18,11 @@ export function TabRow({ tab, group, onOpen, onRemove }: Props) {
   return (
     <li class="tab">
       <Favicon pageUrl={tab.url} />
+      {hasUrlToken(tab.url) && (
+        <span class="url-token" role="img" aria-label={t('tabHasUrlToken')} title={t('tabHasUrlToken')}>
+          🔑
+        </span>
+      )}
       <span class="tab-text">
         <span class="tab-title" title={tab.url}>
           {title}

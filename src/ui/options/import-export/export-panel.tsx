@@ -2,9 +2,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../../core/formats/index.ts';
 import type { Session } from '../../../core/model.ts';
+import { counted } from '../../../core/user-error.ts';
 import type { MessageKey } from '../../message-keys.ts';
-import { t } from '../../i18n.ts';
-import { buildExport, download } from './export-flow.ts';
+import { render, t } from '../../i18n.ts';
+import { buildExport, download, type ExportResult } from './export-flow.ts';
 import type { Progress } from './import-flow.ts';
 import type { Notices } from './import-panel.tsx';
 import { describeExportFailure } from './messages.ts';
@@ -18,11 +19,24 @@ const FORMATS: [ExportFormat, MessageKey][] = [
   ['onetab', 'ieFormatOnetab'],
 ];
 
+/** What the file holds, said once it is written: sessions, encrypted cookies, tokens left out (or kept). */
+function exportedText(r: ExportResult): string {
+  const parts = [t('ieExported', r.sessions, r.fileName)];
+  if (r.withCookies) parts.push(t('ieExportedCookies', r.withCookies));
+  if (r.tokenTabs && r.tokensKept) {
+    parts.push(render(counted(r.tokenTabs, 'ieExportTokensKeptOne', 'ieExportTokensKeptOther')));
+  } else if (r.tokenTabs) {
+    parts.push(render(counted(r.tokenTabs, 'ieExportTokensRemovedOne', 'ieExportTokensRemovedOther')));
+  }
+  return parts.join(' ');
+}
+
 export function ExportPanel({ sessions, notices }: { sessions: Session[]; notices: Notices }) {
   // Unchecked ids rather than checked ones: sessions that appear later (an import) start selected.
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
   const [format, setFormat] = useState<ExportFormat>('tabularium');
   const [passphrase, setPassphrase] = useState('');
+  const [keepUrlTokens, setKeepUrlTokens] = useState(false);
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
 
   useEffect(() => {
@@ -49,13 +63,11 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
       const r = await buildExport(
         chosen.map((s) => s.id),
         format,
-        format === 'tabularium' ? passphrase : '',
+        { passphrase: format === 'tabularium' ? passphrase : '', keepUrlTokens },
         setProgress,
       );
       download(r.blob, r.fileName);
-      notices.info(
-        t('ieExported', r.sessions, r.fileName) + (r.withCookies ? ` ${t('ieExportedCookies', r.withCookies)}` : ''),
-      );
+      notices.info(exportedText(r));
     } catch (e) {
       notices.error(describeExportFailure(e));
     } finally {
@@ -129,6 +141,20 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
           </p>
         </div>
       )}
+      <div>
+        <label>
+          <input
+            type="checkbox"
+            checked={keepUrlTokens}
+            aria-describedby="ie-export-tokens-help"
+            onChange={(e) => setKeepUrlTokens(e.currentTarget.checked)}
+          />
+          {t('ieExportKeepTokens')}
+        </label>
+        <p id="ie-export-tokens-help" class="muted">
+          {t('ieExportKeepTokensHelp')}
+        </p>
+      </div>
       {progress && <ProgressBar label={t('ieExportProgress')} progress={progress} />}
       <div class="row">
         <button type="button" class="primary" disabled={!!progress || chosen.length === 0} onClick={() => void run()}>
