@@ -57,24 +57,29 @@ const ASP_SESSION = /^aspsessionid[a-z]{8}$/;
 // ASP.NET cookieless state: `/(S(lit3py55t21z5v55vlm25s55))/page.aspx`, also (A(…)) and (F(…)).
 const ASPNET_SEGMENT = /^\((?:[A-Za-z]\([A-Za-z0-9_-]+\))+\)$/;
 const SCHEMES = /^(?:https?|wss?|ftp):\/\//i;
-// Characters without which nothing here can match: cheap to test on every tab of every session.
-const MAYBE = /[;?#(]/;
+// What every rule needs somewhere in the address: a piece of one of the names above, a JWT's start,
+// ASP.NET's parenthesis, or a percent-escape (a name could be escaped). One test of the whole
+// address skips the parsing for almost every tab of every session.
+const MAYBE = /sess|sid|tok|auth|sig|hmac|ticket|jwt|key|hdnts|zenid|eyJ|\(|%/i;
 
 function normalName(name: string): string {
-  return safeDecodeUri(name).toLowerCase().replace(/[-_.]/g, '');
+  // Most names need no decoding: skip the try/catch of decodeURIComponent for them.
+  const n = name.includes('%') ? safeDecodeUri(name) : name;
+  return n.toLowerCase().replace(/[-_.]/g, '');
 }
 
 /** Whether `name=value` (as written in the address) carries a session token. */
 export function isTokenParameter(name: string, value: string): boolean {
+  if (value === '') return false;
   const n = normalName(name);
+  const credential = CREDENTIAL_NAMES.has(n) || ASP_SESSION.test(n);
+  // Any other name: only a readable JWT, which is a credential wherever it sits. Checked on the
+  // raw value first: JWT characters need no percent-encoding, and this runs for every parameter.
+  if (!credential && !EVERYDAY_NAMES.has(n)) return value.startsWith('eyJ') && readJwt(value) !== undefined;
   const v = safeDecodeUri(value).trim();
   if (v === '') return false;
-  if (CREDENTIAL_NAMES.has(n) || ASP_SESSION.test(n)) {
-    return estimateEntropyBits(v) >= CREDENTIAL_MIN_BITS;
-  }
-  if (EVERYDAY_NAMES.has(n)) return opaqueTokenReason(v) !== undefined;
-  // Any other name: only a readable JWT, which is a credential wherever it sits.
-  return v.startsWith('eyJ') && readJwt(v) !== undefined;
+  if (credential) return estimateEntropyBits(v) >= CREDENTIAL_MIN_BITS;
+  return opaqueTokenReason(v) !== undefined;
 }
 
 interface Parts {

@@ -43,6 +43,13 @@ export function stripUrlTokensFromSessions(items: readonly SessionWithBody[]): S
   return { items: out, tabs: total };
 }
 
+/** Where a window's tabs carry a session token in their address: [window index, tab index]. */
+export function tabsWithUrlTokens(windows: readonly WindowRecord[]): [number, number][] {
+  const out: [number, number][] = [];
+  windows.forEach((w, wi) => w.tabs.forEach((t, ti) => hasUrlToken(t.url) && out.push([wi, ti])));
+  return out;
+}
+
 /** Tabs whose address or favicon address carries a session token (what an export keeps, if asked). */
 export function countTabsWithUrlTokens(items: readonly SessionWithBody[]): number {
   let n = 0;

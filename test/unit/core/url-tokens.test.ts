@@ -137,6 +137,19 @@ describe('session tokens in addresses', () => {
     expect(stripUrlTokens(url)).toBe(url);
   });
 
+  it.each([
+    ...['jsessionid', 'PHPSESSID', 'sessionid', 'session_id', 'sessid', 'CGISESSID', 'sessionToken', 'sessionkey'],
+    ...['access_token', 'id_token', 'refresh_token', 'auth_token', 'oauth_token', 'bearer_token', 'api_key'],
+    ...['apiKey', 'zenid', 'X-Amz-Signature', 'X-Amz-Security-Token', 'X-Goog-Signature', 'hdnts'],
+    ...['ASPSESSIONIDQQGGQRBS', 'sid', 'session', 'sess', 'token', 'auth', 'sig', 'signature', 'hmac', 'ticket'],
+    // A percent-escaped name is the same name to the server.
+    '%73id',
+  ])('knows the name %s (with a random value)', (name) => {
+    expect(findUrlTokens(`https://x.test/p?a=1&${name}=${HEX}`)).toEqual([
+      { place: 'query', name: decodeURIComponent(name) },
+    ]);
+  });
+
   it('keeps an empty query or fragment that was already there, and never the one it emptied', () => {
     expect(stripUrlTokens(`https://x.test/?#sid=${HEX}`)).toBe('https://x.test/?');
     expect(stripUrlTokens(`https://x.test/?sid=${HEX}#`)).toBe('https://x.test/#');

@@ -3,6 +3,7 @@ import {
   countTabsWithUrlTokens,
   exportSessions,
   stripUrlTokensFromSessions,
+  tabsWithUrlTokens,
 } from '../../../../src/core/formats/index.ts';
 import { session, window } from '../../support/format-helpers.ts';
 
@@ -29,6 +30,11 @@ describe('stripUrlTokensFromSessions', () => {
     expect(w2!.tabs[0]!.favIconUrl).toBe('https://x.test/favicon.ico');
     expect(countTabsWithUrlTokens(items)).toBe(2);
     expect(countTabsWithUrlTokens(r.items)).toBe(0);
+  });
+
+  it('tells where the tabs with a token are, by window and tab', () => {
+    expect(tabsWithUrlTokens(items[0]!.body.windows)).toEqual([[0, 0]]);
+    expect(tabsWithUrlTokens(items[1]!.body.windows)).toEqual([]);
   });
 
   it('passes untouched sessions, windows and tabs through without copying them', () => {
