@@ -6,7 +6,7 @@ import { DIST, launch, removeProfileDir, waitFor, type Launched } from '../test/
 import { startServer, type TestServer } from '../test/e2e/support/server.ts';
 import { bundleSize } from './bundle-size.ts';
 import { benchCookies } from './cookies.ts';
-import { benchImportExport } from './import-export.ts';
+import { benchExportMany, benchImportExport } from './import-export.ts';
 import { benchInspector } from './inspector.ts';
 import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
@@ -121,6 +121,10 @@ async function main() {
     await inFreshBrowser((b, server) => benchWriteFailures(b, server, row));
     return print();
   }
+  if (process.argv.includes('--only-export')) {
+    await inFreshBrowser((b) => benchExportMany(b, row));
+    return print();
+  }
   if (process.argv.includes('--only-lazy')) {
     await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
     return print();
@@ -175,6 +179,7 @@ async function benchGroups(): Promise<void> {
   await inFreshBrowser((b, server) => benchWriteFailures(b, server, row));
   phase('import/export');
   await inFreshBrowser((b) => benchImportExport(b, row));
+  await inFreshBrowser((b) => benchExportMany(b, row));
   phase('popup');
   await benchPopup(row);
   // Last: a large lazy restore loads the machine more than anything else here.

@@ -2,9 +2,11 @@
 // tag, edit, delete with undo, search. The popup's buttons, the keyboard shortcuts, autosaves and
 // imports all save through here.
 import { countTabs, type Session, type SessionKind, type SessionWithBody, type WindowRecord } from '../core/model.ts';
+import { tabsWithUrlTokens } from '../core/formats/strip-url-tokens.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { diffSessions } from '../core/session-diff.ts';
 import { UserError } from '../core/user-error.ts';
+import type { SessionDetail } from '../shared/messages/sessions-messages.ts';
 import type { WorkerContext } from './context.ts';
 
 const MAX_NAME = 500;
@@ -26,6 +28,12 @@ export class SessionService {
     const found = await this.ctx.store.sessions.get(id);
     if (!found) throw sessionGone();
     return found;
+  }
+
+  /** A session for its detail view, with the tabs whose address carries a session token marked. */
+  async detail(id: string): Promise<SessionDetail> {
+    const found = await this.get(id);
+    return { ...found, urlTokenTabs: tabsWithUrlTokens(found.body.windows) };
   }
 
   /** Every open window, from the tracker's mirror: no round trip through the browser. */

@@ -9,6 +9,7 @@ import { parseImport } from '../../src/core/formats/index.ts';
 import {
   allGroups,
   allWindows,
+  DIST,
   launch,
   openPopup,
   realUrl,
@@ -144,5 +145,60 @@ describe('import through the settings page', () => {
     await expect
       .poll(() => status().textContent())
       .toMatch(/^Exported 3 sessions to tabularium-\d{4}-\d\d-\d\d\.json\.$/);
+  });
+
+  it('asks for the passphrase twice, measures it once typed, and exports with a weak one only by choice', async () => {
+    const exportButton = settings.getByRole('button', { name: /^Export \d+ sessions$/ });
+    const problem = settings.locator('#ie-export-pass-problem');
+    await settings.getByRole('combobox', { name: 'Format' }).selectOption('tabularium');
+    expect(await settings.getByRole('textbox', { name: 'Confirm passphrase' }).count()).toBe(0);
+
+    await settings.getByLabel('Passphrase to include cookies (optional)').fill('tabularium1');
+    const confirm = settings.getByLabel('Confirm passphrase');
+    await expect.poll(() => problem.textContent()).toMatch(/^Type the passphrase again/);
+    expect(await exportButton.isDisabled()).toBe(true);
+    await confirm.fill('tabularium2');
+    await expect
+      .poll(() => problem.textContent())
+      .toBe('The two passphrases differ. Nothing is exported until they match.');
+    expect(await exportButton.isDisabled()).toBe(true);
+
+    await confirm.fill('tabularium1');
+    // The strength meter's dictionaries arrive only now, with the first passphrase typed (see below).
+    await expect
+      .poll(() => settings.locator('.ie-strength').textContent(), { timeout: 10_000 })
+      .toMatch(/Very weak|Weak/);
+    await expect.poll(() => problem.textContent()).toMatch(/^This passphrase is easy to guess/);
+    expect(await exportButton.isDisabled()).toBe(true);
+    await settings.getByRole('checkbox', { name: 'Use this weak passphrase anyway' }).check();
+    await expect.poll(() => exportButton.isDisabled()).toBe(false);
+    expect(await problem.textContent()).toBe('');
+
+    // A strong one needs no tick, and the tick given for the weak one does not carry over.
+    const strong = 'quartz lantern orbit mangrove fiddle';
+    await settings.getByLabel('Passphrase to include cookies (optional)').fill(strong);
+    await confirm.fill(strong);
+    await expect.poll(() => settings.locator('.ie-strength').textContent()).toMatch(/Strong|Very strong/);
+    expect(await settings.getByRole('checkbox', { name: 'Use this weak passphrase anyway' }).count()).toBe(0);
+    await expect.poll(() => exportButton.isDisabled()).toBe(false);
+    const download = settings.waitForEvent('download');
+    await exportButton.click();
+    await download;
+    await expect.poll(() => status().textContent()).toMatch(/^Exported 3 sessions to tabularium-/);
+  });
+
+  it("keeps the strength meter's dictionaries out of the settings page's first load", () => {
+    type Chunk = { file: string; imports?: string[]; dynamicImports?: string[] };
+    const manifest = JSON.parse(readFileSync(resolve(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, Chunk>;
+    const staticKeys = new Set<string>();
+    const walk = (key: string): void => {
+      if (staticKeys.has(key)) return;
+      staticKeys.add(key);
+      for (const k of manifest[key]?.imports ?? []) walk(k);
+    };
+    walk('src/ui/options/index.html');
+    expect([...staticKeys].filter((k) => k.includes('zxcvbn'))).toEqual([]);
+    const lazy = [...staticKeys].flatMap((k) => manifest[k]?.dynamicImports ?? []).filter((k) => k.includes('zxcvbn'));
+    expect(lazy.length).toBe(3);
   });
 });

@@ -1,6 +1,7 @@
 // The cookie/session inspector against a real HTTPS site: every kind of cookie listed with the
 // right columns, session tokens marked, the weak PHPSESSID flagged High, edit and delete reaching
-// the server, the live log, and hostile values rendered as inert text.
+// the server, the live log, hostile values rendered as inert text, and an import that sets another
+// site's cookies only when the person ticks that site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launch, removeProfileDir, type Launched } from './support/browser.ts';
@@ -222,6 +223,42 @@ describe('cookie inspector', () => {
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  });
+
+  it("previews an import by site and sets only this site's cookies unless another site is ticked", async () => {
+    const file = [
+      '# Netscape HTTP Cookie File',
+      ['.example.test', 'TRUE', '/', 'TRUE', '0', 'imported_wide', 'w1'].join('\t'),
+      [APP, 'FALSE', '/', 'TRUE', '0', 'imported_app', 'a1'].join('\t'),
+      [OTHER, 'FALSE', '/', 'TRUE', '0', 'planted', 'p1'].join('\t'),
+    ].join('\n');
+    const cookiesOf = (domain: string) =>
+      b.driver.evaluate(async (d) => (await chrome.cookies.getAll({ domain: d })).map((c) => c.name), domain);
+
+    const page = await openInspector();
+    await rowOf(page, 'plain').waitFor();
+    await page.getByText('Import and export', { exact: true }).click();
+    await page.getByRole('textbox', { name: /^Cookies to import/ }).fill(file);
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    const preview = page.getByRole('group', { name: 'Sites in the file' });
+    const thisSite = preview.getByRole('checkbox', { name: /^example\.test: 2 cookies/ });
+    const other = preview.getByRole('checkbox', { name: 'other.test: 1 cookie' });
+    expect(await thisSite.isChecked()).toBe(true);
+    expect(await other.isChecked()).toBe(false);
+    await preview.getByRole('button', { name: 'Import 2 cookies' }).click();
+    const notes = page.locator('.transfer ul.notes');
+    await expect.poll(() => notes.innerText(), { timeout: 10_000 }).toMatch(/Imported 2 cookies/);
+    expect(await notes.innerText()).toContain('1 cookie of other sites was left out.');
+    await expect.poll(() => serverSees()).toMatch(/imported_app=a1/);
+    expect(await serverSees()).toMatch(/imported_wide=w1/);
+    expect(await cookiesOf(OTHER)).not.toContain('planted');
+
+    // Ticked on purpose, the other site's cookie is set too.
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await other.check();
+    await preview.getByRole('button', { name: 'Import 3 cookies' }).click();
+    await expect.poll(() => cookiesOf(OTHER), { timeout: 10_000 }).toContain('planted');
     await page.close();
   });
 });

@@ -7,7 +7,7 @@ type SessionHandlers = Pick<Handlers, `sessions.${string}` & keyof Handlers>;
 export function sessionHandlers({ sessions, restores }: WorkerContext): SessionHandlers {
   return {
     'sessions.list': async () => ({ sessions: await sessions.list() }),
-    'sessions.get': ({ id }) => sessions.get(id),
+    'sessions.get': ({ id }) => sessions.detail(id),
     'sessions.saveAll': async ({ name }) => ({ session: await sessions.saveAll(name) }),
     'sessions.saveWindow': async ({ windowId, name }) => ({ session: await sessions.saveWindow(windowId, name) }),
     async 'sessions.delete'({ id }) {

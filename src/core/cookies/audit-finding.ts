@@ -9,7 +9,7 @@ export type Severity = 'High' | 'Medium' | 'Low' | 'Info';
 export const SEVERITIES: readonly Severity[] = ['High', 'Medium', 'Low', 'Info'];
 
 export interface Finding {
-  /** Rule number in REFERENCE "Cookie audit rules" (1–14). */
+  /** Rule number in REFERENCE "Cookie audit rules" (1–14); 15 is a session token in the page's address. */
   rule: number;
   /** Stable identifier of the check, e.g. 'session-without-secure'. */
   id: string;

@@ -1,10 +1,12 @@
 // Site-level audit: rules 13 (too many cookies on one registrable domain) and 14 (one name at
-// several scopes, the shape of cookie tossing), plus every cookie's own findings.
+// several scopes, the shape of cookie tossing), 15 (a session token in the page's address), plus
+// every cookie's own findings.
 import type { CookieRecord } from './cookie-record.ts';
 import { cookieKey } from './cookie-record.ts';
 import type { Finding, SeveritySummary } from './audit-finding.ts';
 import { compareFindings, summarize } from './audit-finding.ts';
 import { auditCookie } from './audit-cookie.ts';
+import { auditPageUrl } from './audit-page-url.ts';
 import { bareHost, domainMatches, registrableDomain } from './cookie-domain.ts';
 import { MANY_COOKIES_PER_DOMAIN, MAX_COOKIES_PER_DOMAIN } from './cookie-limits.ts';
 import { listOf } from '../message-list.ts';
@@ -143,11 +145,11 @@ function scopeFindings(cookies: readonly CookieRecord[]): Finding[] {
   return out;
 }
 
-/** `now` is milliseconds since the epoch. */
-export function auditSite(cookies: readonly CookieRecord[], now: number): SiteAudit {
+/** `now` is milliseconds since the epoch; `pageUrl` the inspected page's address, when there is one. */
+export function auditSite(cookies: readonly CookieRecord[], now: number, pageUrl = ''): SiteAudit {
   const perCookie = new Map<string, Finding[]>();
   for (const c of cookies) perCookie.set(cookieKey(c), auditCookie(c, now));
-  const site = [...countFindings(cookies), ...scopeFindings(cookies)].sort(compareFindings);
+  const site = [...countFindings(cookies), ...scopeFindings(cookies), ...auditPageUrl(pageUrl)].sort(compareFindings);
   const summary = summarize([...[...perCookie.values()].flat(), ...site]);
   return { perCookie, site, summary };
 }

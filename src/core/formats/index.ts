@@ -13,4 +13,10 @@ export {
 } from './passphrase-crypto.ts';
 export { encryptCookieJars, decryptCookieJars, type CookieJarMap } from './cookie-jar-export.ts';
 export { TABULARIUM_FORMAT, TABULARIUM_VERSION, TabulariumFileSchema, type TabulariumFile } from './tabularium-json.ts';
+export {
+  stripUrlTokensFromSessions,
+  countTabsWithUrlTokens,
+  tabsWithUrlTokens,
+  type StrippedSessions,
+} from './strip-url-tokens.ts';
 export * as limits from './limits.ts';

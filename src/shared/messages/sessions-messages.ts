@@ -14,9 +14,17 @@ export interface RestoreReport {
   cookies: CookieRestoreReport;
 }
 
+/**
+ * A session as its detail shows it: the tabs whose address carries a session token are marked by
+ * the worker ([window index, tab index]), so the popup does not carry the token rules itself.
+ */
+export interface SessionDetail extends SessionWithBody {
+  urlTokenTabs: [number, number][];
+}
+
 export interface SessionMessages {
   'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
-  'sessions.get': { req: { id: string }; res: SessionWithBody };
+  'sessions.get': { req: { id: string }; res: SessionDetail };
   'sessions.saveAll': { req: { name?: string }; res: { session: Session } };
   'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };

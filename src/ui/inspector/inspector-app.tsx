@@ -32,7 +32,7 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   const access = useCookieAccess(url, fail);
   const site = useSiteCookies({ url, initialUrl, firstRead, access, fail });
   const log = useCookieLog(url, access.granted, site.apply, site.load);
-  const { rows, audit } = useAuditedRows(site.data?.cookies, site.now);
+  const { rows, audit } = useAuditedRows(site.data?.cookies, site.now, url);
   const view = useTableView(rows);
   useFirstRowsMark(view.shown);
   usePageTitle(site.host, url);

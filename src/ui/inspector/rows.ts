@@ -51,11 +51,16 @@ export function plainRows(cookies: readonly CookieRecord[]): InspectorRow[] {
   }));
 }
 
-/** Adds the session-token mark and the findings to rows made by plainRows. */
-export function auditRows(rows: readonly InspectorRow[], now: number): { rows: InspectorRow[]; audit: SiteAudit } {
+/** Adds the session-token mark and the findings to rows made by plainRows; the page's address is audited too. */
+export function auditRows(
+  rows: readonly InspectorRow[],
+  now: number,
+  pageUrl = '',
+): { rows: InspectorRow[]; audit: SiteAudit } {
   const audit = auditSite(
     rows.map((r) => r.cookie),
     now,
+    pageUrl,
   );
   const out = rows.map((r): InspectorRow => {
     const findings = audit.perCookie.get(r.key) ?? [];

@@ -1,9 +1,13 @@
 // Import and export for the site or the selected cookies, with the formats' notes shown so
-// nothing is lost without the person being told.
+// nothing is lost without the person being told. An import is previewed by site first: only the
+// ticked sites' cookies are set.
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
+import { counted } from '../../core/user-error.ts';
 import { render, t } from '../i18n.ts';
 import { copyText, download } from './clipboard.ts';
+import { CookieImportPreview } from './cookie-import-preview.tsx';
+import { chosenCookies, defaultChoice, groupByDomain, type DomainGroup } from './import-domains.ts';
 import { exportCookies, importText, type ExportFormat, type ExportResult } from './transfer.ts';
 import { errorText } from '../error-text.ts';
 
@@ -23,6 +27,8 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
   const [text, setText] = useState('');
   const [importNotes, setImportNotes] = useState<string[]>([]);
   const [importError, setImportError] = useState<string | undefined>(undefined);
+  const [preview, setPreview] = useState<{ groups: DomainGroup[]; warnings: string[] } | undefined>(undefined);
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
 
   const make = () => {
     const r = exportCookies(scope === 'selection' ? selected : site, format, host);
@@ -44,14 +50,39 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
     setMessage(t('inspExportSaved', r.count, r.filename));
   };
 
-  const doImport = async () => {
+  const doPreview = () => {
     setImportError(undefined);
     setImportNotes([]);
     try {
       const parsed = importText(text, url);
-      const warnings = parsed.warnings.map(render);
-      setImportNotes(warnings);
-      setImportNotes([...warnings, await onImport(parsed.cookies)]);
+      const groups = groupByDomain(parsed.cookies, url);
+      setPreview({ groups, warnings: parsed.warnings.map(render) });
+      setChosen(defaultChoice(groups));
+    } catch (e) {
+      setPreview(undefined);
+      setImportError(errorText(e));
+    }
+  };
+
+  const toggleDomain = (domain: string, on: boolean) =>
+    setChosen((cur) => {
+      const next = new Set(cur);
+      if (on) next.add(domain);
+      else next.delete(domain);
+      return next;
+    });
+
+  const doImport = async () => {
+    if (!preview) return;
+    const cookies = chosenCookies(preview.groups, chosen);
+    const all = preview.groups.reduce((n, g) => n + g.cookies.length, 0);
+    const left = all - cookies.length;
+    const notes = [...preview.warnings];
+    if (left > 0) notes.push(render(counted(left, 'inspImportLeftOutOne', 'inspImportLeftOutOther')));
+    setPreview(undefined);
+    setImportNotes(notes);
+    try {
+      setImportNotes([...notes, await onImport(cookies)]);
     } catch (e) {
       setImportError(errorText(e));
     }
@@ -113,21 +144,41 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
         <legend>{t('inspImport')}</legend>
         <label>
           {t('inspImportText')}
-          <textarea rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+          <textarea
+            rows={5}
+            value={text}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              setPreview(undefined);
+            }}
+          />
         </label>
         <label>
           {t('inspImportFile')}
           <input
             type="file"
             accept=".txt,.json,text/plain,application/json"
-            onChange={(e) => void loadFile(e.currentTarget.files?.[0])}
+            onChange={(e) => {
+              setPreview(undefined);
+              void loadFile(e.currentTarget.files?.[0]);
+            }}
           />
         </label>
         <div class="row-actions">
-          <button type="button" disabled={!text.trim()} onClick={() => void doImport()}>
-            {t('inspImportButton')}
+          <button type="button" disabled={!text.trim()} onClick={doPreview}>
+            {t('inspImportPreview')}
           </button>
         </div>
+        {preview && (
+          <CookieImportPreview
+            groups={preview.groups}
+            chosen={chosen}
+            count={chosenCookies(preview.groups, chosen).length}
+            onToggle={toggleDomain}
+            onImport={() => void doImport()}
+            onCancel={() => setPreview(undefined)}
+          />
+        )}
         {importError && (
           <p class="problem" role="alert">
             {importError}

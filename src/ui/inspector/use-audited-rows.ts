@@ -13,20 +13,24 @@ export interface AuditedRows {
 const EMPTY_AUDIT: SiteAudit = { perCookie: new Map(), site: [], summary: { high: 0, medium: 0, low: 0, info: 0 } };
 const NO_COOKIES: readonly CookieRecord[] = [];
 
-export function useAuditedRows(cookies: readonly CookieRecord[] | undefined, now: number): AuditedRows {
+export function useAuditedRows(
+  cookies: readonly CookieRecord[] | undefined,
+  now: number,
+  pageUrl: string,
+): AuditedRows {
   const plain = useMemo(() => plainRows(cookies ?? NO_COOKIES), [cookies]);
   const [audited, setAudited] = useState<(AuditedRows & { from: InspectorRow[] }) | undefined>(undefined);
   useEffect(() => {
     // After the next frame has painted the plain rows: rAF runs before that paint, the timeout after it.
     let id: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      id = setTimeout(() => setAudited({ ...auditRows(plain, now), from: plain }), 0);
+      id = setTimeout(() => setAudited({ ...auditRows(plain, now, pageUrl), from: plain }), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(id);
     };
-  }, [plain, now]);
+  }, [plain, now, pageUrl]);
   return useMemo(
     () => (audited && audited.from === plain ? audited : { rows: plain, audit: EMPTY_AUDIT }),
     [audited, plain],

@@ -43,7 +43,13 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
         </button>
       </div>
       {diff && <CompareView diff={diff} />}
-      <SessionWindows session={session} windows={body.windows} onRestore={onRestore} onRemoveTab={removeTab} />
+      <SessionWindows
+        session={session}
+        windows={body.windows}
+        urlTokenTabs={data.urlTokenTabs}
+        onRestore={onRestore}
+        onRemoveTab={removeTab}
+      />
     </section>
   );
 }

@@ -8,11 +8,14 @@ import { TabRow } from './tab-row.tsx';
 interface Props {
   session: Session;
   windows: SessionWithBody['body']['windows'];
+  /** [window index, tab index] of the tabs whose address carries a session token (the worker's marks). */
+  urlTokenTabs: readonly [number, number][];
   onRestore: (s: Session, mode?: RestoreMode) => void;
   onRemoveTab: (windowIndex: number, tabIndex: number) => Promise<void>;
 }
 
-export function SessionWindows({ session, windows, onRestore, onRemoveTab }: Props) {
+export function SessionWindows({ session, windows, urlTokenTabs, onRestore, onRemoveTab }: Props) {
+  const withToken = new Set(urlTokenTabs.map(([w, t]) => `${w}:${t}`));
   // One tab opens in the window the popup belongs to, when there is one.
   const openTab = async (windowIndex: number, tabIndex: number) => {
     const into = await currentWindowId();
@@ -40,6 +43,7 @@ export function SessionWindows({ session, windows, onRestore, onRemoveTab }: Pro
                 key={ti}
                 tab={tab}
                 group={tab.groupIndex === undefined ? undefined : w.groups[tab.groupIndex]}
+                hasUrlToken={withToken.has(`${wi}:${ti}`)}
                 onOpen={() => void openTab(wi, ti)}
                 onRemove={() => void onRemoveTab(wi, ti)}
               />

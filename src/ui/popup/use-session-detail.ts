@@ -1,8 +1,9 @@
 // A saved session in full, loaded from the worker, with the draft of its name and the edits that
 // change it (rename, tags, removing a tab).
 import { useEffect, useState } from 'preact/hooks';
-import type { Session, SessionWithBody } from '../../core/model.ts';
+import type { Session } from '../../core/model.ts';
 import { call } from '../../shared/client.ts';
+import type { SessionDetail } from '../../shared/messages/sessions-messages.ts';
 import { t } from '../i18n.ts';
 
 interface Options {
@@ -12,7 +13,7 @@ interface Options {
 }
 
 export function useSessionDetail({ id, onChanged, onError }: Options) {
-  const [data, setData] = useState<SessionWithBody | undefined>(undefined);
+  const [data, setData] = useState<SessionDetail | undefined>(undefined);
   const [name, setName] = useState('');
 
   // Each load puts the saved name back in the field: after removing a tab it is read anew.

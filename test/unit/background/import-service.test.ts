@@ -177,7 +177,7 @@ describe('cookies and the passphrase', () => {
     });
     await saveCookieJar(db, 'jar1', [cookie({ value: 'tok-123' })], 1);
     await repo.saveSessions(db, [s, session('c2', 'Without', [window([{ url: 'https://b.test/', title: 'B' }])])]);
-    const r = await buildExport(['c1', 'c2'], 'tabularium', passphrase, noProgress);
+    const r = await buildExport(['c1', 'c2'], 'tabularium', { passphrase, keepUrlTokens: false }, noProgress);
     expect(r.withCookies).toBe(1);
     const text = await r.blob.text();
     expect(text).not.toContain('tok-123');
@@ -214,9 +214,51 @@ describe('cookies and the passphrase', () => {
     await repo.saveSessions(db, [
       session('c1', 'With cookies', [window([{ url: 'https://example.test/', title: 'E' }])], { cookieJarId: 'jar1' }),
     ]);
-    const r = await buildExport(['c1'], 'tabularium', '', noProgress);
+    const r = await buildExport(['c1'], 'tabularium', { passphrase: '', keepUrlTokens: false }, noProgress);
     expect(r.withCookies).toBe(0);
     expect(JSON.parse(await r.blob.text()).cookieJars).toBeUndefined();
+  });
+});
+
+describe('session tokens in exported addresses', () => {
+  const HEX = '9f86d081884c7d659a2feaa0c55ad015';
+  async function saveTokenSession(): Promise<void> {
+    const db = await current.dbp;
+    await repo.saveSessions(db, [
+      session('t1', 'Shop', [
+        window([
+          { url: `https://shop.test/cart;jsessionid=${HEX}?item=3`, title: 'Cart' },
+          { url: 'https://shop.test/?page=2', title: 'Page 2' },
+        ]),
+      ]),
+    ]);
+  }
+
+  it.each(['text', 'html', 'markdown', 'onetab', 'tabularium'] as const)(
+    'leaves them out of a %s export by default and counts the tabs',
+    async (format) => {
+      await saveTokenSession();
+      const r = await buildExport(['t1'], format, { passphrase: '', keepUrlTokens: false }, noProgress);
+      const text = await r.blob.text();
+      expect(text).not.toContain(HEX);
+      expect(text).toContain('https://shop.test/cart?item=3');
+      expect(text).toContain('https://shop.test/?page=2');
+      expect(r).toMatchObject({ tokenTabs: 1, tokensKept: false });
+    },
+  );
+
+  it('keeps them when the person asks, and still counts them', async () => {
+    await saveTokenSession();
+    const r = await buildExport(['t1'], 'text', { passphrase: '', keepUrlTokens: true }, noProgress);
+    expect(await r.blob.text()).toContain(`;jsessionid=${HEX}`);
+    expect(r).toMatchObject({ tokenTabs: 1, tokensKept: true });
+  });
+
+  it('leaves the stored session as it was', async () => {
+    await saveTokenSession();
+    await buildExport(['t1'], 'tabularium', { passphrase: '', keepUrlTokens: false }, noProgress);
+    const kept = await repo.getSession(await current.dbp, 't1');
+    expect(kept!.body.windows[0]!.tabs[0]!.url).toContain(HEX);
   });
 });
 

@@ -26,6 +26,17 @@ describe('save and restore through the worker handlers', () => {
     expect(fake.windows[0]!.tabs[0]!.pinned).toBe(true);
   });
 
+  it("marks in a session's detail the tabs whose address carries a session token", async () => {
+    const { fake, handlers } = setup();
+    fake.addWindow(['https://a.test/?page=2']);
+    fake.addWindow(['https://b.test/', 'https://b.test/cart;jsessionid=9f86d081884c7d659a2feaa0c55ad015']);
+    const { session } = await handlers['sessions.saveAll']({});
+    const detail = await handlers['sessions.get']({ id: session.id });
+    expect(detail.urlTokenTabs).toEqual([[1, 1]]);
+    // The saved address itself is kept as it was: restoring must open the same page.
+    expect(detail.body.windows[1]!.tabs[1]!.url).toContain('jsessionid=');
+  });
+
   it('saves only the given window with "Save this window"', async () => {
     const { fake, handlers } = setup();
     fake.addWindow(['https://a.test/']);

@@ -1,7 +1,13 @@
 // The export as the settings page runs it: fetch the chosen sessions from the worker a chunk at a
 // time (the message-size limit), optionally their cookie jars encrypted by the worker, build the
 // file here in the page, and hand it to the person as a download (no `downloads` permission).
-import { EXPORT_FILE_TYPES, exportSessions, type ExportFormat } from '../../../core/formats/index.ts';
+import {
+  countTabsWithUrlTokens,
+  EXPORT_FILE_TYPES,
+  exportSessions,
+  stripUrlTokensFromSessions,
+  type ExportFormat,
+} from '../../../core/formats/index.ts';
 import type { SessionWithBody } from '../../../core/model.ts';
 import { call } from '../../../shared/client.ts';
 import { PartJoiner, type ExportCursor } from '../../../shared/messages/import-export-messages.ts';
@@ -36,6 +42,16 @@ export interface ExportResult {
   sessions: number;
   /** Sessions whose cookies went into the file (encrypted). */
   withCookies: number;
+  /** Tabs whose address carried a session token: removed from the file, or kept when asked. */
+  tokenTabs: number;
+  tokensKept: boolean;
+}
+
+export interface ExportChoices {
+  /** Empty: no cookies. Only the Tabularium format carries them. */
+  passphrase: string;
+  /** Keep session tokens in addresses (off unless the person asks). */
+  keepUrlTokens: boolean;
 }
 
 export function exportFileName(format: ExportFormat, now: Date): string {
@@ -47,11 +63,15 @@ export function exportFileName(format: ExportFormat, now: Date): string {
 export async function buildExport(
   ids: readonly string[],
   format: ExportFormat,
-  passphrase: string,
+  { passphrase, keepUrlTokens }: ExportChoices,
   onProgress: (p: Progress) => void,
 ): Promise<ExportResult> {
   if (__TABULARIUM_E2E__) benchMark('tabularium:export:start');
-  const { items } = await readSessions(ids, onProgress);
+  const read = await readSessions(ids, onProgress);
+  const stripped = keepUrlTokens
+    ? { items: read.items, tabs: countTabsWithUrlTokens(read.items) }
+    : stripUrlTokensFromSessions(read.items);
+  const items = stripped.items;
   let cookieJars;
   let withCookies = 0;
   // Cookies only ever go into the lossless format, and only encrypted.
@@ -65,7 +85,14 @@ export async function buildExport(
   const text = exportSessions(items, format, { now, ...(cookieJars ? { cookieJars } : {}) });
   const blob = new Blob([text], { type: EXPORT_FILE_TYPES[format].mime });
   if (__TABULARIUM_E2E__) benchMeasure('tabularium:export', 'tabularium:export:start');
-  return { blob, fileName: exportFileName(format, new Date(now)), sessions: items.length, withCookies };
+  return {
+    blob,
+    fileName: exportFileName(format, new Date(now)),
+    sessions: items.length,
+    withCookies,
+    tokenTabs: stripped.tabs,
+    tokensKept: keepUrlTokens,
+  };
 }
 
 export function download(blob: Blob, fileName: string): void {

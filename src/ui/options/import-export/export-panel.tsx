@@ -1,13 +1,18 @@
-// Export: choose sessions and a format, optionally a passphrase for the cookies, get a file.
+// Export: choose sessions and a format, optionally a passphrase for the cookies (typed twice, a weak
+// one only by choice), whether session tokens stay in addresses, get a file.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportFormat } from '../../../core/formats/index.ts';
 import type { Session } from '../../../core/model.ts';
+import { counted } from '../../../core/user-error.ts';
 import type { MessageKey } from '../../message-keys.ts';
-import { t } from '../../i18n.ts';
-import { buildExport, download } from './export-flow.ts';
+import { usePassphraseStrength } from '../../components/passphrase-strength.ts';
+import { render, t } from '../../i18n.ts';
+import { buildExport, download, type ExportResult } from './export-flow.ts';
 import type { Progress } from './import-flow.ts';
 import type { Notices } from './import-panel.tsx';
+import { ExportPassphrase, PASSPHRASE_PROBLEM_ID } from './export-passphrase.tsx';
 import { describeExportFailure } from './messages.ts';
+import { passphraseGate, type PassphraseGate } from './passphrase-gate.ts';
 import { ProgressBar } from './progress-bar.tsx';
 
 const FORMATS: [ExportFormat, MessageKey][] = [
@@ -18,11 +23,32 @@ const FORMATS: [ExportFormat, MessageKey][] = [
   ['onetab', 'ieFormatOnetab'],
 ];
 
+/** What the file holds, said once it is written: sessions, encrypted cookies, tokens left out (or kept). */
+function exportedText(r: ExportResult): string {
+  const parts = [t('ieExported', r.sessions, r.fileName)];
+  if (r.withCookies) parts.push(t('ieExportedCookies', r.withCookies));
+  if (r.tokenTabs && r.tokensKept) {
+    parts.push(render(counted(r.tokenTabs, 'ieExportTokensKeptOne', 'ieExportTokensKeptOther')));
+  } else if (r.tokenTabs) {
+    parts.push(render(counted(r.tokenTabs, 'ieExportTokensRemovedOne', 'ieExportTokensRemovedOther')));
+  }
+  return parts.join(' ');
+}
+
 export function ExportPanel({ sessions, notices }: { sessions: Session[]; notices: Notices }) {
   // Unchecked ids rather than checked ones: sessions that appear later (an import) start selected.
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
   const [format, setFormat] = useState<ExportFormat>('tabularium');
   const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [useWeakAnyway, setUseWeakAnyway] = useState(false);
+  const [keepUrlTokens, setKeepUrlTokens] = useState(false);
+  // Only the Tabularium format carries cookies, so only there does the passphrase count.
+  const withPassphrase = format === 'tabularium';
+  const strength = usePassphraseStrength(withPassphrase ? passphrase : '');
+  const gate: PassphraseGate = withPassphrase
+    ? passphraseGate({ passphrase, confirm, strength, useWeakAnyway })
+    : { ok: true, cookies: false };
   const [progress, setProgress] = useState<Progress | undefined>(undefined);
 
   useEffect(() => {
@@ -43,19 +69,18 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
     });
 
   const run = async () => {
+    if (!gate.ok) return;
     notices.clear();
     setProgress({ done: 0, total: chosen.length });
     try {
       const r = await buildExport(
         chosen.map((s) => s.id),
         format,
-        format === 'tabularium' ? passphrase : '',
+        { passphrase: gate.cookies ? passphrase : '', keepUrlTokens },
         setProgress,
       );
       download(r.blob, r.fileName);
-      notices.info(
-        t('ieExported', r.sessions, r.fileName) + (r.withCookies ? ` ${t('ieExportedCookies', r.withCookies)}` : ''),
-      );
+      notices.info(exportedText(r));
     } catch (e) {
       notices.error(describeExportFailure(e));
     } finally {
@@ -113,25 +138,44 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
         </select>
       </label>
       {format === 'tabularium' && (
-        <div>
-          <label>
-            {t('ieExportPassphrase')}
-            <input
-              type="password"
-              autocomplete="new-password"
-              value={passphrase}
-              aria-describedby="ie-export-pass-help"
-              onInput={(e) => setPassphrase(e.currentTarget.value)}
-            />
-          </label>
-          <p id="ie-export-pass-help" class="muted">
-            {t('ieExportPassphraseHelp')}
-          </p>
-        </div>
+        <ExportPassphrase
+          passphrase={passphrase}
+          confirm={confirm}
+          useWeakAnyway={useWeakAnyway}
+          strength={strength}
+          gate={gate}
+          onPassphrase={(v) => {
+            setPassphrase(v);
+            // A tick given for one weak passphrase is not a tick for the next.
+            setUseWeakAnyway(false);
+          }}
+          onConfirm={setConfirm}
+          onUseWeakAnyway={setUseWeakAnyway}
+        />
       )}
+      <div>
+        <label>
+          <input
+            type="checkbox"
+            checked={keepUrlTokens}
+            aria-describedby="ie-export-tokens-help"
+            onChange={(e) => setKeepUrlTokens(e.currentTarget.checked)}
+          />
+          {t('ieExportKeepTokens')}
+        </label>
+        <p id="ie-export-tokens-help" class="muted">
+          {t('ieExportKeepTokensHelp')}
+        </p>
+      </div>
       {progress && <ProgressBar label={t('ieExportProgress')} progress={progress} />}
       <div class="row">
-        <button type="button" class="primary" disabled={!!progress || chosen.length === 0} onClick={() => void run()}>
+        <button
+          type="button"
+          class="primary"
+          disabled={!!progress || chosen.length === 0 || !gate.ok}
+          aria-describedby={gate.ok ? undefined : PASSPHRASE_PROBLEM_ID}
+          onClick={() => void run()}
+        >
           {t('ieExportButton', chosen.length)}
         </button>
       </div>
