@@ -7,7 +7,7 @@ import type { RestoreReport } from '../../shared/protocol.ts';
 import { createWindow } from './create-window.ts';
 import { finishWindow } from './finish-window.ts';
 import { createTabs, type RestoreProgress, type TabLoopOptions } from './tab-loop.ts';
-import { describe } from './tab-open.ts';
+import { failure } from './tab-open.ts';
 
 export type { RestoreProgress } from './tab-loop.ts';
 export type ExecuteOptions = TabLoopOptions;
@@ -67,7 +67,7 @@ export async function executeRestore(
       if (w.focused && w.target.kind === 'new') toFocus = windowId;
     } catch (e) {
       windowsFailed++;
-      report.failed.push({ url: '', reason: `window: ${describe(e)}` });
+      report.failed.push({ url: '', reason: failure(e) });
     }
   }
   // A cancelled restore leaves the focus where it is: on the popup that says what was kept.

@@ -1,6 +1,7 @@
 import type { Session, SessionWithBody, TabRecord } from '../../core/model.ts';
 import type { SearchResult } from '../../core/search.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 import type { CookieRestoreReport } from './keeping-messages.ts';
 
 export interface RestoreReport {
@@ -8,7 +9,8 @@ export interface RestoreReport {
   tabs: number;
   /** Tabs whose URL could not be opened and came back as a placeholder saying why. */
   blocked: number;
-  failed: { url: string; reason: string }[];
+  /** What did not come back (a tab, a window, a group) and why, in words the page renders. */
+  failed: { url: string; reason: UserMessage }[];
   cancelled: boolean;
   /** The session's saved cookies, put back before its tabs (all zero when it has none). */
   cookies: CookieRestoreReport;

@@ -30,8 +30,8 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
   return (
     <main class="popup" aria-label={t('popupTitle')}>
       <RecoveryBanner
-        onDone={(text) => {
-          setStatus({ kind: 'info', text });
+        onDone={(s) => {
+          setStatus(s);
           void list.reload();
         }}
         onError={fail}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker } from '../fakes/fake-worker.ts';
-import { rejectionText } from '../support/english.ts';
+import { english, rejectionText } from '../support/english.ts';
 
 const setup = () => fakeWorker({ name: 'bg' });
 
@@ -64,7 +64,7 @@ describe('save and restore through the worker handlers', () => {
     const report = await handlers['sessions.restore']({ id: session.id });
     expect(report.tabs).toBe(1);
     expect(report.failed).toHaveLength(1);
-    expect(report.failed[0]!.reason).toMatch(/Cannot open/);
+    expect(english(report.failed[0]!.reason)).toMatch(/^The browser refused: “Cannot open .*b\.test/);
   });
 
   it('deletes and undoes through messages', async () => {

@@ -9,6 +9,7 @@ import { planRestore } from '../../../../src/core/restore-plan.ts';
 import type { WindowRecord } from '../../../../src/core/model.ts';
 import { FakeBrowser } from '../../fakes/fake-platform.ts';
 import { fakeWorker } from '../../fakes/fake-worker.ts';
+import { english, englishText } from '../../support/english.ts';
 
 function bigWindow(n: number): WindowRecord {
   return {
@@ -123,5 +124,22 @@ describe('cancelling a restore', () => {
     expect((await running).cancelled).toBe(true);
     expect((await handlers['sessions.restoresUnderway']({})).restores).toEqual([]);
     expect(fake.events).toContainEqual({ tabulariumEvent: 'restore.ended', restoreId: 'r1' });
+  });
+});
+
+describe('a private window the browser refuses', () => {
+  it('restores the other windows and says why the private one did not come back, in words', async () => {
+    const { fake, ctx, handlers } = fakeWorker({ name: 'incognito' });
+    fake.incognitoAllowed = false;
+    await handlers['settings.set']({ lazyRestore: false });
+    const session = await ctx.sessions.store(
+      [bigWindow(2), { ...bigWindow(3), incognito: true, focused: false }, { ...bigWindow(4), focused: false }],
+      'manual',
+      'Mixed',
+    );
+    const report = await handlers['sessions.restore']({ id: session.id });
+    expect(report).toMatchObject({ windows: 2, tabs: 6, cancelled: false });
+    expect(fake.windows.map((w) => w.tabs.length)).toEqual([2, 4]);
+    expect(report.failed.map((f) => english(f.reason))).toEqual([englishText('errIncognitoNotAllowed')]);
   });
 });
