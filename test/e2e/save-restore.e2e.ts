@@ -120,6 +120,51 @@ describe('save all windows, close them, restore', () => {
     await popup.close();
   });
 
+  it('Replace keeps the windows it closes, and the popup opened afterwards undoes it', async () => {
+    const { driver } = env.b;
+    const old = ['r1', 'r2'].map((n) => env.server.url(`/page/${n}`));
+    const winA = await openWindow(driver, old);
+    const winB = await openWindow(driver, [env.server.url('/page/r3')]);
+    await seedSession(driver, 'replacement', 'Replacement', [
+      { url: env.server.url('/page/new'), title: 'New', active: true },
+    ]);
+    // The popup replaces every window, its own and the test's driver included: here the two above.
+    const report = (await driver.evaluate(
+      async (windowIds) =>
+        chrome.runtime.sendMessage({
+          tabularium: 1,
+          type: 'sessions.restore',
+          payload: { id: 'replacement', mode: { kind: 'replace', windowIds } },
+        }),
+      [winA, winB],
+    )) as { ok: boolean; value: { tabs: number; replacedSnapshotId?: string } };
+    expect(report.ok).toBe(true);
+    expect(report.value.tabs).toBe(1);
+    expect(report.value.replacedSnapshotId).toEqual(expect.any(String));
+    await waitFor(async () => !(await allWindows(driver)).some((w) => w.id === winA || w.id === winB), 'closed');
+
+    const popup = await openPopup(env.b);
+    await expect
+      .poll(() => popup.getByRole('status').first().innerText())
+      .toMatch(/The open windows were replaced; the 3 tabs in 2 windows that were closed are kept/);
+    const before = new Set((await allWindows(driver)).map((w) => w.id));
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await waitFor(
+      async () => (await allWindows(driver)).filter((w) => !before.has(w.id)).length === 2,
+      'the two replaced windows back',
+    );
+    const back = (await allWindows(driver)).filter((w) => !before.has(w.id));
+    expect(back.map((w) => w.tabs.map((t) => realUrl(env.b.extId, t.url))).sort()).toEqual(
+      [old, [env.server.url('/page/r3')]].sort(),
+    );
+    // Undone once: a popup opened now offers nothing.
+    await popup.close();
+    const again = await openPopup(env.b);
+    await again.getByRole('listitem').first().waitFor();
+    expect(await again.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    await again.close();
+  });
+
   it('brings back an address it must not open as a page that says why and copies the address', async () => {
     const script = 'javascript:document.title="ran"';
     const privileged = 'chrome://settings/';

@@ -148,6 +148,7 @@ export const requestSchemas = {
   }),
   'sessions.cancelRestore': v.object({ restoreId: id }),
   'sessions.restoresUnderway': empty,
+  'sessions.lastReplace': empty,
   // The popup warms the index up with an empty query.
   'sessions.search': v.object({ query: v.string(), limit: v.optional(whole) }),
   // An empty name gets the handler's own message ("A session needs a name").

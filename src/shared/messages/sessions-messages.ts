@@ -14,6 +14,20 @@ export interface RestoreReport {
   cancelled: boolean;
   /** The session's saved cookies, put back before its tabs (all zero when it has none). */
   cookies: CookieRestoreReport;
+  /**
+   * Replace only: the session holding the windows it closed, saved just before closing them, so
+   * that restoring it undoes the Replace. Absent when nothing was closed.
+   */
+  replacedSnapshotId?: string;
+}
+
+/** The last Replace, while it can still be undone from the popup. */
+export interface LastReplace {
+  snapshotId: string;
+  /** When the windows were replaced (epoch ms). */
+  at: number;
+  windows: number;
+  tabs: number;
 }
 
 export interface SessionMessages {
@@ -37,6 +51,11 @@ export interface SessionMessages {
     req: Record<string, never>;
     res: { restores: { restoreId: string; done: number; total: number }[] };
   };
+  /**
+   * The last Replace of the open windows, for a popup opened after it (Replace closed the popup's
+   * own window): restoring `snapshotId` undoes it. Offered for a while only, and until it is used.
+   */
+  'sessions.lastReplace': { req: Record<string, never>; res: { replaced?: LastReplace } };
   'sessions.search': {
     req: { query: string; limit?: number };
     res: { results: (SearchResult & { session: Session })[] };

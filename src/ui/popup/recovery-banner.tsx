@@ -28,7 +28,7 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => voi
       const r = await call('recovery.recover', {});
       setPending(undefined);
       // What did not come back (a private window the browser refused…) is said here too.
-      onDone(restoreStatus(r, undefined));
+      onDone(restoreStatus(r));
     } catch (e) {
       onError(e);
     } finally {

@@ -1,7 +1,7 @@
 // The status line after a restore: tabs and windows opened, what did not come back and why, and
 // the cookies' fate.
 import { cookieRestoreText } from '../components/keeping-switch.ts';
-import type { Status } from '../components/status-line.tsx';
+import type { Status, StatusAction } from '../components/status-line.tsx';
 import { render, t } from '../i18n.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 
@@ -17,13 +17,16 @@ export function failuresText(failed: RestoreReport['failed']): string {
   return t('restoreProblems', failed.length, shown + more);
 }
 
-export function restoreStatus(r: RestoreReport, action: Status['action'] | undefined): Status {
+/** `actions`: Undo (after a Replace), put newer cookies back…; undefined ones are left out. */
+export function restoreStatus(r: RestoreReport, ...actions: (StatusAction | undefined)[]): Status {
   if (r.cancelled) return { kind: 'info', text: t('restoreCancelled', r.tabs) };
+  const [action, secondAction] = actions.filter((a): a is StatusAction => !!a);
   return {
     kind: r.failed.length ? 'error' : 'info',
     text: [t('restoredMsg', r.tabs, r.windows), failuresText(r.failed), cookieRestoreText(r.cookies)]
       .filter(Boolean)
       .join(' '),
     ...(action ? { action } : {}),
+    ...(secondAction ? { secondAction } : {}),
   };
 }

@@ -22,7 +22,7 @@ const report = (failed: RestoreReport['failed']): RestoreReport => ({
 
 describe('restore status', () => {
   it('renders a refused private window as its message', () => {
-    const s = restoreStatus(report([{ url: '', reason: msg('errIncognitoNotAllowed') }]), undefined);
+    const s = restoreStatus(report([{ url: '', reason: msg('errIncognitoNotAllowed') }]));
     expect(s.kind).toBe('error');
     expect(s.text).toBe(`Restored 2 tabs in 1 windows. Not restored (1): ${englishText('errIncognitoNotAllowed')}`);
     expect(s.text).not.toMatch(/undefined|errIncognito/);
@@ -47,6 +47,6 @@ describe('restore status', () => {
   });
 
   it('is a plain line when everything came back', () => {
-    expect(restoreStatus(report([]), undefined)).toEqual({ kind: 'info', text: 'Restored 2 tabs in 1 windows.' });
+    expect(restoreStatus(report([]))).toEqual({ kind: 'info', text: 'Restored 2 tabs in 1 windows.' });
   });
 });
