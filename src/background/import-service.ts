@@ -2,6 +2,7 @@
 // a file's text); the worker only takes sessions in, in parts, and hands them out, in parts.
 import { countPreview, dropDuplicates, encryptCookieJars, type CookieJarMap } from '../core/formats/index.ts';
 import { countTabs, type SessionWithBody } from '../core/model.ts';
+import { asImported } from '../core/retention.ts';
 import { UserError } from '../core/user-error.ts';
 import {
   CHUNK_CHARS,
@@ -22,7 +23,8 @@ function checked({ session, body }: SessionWithBody): SessionWithBody {
     throw new UserError('invalid', { key: 'errImportMalformed', substitutions: [session.name] });
   }
   return {
-    session: { ...session, counts: countTabs(body.windows) },
+    // An autosave from a backup is the person's now: stored as imported, never pruned.
+    session: asImported({ ...session, counts: countTabs(body.windows) }),
     body: { id: session.id, windows: body.windows },
   };
 }

@@ -169,6 +169,51 @@ describe('duplicates', () => {
   });
 });
 
+describe('automatic sessions from a backup', () => {
+  it('are stored as imported, keep their origin as a label, and no autosave prunes them', async () => {
+    const w = window([{ url: 'https://a.test/', title: 'A' }]);
+    const backup = exportSessions(
+      [
+        session('auto', 'An autosave', [w], { kind: 'autosave' }),
+        session('closed', 'A closed window', [w], { kind: 'window-closed' }),
+        session('rec', 'Recovered', [w], { kind: 'recovered' }),
+        session('mine', 'Mine', [w]),
+      ],
+      'tabularium',
+      { now: 1 },
+    );
+    await storeImport(await previewImport([{ name: 'backup.json', text: backup }]), undefined, noProgress);
+    const kinds = async () =>
+      Object.fromEntries((await stored(current)).map((s) => [s.session.id, [s.session.kind, s.session.origin]]));
+    expect(await kinds()).toEqual({
+      auto: ['imported', 'autosave'],
+      closed: ['imported', 'window-closed'],
+      rec: ['imported', 'recovered'],
+      mine: ['manual', undefined],
+    });
+    // Later autosaves and closed windows keep the newest one of each automatic kind: none of these.
+    await current.call('settings.set', { retention: 1 });
+    current.fake.addWindow(['https://now.test/']);
+    expect((await current.ctx.autosave.run()).outcome).toBe('saved');
+    await current.ctx.autosave.saveClosedWindow([window([{ url: 'https://gone.test/', title: 'Gone' }])]);
+    expect(await kinds()).toMatchObject({
+      auto: ['imported', 'autosave'],
+      closed: ['imported', 'window-closed'],
+      rec: ['imported', 'recovered'],
+      mine: ['manual', undefined],
+    });
+    // Exported again, the label travels with the session.
+    const again = parseImport(
+      [{ name: 'again.json', text: exportSessions(await stored(current), 'tabularium', { now: 2 }) }],
+      { newId: () => 'x', now: 2 },
+    );
+    expect(again.sessions.find((s) => s.session.id === 'auto')?.session).toMatchObject({
+      kind: 'imported',
+      origin: 'autosave',
+    });
+  });
+});
+
 describe('cookies and the passphrase', () => {
   async function exportWithCookies(passphrase: string): Promise<string> {
     const db = await current.dbp;
