@@ -11,6 +11,7 @@ import {
   type SessionPart,
 } from '../shared/messages/import-export-messages.ts';
 import type { ImportFormat } from '../core/formats/index.ts';
+import type { ReplacedSession } from '../store/store.ts';
 import type { WorkerContext } from './context.ts';
 import { PendingImports } from './pending-imports.ts';
 
@@ -59,27 +60,36 @@ export class ImportService {
     const items = p.joiner.result().map(checked);
     const existing = await store.sessions.list();
     const kept = dropDuplicates(
-      { format: p.format, sessions: items, skipped: [], counts: countPreview(items), encryptedCookies: undefined },
+      {
+        format: p.format,
+        sessions: items,
+        skipped: [],
+        replaces: [],
+        counts: countPreview(items),
+        encryptedCookies: undefined,
+      },
       existing,
     );
+    let replaced: ReplacedSession[] = [];
     if (kept.sessions.length) {
       const lists = kept.sessions.map((i) => (jars && Object.hasOwn(jars, i.session.id) ? jars[i.session.id]! : []));
-      await cookieJars.withJars(lists, (jarIds) =>
-        store.sessions.saveAll(
+      // A stored session replaced by a newer copy goes to the trash, its cookie jar with it.
+      replaced = await cookieJars.withJars(lists, (jarIds) =>
+        store.sessions.importAll(
           kept.sessions.map((item, i) => {
             const cookieJarId = jarIds[i];
             return cookieJarId ? { ...item, session: { ...item.session, cookieJarId } } : item;
           }),
+          this.ctx.now(),
+          this.ctx.newId,
         ),
       );
-      // The overwritten sessions' old jars are now unreachable.
-      const before = new Map(existing.map((s) => [s.id, s.cookieJarId]));
-      for (const [i, item] of kept.sessions.entries()) {
-        const old = before.get(item.session.id);
-        if (old && lists[i]!.length) await store.jars.delete(old).catch(() => undefined);
-      }
     }
-    return { stored: kept.sessions.length, skipped: kept.skipped };
+    return {
+      stored: kept.sessions.length,
+      skipped: kept.skipped,
+      replaced: replaced.map((r) => ({ id: r.trashId, name: r.name })),
+    };
   }
 
   /** Sessions in message-sized parts, from `cursor` on. */

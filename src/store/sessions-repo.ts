@@ -42,6 +42,56 @@ export function saveSessions(db: DB, items: readonly SessionWithBody[]): Promise
   });
 }
 
+/** A stored session an import replaced: its old version is in the trash under `trashId`. */
+export interface ReplacedSession {
+  id: string;
+  trashId: string;
+  name: string;
+}
+
+/**
+ * An import's sessions, all or nothing, in one transaction. One that has the id of a stored
+ * session replaces it, and the stored version goes to the trash under a fresh id (`trashId()`):
+ * Undo then brings it back beside the new one, so neither version is lost.
+ */
+export function importSessions(
+  db: DB,
+  items: readonly SessionWithBody[],
+  now: number,
+  trashId: () => string,
+): Promise<ReplacedSession[]> {
+  return run(async () => {
+    const tx = writeTx(db, ['sessions', 'bodies', 'search', 'trash']);
+    const stored = await Promise.all(
+      items.map(({ session }) =>
+        Promise.all([tx.objectStore('sessions').get(session.id), tx.objectStore('bodies').get(session.id)]),
+      ),
+    );
+    const replaced: ReplacedSession[] = [];
+    const requests: Promise<unknown>[] = [];
+    items.forEach(({ session, body }, i) => {
+      const [old, oldBody] = stored[i]!;
+      if (old) {
+        const id = trashId();
+        const { cookieJarId, ...rest } = old;
+        // Purging the trash deletes a trashed session's jar: one the new version still names stays
+        // with the new version only.
+        const keepsJar = cookieJarId !== undefined && cookieJarId !== session.cookieJarId;
+        const trashed: Session = { ...rest, id, ...(keepsJar ? { cookieJarId } : {}) };
+        requests.push(
+          tx
+            .objectStore('trash')
+            .put({ id, deletedAt: now, session: trashed, body: { id, windows: oldBody?.windows ?? [] } }),
+        );
+        replaced.push({ id: old.id, trashId: id, name: old.name });
+      }
+      requests.push(...putSession(tx, session, body));
+    });
+    await commit(tx, requests);
+    return replaced;
+  });
+}
+
 /** Newest first. */
 export function listSessions(db: DB): Promise<Session[]> {
   return run(async () => (await db.getAllFromIndex('sessions', 'createdAt')).reverse());
