@@ -72,6 +72,7 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
       purgeTrash: async (maxAgeMs: number, now: number) => sessions.purgeTrash(await db(), maxAgeMs, now),
       searchRecords: async (ids: readonly string[]) => sessions.searchRecords(await db(), ids),
       allSearchRecords: async () => sessions.allSearchRecords(await db()),
+      rebuildSearch: async (ids: readonly string[]) => sessions.rebuildSearchRecords(await db(), ids),
     },
     live: {
       read: async () => live.readLiveState(await db()),
