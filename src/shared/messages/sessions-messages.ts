@@ -33,8 +33,12 @@ export interface LastReplace {
 export interface SessionMessages {
   'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
   'sessions.get': { req: { id: string }; res: SessionWithBody };
-  'sessions.saveAll': { req: { name?: string }; res: { session: Session } };
-  'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
+  /** `cookieProblem`: the session is saved, but its cookies could not be kept, and why. */
+  'sessions.saveAll': { req: { name?: string }; res: { session: Session; cookieProblem?: UserMessage } };
+  'sessions.saveWindow': {
+    req: { windowId?: number; name?: string };
+    res: { session: Session; cookieProblem?: UserMessage };
+  };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
   /**

@@ -2,6 +2,7 @@
 // tab, keep an autosave, delete with Undo, undo a Replace. Each ends in one status line.
 import type { Session } from '../../core/model.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 import { currentWindowId } from '../../platform/page.ts';
 import { call } from '../../shared/client.ts';
 import { overwriteNewerAction } from '../components/keeping-switch.ts';
@@ -9,6 +10,7 @@ import type { LastReplace } from '../../shared/messages/sessions-messages.ts';
 import type { Status, StatusAction } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import { restoreStatus } from './restore-status.ts';
+import { saveStatus } from './save-status.ts';
 import { useRestore } from './use-restore.ts';
 import type { SessionsState } from './use-sessions.ts';
 
@@ -23,8 +25,9 @@ interface Options {
 export function useSessionActions({ list, setStatus, fail, onDeleted }: Options) {
   const { restore: run, cancel, progress } = useRestore();
 
-  const saved = (s: Session) => {
-    setStatus({ kind: 'info', text: t('savedSessionMsg', s.name) });
+  /** Saved; a cookie jar that could not be written is said, with the reason, not only logged. */
+  const saved = (s: Session, cookieProblem?: UserMessage) => {
+    setStatus(saveStatus(s, cookieProblem));
     void list.reload();
   };
 
