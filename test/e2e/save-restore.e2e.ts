@@ -165,6 +165,57 @@ describe('save all windows, close them, restore', () => {
     await again.close();
   });
 
+  it('restores the rest of a session whose private window the browser refuses, and says why', async () => {
+    // The e2e browser does not allow the extension in incognito: Chromium answers windows.create
+    // with undefined.
+    const { driver } = env.b;
+    const normal = env.server.url('/page/open-me');
+    await driver.evaluate(
+      async ({ normal }) => {
+        const send = async (type: string, payload: unknown) =>
+          (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as { value: { importId: string } };
+        const win = (incognito: boolean, url: string) => ({
+          type: 'normal',
+          state: 'normal',
+          incognito,
+          focused: !incognito,
+          groups: [],
+          tabs: [{ url, title: incognito ? 'Secret' : 'Open me', active: true }],
+        });
+        const session = {
+          id: 'with-private',
+          name: 'With a private window',
+          kind: 'manual',
+          createdAt: Date.now(),
+          updatedAt: Date.now(),
+          tags: [],
+          counts: { windows: 2, tabs: 2 },
+        };
+        const { importId } = (await send('import.begin', { format: 'tabularium' })).value;
+        const windows = [win(true, 'https://private.test/'), win(false, normal)];
+        await send('import.chunk', { importId, parts: [{ session, windows }] });
+        await send('import.commit', { importId });
+      },
+      { normal },
+    );
+    const before = new Set((await allWindows(driver)).map((w) => w.id));
+    const popup = await openPopup(env.b);
+    await popup
+      .getByRole('listitem')
+      .filter({ hasText: 'With a private window' })
+      .getByRole('button', { name: /^Restore/ })
+      .click();
+    await expect
+      .poll(() => popup.getByRole('alert').first().innerText())
+      .toBe(
+        'Restored 1 tabs in 1 windows. Not restored (1): A private window could not be opened: Tabularium is ' +
+          "not allowed in private windows (allow it on the extension's details page). Its tabs were not restored.",
+      );
+    const restored = (await allWindows(driver)).filter((w) => !before.has(w.id));
+    expect(restored.map((w) => w.tabs.map((t) => realUrl(env.b.extId, t.url)))).toEqual([[normal]]);
+    await popup.close();
+  });
+
   it('brings back an address it must not open as a page that says why and copies the address', async () => {
     const script = 'javascript:document.title="ran"';
     const privileged = 'chrome://settings/';
