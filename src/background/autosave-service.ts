@@ -2,7 +2,9 @@
 import { countTabs, type Session, type WindowRecord } from '../core/model.ts';
 import { checksum, isWorseCount } from '../core/recovery-rules.ts';
 import { sessionsToPrune } from '../core/retention.ts';
+import type { LastReplace } from '../shared/messages/sessions-messages.ts';
 import type { WorkerContext } from './context.ts';
+import { LAST_REPLACE_KEY } from './restore/restore-service.ts';
 
 interface LastAutosave {
   checksum: string;
@@ -49,10 +51,16 @@ export class AutosaveService {
     return session;
   }
 
-  /** Keeps the newest N of each automatic kind; saved and imported sessions are never pruned. */
+  /**
+   * Keeps the newest N of each automatic kind; saved and imported sessions are never pruned, nor
+   * the snapshot that undoes the last Replace (the windows Replace closes each become a newer
+   * window-closed snapshot right after it, and would push it out).
+   */
   private async prune(): Promise<void> {
     const { store, settings } = this.ctx;
     const keep = (await settings.load()).retention;
-    for (const id of sessionsToPrune(await store.sessions.list(), keep)) await store.sessions.remove(id);
+    const undo = (await store.meta.get<LastReplace>(LAST_REPLACE_KEY))?.snapshotId;
+    const candidates = (await store.sessions.list()).filter((s) => s.id !== undo);
+    for (const id of sessionsToPrune(candidates, keep)) await store.sessions.remove(id);
   }
 }

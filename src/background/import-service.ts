@@ -2,6 +2,7 @@
 // a file's text); the worker only takes sessions in, in parts, and hands them out, in parts.
 import { countPreview, dropDuplicates, encryptCookieJars, type CookieJarMap } from '../core/formats/index.ts';
 import { countTabs, type SessionWithBody } from '../core/model.ts';
+import { asImported } from '../core/retention.ts';
 import { UserError } from '../core/user-error.ts';
 import {
   CHUNK_CHARS,
@@ -10,6 +11,7 @@ import {
   type SessionPart,
 } from '../shared/messages/import-export-messages.ts';
 import type { ImportFormat } from '../core/formats/index.ts';
+import type { ReplacedSession } from '../store/store.ts';
 import type { WorkerContext } from './context.ts';
 import { PendingImports } from './pending-imports.ts';
 
@@ -22,7 +24,8 @@ function checked({ session, body }: SessionWithBody): SessionWithBody {
     throw new UserError('invalid', { key: 'errImportMalformed', substitutions: [session.name] });
   }
   return {
-    session: { ...session, counts: countTabs(body.windows) },
+    // An autosave from a backup is the person's now: stored as imported, never pruned.
+    session: asImported({ ...session, counts: countTabs(body.windows) }),
     body: { id: session.id, windows: body.windows },
   };
 }
@@ -57,27 +60,36 @@ export class ImportService {
     const items = p.joiner.result().map(checked);
     const existing = await store.sessions.list();
     const kept = dropDuplicates(
-      { format: p.format, sessions: items, skipped: [], counts: countPreview(items), encryptedCookies: undefined },
+      {
+        format: p.format,
+        sessions: items,
+        skipped: [],
+        replaces: [],
+        counts: countPreview(items),
+        encryptedCookies: undefined,
+      },
       existing,
     );
+    let replaced: ReplacedSession[] = [];
     if (kept.sessions.length) {
       const lists = kept.sessions.map((i) => (jars && Object.hasOwn(jars, i.session.id) ? jars[i.session.id]! : []));
-      await cookieJars.withJars(lists, (jarIds) =>
-        store.sessions.saveAll(
+      // A stored session replaced by a newer copy goes to the trash, its cookie jar with it.
+      replaced = await cookieJars.withJars(lists, (jarIds) =>
+        store.sessions.importAll(
           kept.sessions.map((item, i) => {
             const cookieJarId = jarIds[i];
             return cookieJarId ? { ...item, session: { ...item.session, cookieJarId } } : item;
           }),
+          this.ctx.now(),
+          this.ctx.newId,
         ),
       );
-      // The overwritten sessions' old jars are now unreachable.
-      const before = new Map(existing.map((s) => [s.id, s.cookieJarId]));
-      for (const [i, item] of kept.sessions.entries()) {
-        const old = before.get(item.session.id);
-        if (old && lists[i]!.length) await store.jars.delete(old).catch(() => undefined);
-      }
     }
-    return { stored: kept.sessions.length, skipped: kept.skipped };
+    return {
+      stored: kept.sessions.length,
+      skipped: kept.skipped,
+      replaced: replaced.map((r) => ({ id: r.trashId, name: r.name })),
+    };
   }
 
   /** Sessions in message-sized parts, from `cursor` on. */

@@ -1,5 +1,6 @@
 // The worker's search index: loaded on the first search (not at start, so opening the popup stays
-// light), then kept in step with every saved, changed or deleted session.
+// light), then kept in step with every saved, changed or deleted session. An index that misses
+// sessions (a migration that stopped early, a lost record) rebuilds them as it loads.
 import { SearchIndex, type SearchResult } from '../core/search.ts';
 import type { WorkerContext } from './context.ts';
 
@@ -12,9 +13,22 @@ export class SearchService {
   }
 
   private async load(): Promise<SearchIndex> {
+    const { sessions } = this.ctx.store;
     const idx = new SearchIndex();
     this.dirty.clear();
-    for (const { rec, createdAt } of await this.ctx.store.sessions.allSearchRecords()) idx.upsert(rec, createdAt);
+    const { records, missing } = await sessions.allSearchRecords();
+    for (const { rec, createdAt } of records) idx.upsert(rec, createdAt);
+    if (missing.length) {
+      try {
+        // Written back, so the next worker does not rebuild them again.
+        const { rebuilt, damaged } = await sessions.rebuildSearch(missing);
+        for (const { rec, createdAt } of rebuilt) idx.upsert(rec, createdAt);
+        if (damaged.length) console.warn('[tabularium] sessions left out of search (damaged):', damaged);
+      } catch (e) {
+        // A failed repair (a full disk) must not take search away: the next load tries again.
+        console.error('[tabularium] rebuilding the search index failed', e);
+      }
+    }
     return idx;
   }
 

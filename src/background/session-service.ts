@@ -5,13 +5,19 @@ import { countTabs, type Session, type SessionKind, type SessionWithBody, type W
 import { tabsWithUrlTokens } from '../core/formats/strip-url-tokens.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { diffSessions } from '../core/session-diff.ts';
-import { UserError } from '../core/user-error.ts';
+import { msg, UserError, type UserMessage } from '../core/user-error.ts';
 import type { SessionDetail } from '../shared/messages/sessions-messages.ts';
 import type { WorkerContext } from './context.ts';
 
 const MAX_NAME = 500;
 const MAX_TAG = 64;
 const MAX_TAGS = 50;
+
+/** A save, and why its cookies were not kept when they could not be (the popup says so). */
+export interface SaveResult {
+  session: Session;
+  cookieProblem?: UserMessage;
+}
 
 function sessionGone(): UserError {
   return new UserError('not-found', { key: 'errSessionGone' });
@@ -37,12 +43,12 @@ export class SessionService {
   }
 
   /** Every open window, from the tracker's mirror: no round trip through the browser. */
-  async saveAll(name?: string): Promise<Session> {
+  async saveAll(name?: string): Promise<SaveResult> {
     return this.saveManual(await this.ctx.tracker.storableSnapshot(), name);
   }
 
   /** One window (the last focused one by default). */
-  async saveWindow(windowId?: number, name?: string): Promise<Session> {
+  async saveWindow(windowId?: number, name?: string): Promise<SaveResult> {
     const id = windowId ?? (await this.ctx.platform.windows.getLastFocusedId());
     if (id === undefined) return this.saveManual([], name);
     const windows = await this.ctx.tracker.storableSnapshot(id);
@@ -53,13 +59,23 @@ export class SessionService {
     return this.saveManual(windows, name);
   }
 
-  private saveManual(windows: WindowRecord[], name?: string): Promise<Session> {
+  private saveManual(windows: WindowRecord[], name?: string): Promise<SaveResult> {
     if (windows.length === 0) throw new UserError('not-found', { key: 'errNothingToSave' });
-    return this.store(windows, 'manual', name);
+    return this.save(windows, 'manual', name);
   }
 
-  /** Stores windows as a new session; the sites' cookies go into its jar first. */
+  /** Stores windows as a new session (automatic snapshots: nobody to tell of a cookie problem). */
   async store(windows: WindowRecord[], kind: SessionKind, name?: string): Promise<Session> {
+    const { session, cookieProblem } = await this.save(windows, kind, name);
+    if (cookieProblem) console.warn('[tabularium] a snapshot was saved without its cookies', cookieProblem);
+    return session;
+  }
+
+  /**
+   * Stores windows as a new session; the sites' cookies go into its jar first. Cookies that could
+   * not be read or written do not stop the save: it goes on without them and says why.
+   */
+  async save(windows: WindowRecord[], kind: SessionKind, name?: string): Promise<SaveResult> {
     const now = this.ctx.now();
     const id = this.ctx.newId();
     const session: Session = {
@@ -71,12 +87,19 @@ export class SessionService {
       tags: [],
       counts: countTabs(windows),
     };
-    const cookies = await this.ctx.cookieJars.cookiesForWindows(windows);
-    return this.ctx.cookieJars.withJars([cookies], async ([cookieJarId]) => {
-      const saved = cookieJarId ? { ...session, cookieJarId } : session;
-      await this.ctx.store.sessions.save(saved, { id, windows });
-      return saved;
-    });
+    const { cookieJars, store } = this.ctx;
+    const read = await cookieJars.cookiesForWindows(windows);
+    const { jarId, problem } = await cookieJars.saveJar(read.cookies);
+    const saved = jarId ? { ...session, cookieJarId: jarId } : session;
+    try {
+      await store.sessions.save(saved, { id, windows });
+    } catch (e) {
+      // A jar nobody points at is unreachable: it goes again.
+      if (jarId) await store.jars.delete(jarId).catch(() => undefined);
+      throw e;
+    }
+    const why = problem ?? read.problem;
+    return why ? { session: saved, cookieProblem: msg('saveCookiesNotKept', why) } : { session: saved };
   }
 
   async delete(id: string): Promise<void> {

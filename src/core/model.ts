@@ -3,6 +3,10 @@
 
 export type SessionKind = 'manual' | 'autosave' | 'window-closed' | 'recovered' | 'imported';
 
+/** The kinds Tabularium makes by itself, of which retention keeps only the newest few. */
+export const AUTOMATIC_KINDS = ['autosave', 'window-closed', 'recovered'] as const;
+export type AutomaticKind = (typeof AUTOMATIC_KINDS)[number];
+
 export const GROUP_COLORS = ['grey', 'blue', 'red', 'yellow', 'green', 'pink', 'purple', 'cyan', 'orange'] as const;
 export type GroupColor = (typeof GROUP_COLORS)[number];
 
@@ -58,6 +62,11 @@ export interface Session {
   cookieJarId?: string;
   /** Where an imported session came from, to skip it on a second import. */
   sourceId?: string;
+  /**
+   * An imported session that was an automatic snapshot where it came from (an autosave in a
+   * backup): a label only. Its kind is `imported`, so retention never prunes it.
+   */
+  origin?: AutomaticKind;
 }
 
 /** The large part, read only for detail, search and restore. */

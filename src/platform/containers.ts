@@ -3,6 +3,7 @@
 // usable (Firefox wants the `cookies` permission for it); the tab then still opens, in the
 // default container, and the caller is told so it can report it. Chrome has no containers and
 // rejects the unknown key outright, so there it is never sent.
+import { msg, type UserMessage } from '../core/user-error.ts';
 import type { Flavour } from './flavour-detection.ts';
 
 /** The stores a window already implies: never worth sending, never worth reporting. */
@@ -10,7 +11,8 @@ const IMPLIED = new Set(['firefox-default', 'firefox-private', '0', '1']);
 
 export interface DroppedContainer {
   cookieStoreId: string;
-  reason: string;
+  /** Why, for the restore report: our words, or the browser's inside ours. */
+  reason: UserMessage;
 }
 
 function message(e: unknown): string {
@@ -30,12 +32,12 @@ export async function createInContainer<D extends object, R>(
 ): Promise<{ created: R; dropped?: DroppedContainer }> {
   if (!cookieStoreId || IMPLIED.has(cookieStoreId)) return { created: await create(details) };
   if (flavour === 'chrome') {
-    return { created: await create(details), dropped: { cookieStoreId, reason: 'this browser has no containers' } };
+    return { created: await create(details), dropped: { cookieStoreId, reason: msg('restoreNoContainers') } };
   }
   try {
     return { created: await create({ ...details, cookieStoreId }) };
   } catch (first) {
     const created = await create(details);
-    return { created, dropped: { cookieStoreId, reason: message(first) } };
+    return { created, dropped: { cookieStoreId, reason: msg('restoreBrowserSaid', message(first)) } };
   }
 }

@@ -7,6 +7,18 @@ import { buildSearchRecord, type SearchRecord } from '../core/search.ts';
 
 export const DB_NAME = 'tabularium';
 
+/**
+ * meta key of what migrations skipped: a `DamagedReport[]`. A damaged record is skipped and
+ * listed here, and the migration finishes the rest (the search service rebuilds what is missing).
+ */
+export const DAMAGED_KEY = 'migration:damaged';
+
+export interface DamagedReport {
+  version: number;
+  store: StoreNames<TabulariumDB>;
+  ids: string[];
+}
+
 export interface TrashEntry {
   id: string;
   deletedAt: number;
@@ -75,22 +87,39 @@ export const MIGRATIONS: readonly Migration[] = [
     if (!db.objectStoreNames.contains('keys')) db.createObjectStore('keys', { keyPath: 'id' });
   },
   // v3: a compact search text per session (name, tags, tab titles and URLs), filled from the
-  // existing sessions, so search never has to read every body.
+  // existing sessions, so search never has to read every body. A damaged body (no window list, a
+  // tab that is not an object) is skipped and reported: it once ended the fill, and every session
+  // after it stayed out of search for good.
   (db, tx) => {
     if (db.objectStoreNames.contains('search')) return;
     const search = db.createObjectStore('search', { keyPath: 'id' });
     const sessions = tx.objectStore('sessions');
-    void tx
-      .objectStore('bodies')
-      .openCursor()
-      .then(async function fill(cursor): Promise<void> {
-        if (!cursor) return;
+    const damaged: string[] = [];
+    void (async () => {
+      for (let cursor = await tx.objectStore('bodies').openCursor(); cursor; cursor = await cursor.continue()) {
         const body = cursor.value;
-        const session = await sessions.get(body.id);
-        if (session) await search.put(buildSearchRecord(session, body));
-        return fill(await cursor.continue());
-      });
+        const session = await sessions.get(cursor.primaryKey);
+        if (!session) continue;
+        let record: SearchRecord;
+        try {
+          record = buildSearchRecord(session, body);
+        } catch {
+          damaged.push(cursor.primaryKey);
+          continue;
+        }
+        await search.put(record);
+      }
+      if (damaged.length) await reportDamaged(tx, { version: 3, store: 'bodies', ids: damaged });
+    })().catch((e: unknown) => console.error('[tabularium] filling the search index failed', e));
   },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
+
+/** Adds a report to what earlier migrations skipped, in the upgrade's own transaction. */
+async function reportDamaged(tx: UpgradeTx, report: DamagedReport): Promise<void> {
+  console.warn(`[tabularium] migration to v${report.version} skipped damaged ${report.store}:`, report.ids);
+  const meta = tx.objectStore('meta');
+  const prev = (await meta.get(DAMAGED_KEY))?.value;
+  await meta.put({ key: DAMAGED_KEY, value: [...(Array.isArray(prev) ? prev : []), report] });
+}

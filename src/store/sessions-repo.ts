@@ -42,6 +42,56 @@ export function saveSessions(db: DB, items: readonly SessionWithBody[]): Promise
   });
 }
 
+/** A stored session an import replaced: its old version is in the trash under `trashId`. */
+export interface ReplacedSession {
+  id: string;
+  trashId: string;
+  name: string;
+}
+
+/**
+ * An import's sessions, all or nothing, in one transaction. One that has the id of a stored
+ * session replaces it, and the stored version goes to the trash under a fresh id (`trashId()`):
+ * Undo then brings it back beside the new one, so neither version is lost.
+ */
+export function importSessions(
+  db: DB,
+  items: readonly SessionWithBody[],
+  now: number,
+  trashId: () => string,
+): Promise<ReplacedSession[]> {
+  return run(async () => {
+    const tx = writeTx(db, ['sessions', 'bodies', 'search', 'trash']);
+    const stored = await Promise.all(
+      items.map(({ session }) =>
+        Promise.all([tx.objectStore('sessions').get(session.id), tx.objectStore('bodies').get(session.id)]),
+      ),
+    );
+    const replaced: ReplacedSession[] = [];
+    const requests: Promise<unknown>[] = [];
+    items.forEach(({ session, body }, i) => {
+      const [old, oldBody] = stored[i]!;
+      if (old) {
+        const id = trashId();
+        const { cookieJarId, ...rest } = old;
+        // Purging the trash deletes a trashed session's jar: one the new version still names stays
+        // with the new version only.
+        const keepsJar = cookieJarId !== undefined && cookieJarId !== session.cookieJarId;
+        const trashed: Session = { ...rest, id, ...(keepsJar ? { cookieJarId } : {}) };
+        requests.push(
+          tx
+            .objectStore('trash')
+            .put({ id, deletedAt: now, session: trashed, body: { id, windows: oldBody?.windows ?? [] } }),
+        );
+        replaced.push({ id: old.id, trashId: id, name: old.name });
+      }
+      requests.push(...putSession(tx, session, body));
+    });
+    await commit(tx, requests);
+    return replaced;
+  });
+}
+
 /** Newest first. */
 export function listSessions(db: DB): Promise<Session[]> {
   return run(async () => (await db.getAllFromIndex('sessions', 'createdAt')).reverse());
@@ -145,7 +195,8 @@ export function getBody(db: DB, id: string): Promise<SessionBody | undefined> {
   return run(() => db.get('bodies', id));
 }
 
-export function allSearchRecords(db: DB): Promise<SearchRecordWithDate[]> {
+/** Every session's search text, and the ids of sessions that have none (see rebuildSearchRecords). */
+export function allSearchRecords(db: DB): Promise<{ records: SearchRecordWithDate[]; missing: string[] }> {
   return run(async () => {
     const tx = db.transaction(['search', 'sessions']);
     const [recs, sessions] = await Promise.all([
@@ -153,7 +204,48 @@ export function allSearchRecords(db: DB): Promise<SearchRecordWithDate[]> {
       tx.objectStore('sessions').getAll(),
     ]);
     const created = new Map(sessions.map((s) => [s.id, s.createdAt]));
-    return recs.filter((r) => created.has(r.id)).map((rec) => ({ rec, createdAt: created.get(rec.id)! }));
+    const indexed = new Set(recs.map((r) => r.id));
+    return {
+      records: recs.filter((r) => created.has(r.id)).map((rec) => ({ rec, createdAt: created.get(rec.id)! })),
+      missing: sessions.filter((s) => !indexed.has(s.id)).map((s) => s.id),
+    };
+  });
+}
+
+/**
+ * Writes the search text of these sessions again from their summary and body. A session whose
+ * body is damaged (the text cannot be built) is skipped and returned in `damaged`, not the end of
+ * the rest.
+ */
+export function rebuildSearchRecords(
+  db: DB,
+  ids: readonly string[],
+): Promise<{ rebuilt: SearchRecordWithDate[]; damaged: string[] }> {
+  return run(async () => {
+    const tx = writeTx(db, ['sessions', 'bodies', 'search']);
+    const found = await Promise.all(
+      ids.map((id) => Promise.all([tx.objectStore('sessions').get(id), tx.objectStore('bodies').get(id)])),
+    );
+    const rebuilt: SearchRecordWithDate[] = [];
+    const damaged: string[] = [];
+    const puts: Promise<unknown>[] = [];
+    found.forEach(([session, body], i) => {
+      const id = ids[i]!;
+      // Deleted meanwhile.
+      if (!session) return;
+      let rec: SearchRecord;
+      try {
+        // A session without a body is still found by its name.
+        rec = buildSearchRecord(session, body ?? { id, windows: [] });
+      } catch {
+        damaged.push(id);
+        return;
+      }
+      puts.push(tx.objectStore('search').put(rec));
+      rebuilt.push({ rec, createdAt: session.createdAt });
+    });
+    await commit(tx, puts);
+    return { rebuilt, damaged };
   });
 }
 

@@ -17,7 +17,7 @@ import { DB_NAME } from './schema.ts';
 import * as sessions from './sessions-repo.ts';
 
 export type { PendingRecovery, PreviousRun, RecoveredState, UnreadableState } from './recovery-repo.ts';
-export type { SearchRecordWithDate } from './sessions-repo.ts';
+export type { ReplacedSession, SearchRecordWithDate } from './sessions-repo.ts';
 
 type Listener = (ids: readonly string[]) => void;
 
@@ -54,10 +54,11 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
       body: async (id: string) => sessions.getBody(await db(), id),
       save: async (session: Session, body: SessionBody) =>
         touching([session.id], sessions.saveSession(await db(), session, body)),
-      saveAll: async (items: readonly SessionWithBody[]) =>
+      /** An import, all or nothing; a stored session it replaces goes to the trash (see importSessions). */
+      importAll: async (items: readonly SessionWithBody[], now: number, trashId: () => string) =>
         touching(
           items.map((i) => i.session.id),
-          sessions.saveSessions(await db(), items),
+          sessions.importSessions(await db(), items, now, trashId),
         ),
       update: async (id: string, patch: (s: Session) => Session, now: number) =>
         touching([id], sessions.updateSession(await db(), id, patch, now)),
@@ -71,6 +72,7 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
       purgeTrash: async (maxAgeMs: number, now: number) => sessions.purgeTrash(await db(), maxAgeMs, now),
       searchRecords: async (ids: readonly string[]) => sessions.searchRecords(await db(), ids),
       allSearchRecords: async () => sessions.allSearchRecords(await db()),
+      rebuildSearch: async (ids: readonly string[]) => sessions.rebuildSearchRecords(await db(), ids),
     },
     live: {
       read: async () => live.readLiveState(await db()),

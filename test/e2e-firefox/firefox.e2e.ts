@@ -173,7 +173,7 @@ describe('Tabularium in Firefox', () => {
     expect(report.failed).toEqual([
       {
         url: server.url('/page/gone'),
-        reason: expect.stringContaining('container firefox-container-999 not restored'),
+        reason: { key: 'restoreContainerDropped', substitutions: ['firefox-container-999', expect.anything()] },
       },
     ]);
 

@@ -1,8 +1,8 @@
 // Import and export through the settings page, as a person switching from Tab Session Manager does:
 // pick the file, read the preview, import, find the sessions in the popup, restore one with its
 // groups; bad files are refused with a precise error and store nothing.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImport } from '../../src/core/formats/index.ts';
@@ -21,6 +21,8 @@ import {
 const FIXTURES = resolve(import.meta.dirname, '../fixtures');
 let b: Launched;
 let settings: Page;
+/** The Tabularium export made below, re-imported after an edit. */
+let exported = '';
 const status = () => settings.locator('#import-export .ie-status');
 
 async function popupNames(count: number): Promise<string[]> {
@@ -139,6 +141,7 @@ describe('import through the settings page', () => {
     await button.click();
     const file = await (await download).path();
     const text = readFileSync(file, 'utf8');
+    exported = text;
     const back = parseImport([{ name: 'export.json', text }], { newId: () => 'x', now: 0 });
     expect(back.format).toBe('tabularium');
     expect(back.counts).toEqual({ sessions: 3, windows: 4, tabs: 10, notOpenable: 1 });
@@ -200,5 +203,41 @@ describe('import through the settings page', () => {
     expect([...staticKeys].filter((k) => k.includes('zxcvbn'))).toEqual([]);
     const lazy = [...staticKeys].flatMap((k) => manifest[k]?.dynamicImports ?? []).filter((k) => k.includes('zxcvbn'));
     expect(lazy.length).toBe(3);
+  });
+
+  it('says an import replaces a stored session and how, and can bring the old version back', async () => {
+    // The backup, with one session edited later elsewhere: renamed, one tab fewer.
+    const data = JSON.parse(exported) as {
+      sessions: { session: { name: string; updatedAt: number }; body: { windows: { tabs: unknown[] }[] } }[];
+    };
+    const edited = data.sessions.find((s) => s.session.name === 'Cookie research')!;
+    edited.session.name = 'Cookie research, revised';
+    edited.session.updatedAt += 60_000;
+    edited.body.windows.reduce((a, w) => (w.tabs.length > a.tabs.length ? w : a)).tabs.pop();
+    const file = join(b.profileDir, 'edited-backup.json');
+    writeFileSync(file, JSON.stringify(data));
+    await settings.getByLabel('Choose files to import').setInputFiles(file);
+    const section = settings.locator('#import-export');
+    await expect
+      .poll(() => settings.getByTestId('ie-replaces').textContent())
+      .toBe(
+        '1 of them replaces a stored session with the same id, edited earlier; the stored version goes to the trash.',
+      );
+    expect(await section.locator('.ie-replaces').allTextContents()).toEqual([
+      'replaces the stored “Cookie research”: name “Cookie research” → “Cookie research, revised”; tabs 5 → 4',
+    ]);
+    await settings.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect
+      .poll(() => status().textContent())
+      .toContain('1 stored session was replaced; its old version is in the trash.');
+    expect((await popupNames(3)).sort()).toEqual(['Cookie research, revised', 'Extension APIs', 'trap']);
+    await settings.getByRole('button', { name: 'Bring back the old versions' }).click();
+    await expect.poll(() => status().textContent()).toBe('The old versions are back, beside the imported ones.');
+    expect((await popupNames(4)).sort()).toEqual([
+      'Cookie research',
+      'Cookie research, revised',
+      'Extension APIs',
+      'trap',
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import { registrableDomain } from '../../core/cookies/cookie-domain.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { isPersistent, toSetDetails } from '../../core/cookies/set-details.ts';
 import type { Session, WindowRecord } from '../../core/model.ts';
+import { msg, UserError, type UserMessage } from '../../core/user-error.ts';
 import type { CookieRestoreIssue, CookieRestoreReport } from '../../shared/messages/keeping-messages.ts';
 import { hasKeepingAccess } from '../../shared/cookie-keeping-access.ts';
 import type { WorkerContext } from '../context.ts';
@@ -28,6 +29,17 @@ const WHOLE_STORE_FROM = 2;
 
 export function emptyCookieReport(): CookieRestoreReport {
   return { restored: 0, skipped: [], failed: [] };
+}
+
+/** The cookies for a save, and why they are not all there when something failed. */
+export interface SaveCookies {
+  cookies: CookieRecord[];
+  problem?: UserMessage;
+}
+
+/** Why a save's cookies could not be read: our message, or the browser's words inside ours. */
+function unread(e: unknown): UserMessage {
+  return e instanceof UserError ? e.userMessage : msg('saveCookiesUnread', e instanceof Error ? e.message : String(e));
 }
 
 export class CookieJars {
@@ -42,21 +54,25 @@ export class CookieJars {
   /**
    * The cookies the browser has for the given sites: each site's own (every subdomain, path and
    * partition) and those that frames of other sites keep in its partition (CHIPS). A read that fails
-   * (permission revoked meanwhile) counts as empty.
+   * (permission revoked meanwhile) counts as empty; `onError` hears it (a save says so).
    */
-  async readCookiesOfSites(sites: SitesByStore, all: boolean): Promise<CookieRecord[]> {
+  async readCookiesOfSites(sites: SitesByStore, all: boolean, onError?: (e: unknown) => void): Promise<CookieRecord[]> {
+    const failed = (e: unknown): CookieRecord[] => {
+      onError?.(e);
+      return [];
+    };
     const api = this.ctx.platform.cookies;
     const jobs: Promise<CookieRecord[]>[] = [];
     for (const [store, set] of sites) {
       // Each per-site read walks the whole store in the browser: past a few sites, one read is cheaper.
       if (set.size > WHOLE_STORE_FROM) {
-        jobs.push(api.getAllInStore(store).catch(() => []));
+        jobs.push(api.getAllInStore(store).catch(failed));
         continue;
       }
       for (const site of set) {
-        jobs.push(api.getAllForDomain(site, store).catch(() => []));
+        jobs.push(api.getAllForDomain(site, store).catch(failed));
         // Partitioned cookies need a secure top-level site, so the https key is the only one.
-        jobs.push(api.getAllInPartition(`https://${site}`, store).catch(() => []));
+        jobs.push(api.getAllInPartition(`https://${site}`, store).catch(failed));
       }
     }
     const keep = keepFilter(sites, all);
@@ -67,17 +83,36 @@ export class CookieJars {
     return [...out.values()];
   }
 
-  /** The session cookies (or all cookies, per settings) of the windows' sites; [] when keeping is off. */
-  async cookiesForWindows(windows: readonly WindowRecord[]): Promise<CookieRecord[]> {
+  /**
+   * The session cookies (or all cookies, per settings) of the windows' sites; none when keeping is
+   * off. Cookie trouble never stops a save: the session is saved without them, and `problem` says
+   * why, for the person (the popup's save status).
+   */
+  async cookiesForWindows(windows: readonly WindowRecord[]): Promise<SaveCookies> {
     try {
       const settings = await this.ctx.settings.load();
-      if (!settings.keepCookies || !(await this.keepingAllowed())) return [];
+      if (!settings.keepCookies || !(await this.keepingAllowed())) return { cookies: [] };
       const sites = sitesOfWindows(this.ctx.platform.cookies.browser, windows);
-      return await this.readCookiesOfSites(sites, settings.keepAllCookies);
+      let first: unknown;
+      const cookies = await this.readCookiesOfSites(sites, settings.keepAllCookies, (e) => (first ??= e));
+      return first === undefined ? { cookies } : { cookies, problem: unread(first) };
     } catch (e) {
-      // Cookie trouble never stops a save: the session is saved without them.
-      console.error('[tabularium] reading the session cookies failed; the session is saved without them', e);
-      return [];
+      return { cookies: [], problem: unread(e) };
+    }
+  }
+
+  /**
+   * Writes a save's cookies as a new jar. A jar that cannot be written (a full disk, the key
+   * unreadable) does not stop the save: no id, and the reason.
+   */
+  async saveJar(cookies: readonly CookieRecord[]): Promise<{ jarId?: string; problem?: UserMessage }> {
+    if (cookies.length === 0) return {};
+    const jarId = this.ctx.newId();
+    try {
+      await this.ctx.store.jars.save(jarId, cookies, this.ctx.now());
+      return { jarId };
+    } catch (e) {
+      return { problem: unread(e) };
     }
   }
 

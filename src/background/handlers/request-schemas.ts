@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { MAX_ID_CHARS, MAX_TAG_CHARS, MAX_TAGS } from '../../core/formats/limits.ts';
-import type { WindowRecord } from '../../core/model.ts';
+import { AUTOMATIC_KINDS, type WindowRecord } from '../../core/model.ts';
 import { UserError } from '../../core/user-error.ts';
 import { CHUNK_CHARS } from '../../shared/messages/import-export-messages.ts';
 import type { MessageType, Req } from '../../shared/protocol.ts';
@@ -101,13 +101,14 @@ const ImportFormatSchema = v.picklist([
 const SessionSummarySchema = v.object({
   id,
   name: v.string(),
-  kind: v.picklist(['manual', 'autosave', 'window-closed', 'recovered', 'imported']),
+  kind: v.picklist(['manual', ...AUTOMATIC_KINDS, 'imported']),
   createdAt: finite,
   updatedAt: finite,
   tags: v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_TAG_CHARS))), v.maxLength(MAX_TAGS)),
   counts: v.object({ windows: whole, tabs: whole }),
   cookieJarId: v.optional(id),
   sourceId: v.optional(id),
+  origin: v.optional(v.picklist(AUTOMATIC_KINDS)),
 });
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -149,6 +150,7 @@ export const requestSchemas = {
   }),
   'sessions.cancelRestore': v.object({ restoreId: id }),
   'sessions.restoresUnderway': empty,
+  'sessions.lastReplace': empty,
   // The popup warms the index up with an empty query.
   'sessions.search': v.object({ query: v.string(), limit: v.optional(whole) }),
   // An empty name gets the handler's own message ("A session needs a name").

@@ -8,8 +8,8 @@ export function sessionHandlers({ sessions, restores }: WorkerContext): SessionH
   return {
     'sessions.list': async () => ({ sessions: await sessions.list() }),
     'sessions.get': ({ id }) => sessions.detail(id),
-    'sessions.saveAll': async ({ name }) => ({ session: await sessions.saveAll(name) }),
-    'sessions.saveWindow': async ({ windowId, name }) => ({ session: await sessions.saveWindow(windowId, name) }),
+    'sessions.saveAll': ({ name }) => sessions.saveAll(name),
+    'sessions.saveWindow': ({ windowId, name }) => sessions.saveWindow(windowId, name),
     async 'sessions.delete'({ id }) {
       await sessions.delete(id);
       return {};
@@ -26,6 +26,10 @@ export function sessionHandlers({ sessions, restores }: WorkerContext): SessionH
       return {};
     },
     'sessions.restoresUnderway': async () => ({ restores: restores.list() }),
+    'sessions.lastReplace': async () => {
+      const replaced = await restores.lastReplace();
+      return replaced ? { replaced } : {};
+    },
     'sessions.search': async ({ query, limit }) => ({ results: await sessions.search(query, limit) }),
     'sessions.rename': async ({ id, name }) => ({ session: await sessions.rename(id, name) }),
     'sessions.setTags': async ({ id, tags }) => ({ session: await sessions.setTags(id, tags) }),

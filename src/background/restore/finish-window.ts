@@ -1,9 +1,10 @@
 // A restored window's last touches, once its tabs exist: pinned and muted tabs, groups (title,
 // colour, collapsed), the active tab, the browser's blank tab gone, the window state.
 import type { WindowStep } from '../../core/restore-plan.ts';
+import { msg } from '../../core/user-error.ts';
 import type { Platform } from '../../platform/types.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
-import { describe } from './tab-open.ts';
+import { failure } from './tab-open.ts';
 
 export async function finishWindow(
   platform: Platform,
@@ -33,7 +34,7 @@ export async function finishWindow(
         const groupId = await platform.tabGroups.group(members, windowId);
         await platform.tabGroups.update(groupId, w.groups[g]!);
       } catch (e) {
-        report.failed.push({ url: '', reason: `tab group "${w.groups[g]!.title}": ${describe(e)}` });
+        report.failed.push({ url: '', reason: msg('restoreGroupFailed', w.groups[g]!.title, failure(e)) });
       }
     }
   }

@@ -2,15 +2,22 @@
 // order (tab-loop.ts), then groups, the active tab and the window state (finish-window.ts). A tab
 // that fails does not stop the rest.
 import type { RestorePlan, WindowStep } from '../../core/restore-plan.ts';
+import { msg } from '../../core/user-error.ts';
 import type { Platform } from '../../platform/types.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 import { createWindow } from './create-window.ts';
 import { finishWindow } from './finish-window.ts';
 import { createTabs, type RestoreProgress, type TabLoopOptions } from './tab-loop.ts';
-import { describe } from './tab-open.ts';
+import { failure } from './tab-open.ts';
 
 export type { RestoreProgress } from './tab-loop.ts';
-export type ExecuteOptions = TabLoopOptions;
+export interface ExecuteOptions extends TabLoopOptions {
+  /**
+   * Replace only: keeps the windows about to be closed (as a snapshot, for Undo). If it throws,
+   * nothing is closed: a window is never closed before what keeps it exists.
+   */
+  beforeClosing?: (windowIds: readonly number[]) => Promise<void>;
+}
 
 async function restoreWindow(
   platform: Platform,
@@ -67,7 +74,7 @@ export async function executeRestore(
       if (w.focused && w.target.kind === 'new') toFocus = windowId;
     } catch (e) {
       windowsFailed++;
-      report.failed.push({ url: '', reason: `window: ${describe(e)}` });
+      report.failed.push({ url: '', reason: failure(e) });
     }
   }
   // A cancelled restore leaves the focus where it is: on the popup that says what was kept.
@@ -75,8 +82,15 @@ export async function executeRestore(
     await platform.windows.update(toFocus, { focused: true }).catch(() => undefined);
   }
   // "Replace the open windows" closes them only once their replacement exists: after a cancel, a
-  // window that could not be created, or no tab at all, the open windows stay.
-  if (!report.cancelled && windowsFailed === 0 && report.tabs > 0) {
+  // window that could not be created, or no tab at all, the open windows stay. And only once they
+  // are kept themselves, so that the Replace can be undone.
+  if (!report.cancelled && windowsFailed === 0 && report.tabs > 0 && plan.closeWindowIds.length > 0) {
+    try {
+      await opts.beforeClosing?.(plan.closeWindowIds);
+    } catch (e) {
+      report.failed.push({ url: '', reason: msg('restoreReplaceKept', failure(e)) });
+      return report;
+    }
     for (const id of plan.closeWindowIds) await platform.windows.remove(id).catch(() => undefined);
   }
   return report;

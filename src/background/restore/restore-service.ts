@@ -1,7 +1,9 @@
 // Every restore goes through here, whoever asked (the popup, the manager, crash recovery,
 // auto-recover): each one is registered under a restoreId while it runs, so any page opened
 // meanwhile shows its progress and can cancel it. Cookies are put back before any tab loads.
+import { countTabs, type Session } from '../../core/model.ts';
 import { planRestore, type RestoreMode } from '../../core/restore-plan.ts';
+import type { LastReplace } from '../../shared/messages/sessions-messages.ts';
 import type { RestoreEndedEvent, RestoreProgressEvent } from '../../shared/worker-events.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 import type { WorkerContext } from '../context.ts';
@@ -11,6 +13,10 @@ import { executeRestore, type RestoreProgress } from './restore-executor.ts';
 /** Placeholder pages loading at once (see load-slots.ts for why 40). */
 const PLACEHOLDER_SLOTS = 40;
 const PROGRESS_EVERY_MS = 100;
+/** How long a popup opened after a Replace offers to undo it. */
+export const UNDO_REPLACE_MS = 15 * 60_000;
+/** meta key of the last Replace (a LastReplace): its snapshot is kept from retention while named here. */
+export const LAST_REPLACE_KEY = 'replace:last';
 
 interface Underway {
   controller: AbortController;
@@ -40,6 +46,8 @@ export class RestoreService {
     this.underway.set(restoreId, run);
     try {
       const { session, body } = await ctx.sessions.get(sessionId);
+      // Restoring the last Replace's snapshot is its Undo: the popup stops offering it.
+      await this.forgetReplace(sessionId);
       const settings = await ctx.settings.load();
       const plan = planRestore(body.windows, await this.resolveMode(req.mode), {
         lazy: settings.lazyRestore,
@@ -49,15 +57,50 @@ export class RestoreService {
       // Cookies before any tab loads, so the first request of each tab already carries them.
       const urls = plan.windows.flatMap((w) => w.tabs.flatMap((t) => (t.open.kind === 'newtab' ? [] : [t.open.url])));
       const cookies = await ctx.cookieJars.restoreFor(session, urls, !!req.overwriteCookies);
+      let replacedSnapshotId: string | undefined;
       const report = await executeRestore(ctx.platform, plan, {
         signal: run.controller.signal,
         slots: this.slots,
         onProgress: this.progress(restoreId, run),
+        beforeClosing: async (ids) => {
+          replacedSnapshotId = (await this.keepReplaced(ids))?.id;
+        },
       });
-      return { ...report, cookies };
+      return { ...report, cookies, ...(replacedSnapshotId ? { replacedSnapshotId } : {}) };
     } finally {
       this.underway.delete(restoreId);
       ctx.platform.runtime.broadcast({ tabulariumEvent: 'restore.ended', restoreId } satisfies RestoreEndedEvent);
+    }
+  }
+
+  /**
+   * Saves the windows a Replace is about to close as one `window-closed` snapshot, and remembers it
+   * for the popup's Undo. Throws (and the windows stay open) when it cannot be saved.
+   */
+  private async keepReplaced(windowIds: readonly number[]): Promise<Session | undefined> {
+    const { ctx } = this;
+    const windows = (await Promise.all(windowIds.map((id) => ctx.tracker.snapshot(id)))).flat();
+    // Windows with nothing in them lose nothing when closed.
+    if (countTabs(windows).tabs === 0) return undefined;
+    const snapshot = await ctx.sessions.store(windows, 'window-closed');
+    const last: LastReplace = { snapshotId: snapshot.id, at: ctx.now(), ...snapshot.counts };
+    await ctx.store.meta.set({ [LAST_REPLACE_KEY]: last });
+    return snapshot;
+  }
+
+  /** The last Replace, while the popup may still offer to undo it and its snapshot exists. */
+  async lastReplace(): Promise<LastReplace | undefined> {
+    const { ctx } = this;
+    const last = await ctx.store.meta.get<LastReplace>(LAST_REPLACE_KEY);
+    if (!last || ctx.now() - last.at > UNDO_REPLACE_MS) return undefined;
+    const [snapshot] = await ctx.store.sessions.summaries([last.snapshotId]);
+    return snapshot ? last : undefined;
+  }
+
+  private async forgetReplace(sessionId: string): Promise<void> {
+    const { meta } = this.ctx.store;
+    if ((await meta.get<LastReplace>(LAST_REPLACE_KEY))?.snapshotId === sessionId) {
+      await meta.set({ [LAST_REPLACE_KEY]: undefined });
     }
   }
 

@@ -6,7 +6,7 @@ import type { TabStep } from '../../core/restore-plan.ts';
 import type { Platform } from '../../platform/types.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 import type { LoadSlots } from './load-slots.ts';
-import { describe, noteContainer, opensPlaceholder, tabUrl } from './tab-open.ts';
+import { failure, noteContainer, opensPlaceholder, tabUrl } from './tab-open.ts';
 
 /**
  * Tab creations outstanding at once. Waiting for each one, or for batches, lets the extension
@@ -78,7 +78,7 @@ export async function createTabs(
         slot?.assign(r.id);
       } catch (e) {
         slot?.cancel();
-        report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: describe(e) });
+        report.failed.push({ url: t.open.kind === 'newtab' ? '' : t.open.url, reason: failure(e) });
       }
       progress.done++;
       if (++sinceReport >= PROGRESS_EVERY || next >= tabs.length) {

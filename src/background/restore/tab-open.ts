@@ -3,6 +3,7 @@
 import { placeholderUrl } from '../../core/placeholder-url.ts';
 import type { TabStep } from '../../core/restore-plan.ts';
 import type { DroppedContainer, Platform } from '../../platform/types.ts';
+import { msg, UserError, type UserMessage } from '../../core/user-error.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 
 /** Whether the tab opens the extension's placeholder page (and so loads in its renderer). */
@@ -28,8 +29,13 @@ export function tabUrl(platform: Platform, t: TabStep): string | undefined {
   }
 }
 
-export function describe(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * Why something did not come back, as the page shows it: our own message when we made one (a
+ * private window the extension may not open), else the browser's words inside ours.
+ */
+export function failure(e: unknown): UserMessage {
+  if (e instanceof UserError) return e.userMessage;
+  return msg('restoreBrowserSaid', e instanceof Error ? e.message : String(e));
 }
 
 /** A tab that opened outside its saved container still counts, but the person is told. */
@@ -38,6 +44,6 @@ export function noteContainer(report: RestoreReport, t: TabStep, created: { drop
   if (!d || t.open.kind === 'newtab') return;
   report.failed.push({
     url: t.open.url,
-    reason: `container ${d.cookieStoreId} not restored (${d.reason}); opened in the default container`,
+    reason: msg('restoreContainerDropped', d.cookieStoreId, d.reason),
   });
 }

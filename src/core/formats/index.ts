@@ -1,6 +1,14 @@
 // Public surface of the import/export formats; the rest of the folder is internal detail.
 export { parseImport, countPreview } from './parse-import.ts';
-export type { ImportFile, ImportPreview, ImportCounts, ImportFormat, ImportOptions, SkipNote } from './parse-import.ts';
+export type {
+  ImportFile,
+  ImportPreview,
+  ImportCounts,
+  ImportFormat,
+  ImportOptions,
+  ReplaceNote,
+  SkipNote,
+} from './parse-import.ts';
 export { ImportError } from './import-error.ts';
 export { dropDuplicates, type ExistingSession } from './drop-duplicates.ts';
 export { exportSessions, EXPORT_FILE_TYPES, type ExportFormat, type ExportOptions } from './export-sessions.ts';

@@ -18,7 +18,7 @@ import { importTsmSession, mergeTsmFiles, readTsmSessions, type TsmEntry } from 
 import { importUrlText } from './url-list-text.ts';
 import type { SessionWithBody } from '../model.ts';
 import { checkUrl } from '../url-policy.ts';
-import { msg, UserError, type Substitution } from '../user-error.ts';
+import { msg, UserError, type Substitution, type UserMessage } from '../user-error.ts';
 
 export type { ImportFormat } from './detect-format.ts';
 export type { ImportOptions, SkipNote } from './import-context.ts';
@@ -36,6 +36,16 @@ export interface ImportCounts {
   notOpenable: number;
 }
 
+/** A session of the import that replaces a stored one (same id, edited later). */
+export interface ReplaceNote {
+  /** The session's id, in the import and in the store. */
+  id: string;
+  /** The stored version's name, which may differ from the imported one. */
+  storedName: string;
+  /** What differs (name, windows, tabs, tags), or that it was only edited later. */
+  changes: UserMessage[];
+}
+
 export interface ImportPreview {
   /** The files' format; 'mixed' when files of different formats were imported together. */
   format: ImportFormat | 'mixed';
@@ -46,6 +56,8 @@ export interface ImportPreview {
   sessions: SessionWithBody[];
   /** Tabs, sessions and values that were left out or shortened, and why. */
   skipped: SkipNote[];
+  /** Sessions that replace a stored one (filled by dropDuplicates); the stored versions go to the trash. */
+  replaces: ReplaceNote[];
   counts: ImportCounts;
   /** Cookies in a Tabularium file, still encrypted: ask for the passphrase, then decryptCookieJars. */
   encryptedCookies: EncryptedBlob | undefined;
@@ -161,6 +173,7 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
       format: formats.size === 1 && only ? only : 'mixed',
       sessions,
       skipped: notes.finish(),
+      replaces: [],
       counts: countPreview(sessions),
       encryptedCookies,
     };

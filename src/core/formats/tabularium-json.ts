@@ -12,6 +12,7 @@ import { MAX_ID_CHARS, MAX_SESSIONS_PER_FILE, MAX_TAG_CHARS, MAX_TAGS, MAX_URL_C
 import { EncryptedBlobSchema, type EncryptedBlob } from './passphrase-crypto.ts';
 import { EMPTY, exactly, EXPECTED, NEGATIVE, NOT_A_DATE, oneOf, TOO_LONG } from './schema-messages.ts';
 import {
+  AUTOMATIC_KINDS,
   countTabs,
   GROUP_COLORS,
   type GroupRecord,
@@ -103,6 +104,7 @@ const SessionSchema = v.object(
     counts: v.optional(v.unknown()),
     cookieJarId: v.optional(id()),
     sourceId: v.optional(id()),
+    origin: v.optional(v.picklist(AUTOMATIC_KINDS, oneOf(AUTOMATIC_KINDS))),
   },
   EXPECTED.session,
 );
@@ -166,6 +168,7 @@ function sessionRecord(s: v.InferOutput<typeof SessionSchema>, name: string, win
   };
   if (s.cookieJarId !== undefined) r.cookieJarId = s.cookieJarId;
   if (s.sourceId !== undefined) r.sourceId = s.sourceId;
+  if (s.origin !== undefined) r.origin = s.origin;
   return r;
 }
 

@@ -33,11 +33,12 @@ export interface ImportExportMessages {
   /**
    * Stores every session received, in one transaction, skipping duplicates (same source id or,
    * for Tabularium files, same id, and not newer). `cookieJars` (already decrypted by the page)
-   * are keyed by session id as in the file.
+   * are keyed by session id as in the file. `replaced`: stored sessions a newer copy replaced,
+   * whose old versions are in the trash under `id` (sessions.undoDelete brings one back).
    */
   'import.commit': {
     req: { importId: string; cookieJars?: CookieJarMap };
-    res: { stored: number; skipped: SkipNote[] };
+    res: { stored: number; skipped: SkipNote[]; replaced: { id: string; name: string }[] };
   };
   'import.abort': { req: { importId: string }; res: Record<string, never> };
   /** The sessions with these ids, in that order, a message-sized slice at a time. */

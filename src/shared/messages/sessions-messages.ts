@@ -1,6 +1,7 @@
 import type { Session, SessionWithBody, TabRecord } from '../../core/model.ts';
 import type { SearchResult } from '../../core/search.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 import type { CookieRestoreReport } from './keeping-messages.ts';
 
 export interface RestoreReport {
@@ -8,10 +9,25 @@ export interface RestoreReport {
   tabs: number;
   /** Tabs whose URL could not be opened and came back as a placeholder saying why. */
   blocked: number;
-  failed: { url: string; reason: string }[];
+  /** What did not come back (a tab, a window, a group) and why, in words the page renders. */
+  failed: { url: string; reason: UserMessage }[];
   cancelled: boolean;
   /** The session's saved cookies, put back before its tabs (all zero when it has none). */
   cookies: CookieRestoreReport;
+  /**
+   * Replace only: the session holding the windows it closed, saved just before closing them, so
+   * that restoring it undoes the Replace. Absent when nothing was closed.
+   */
+  replacedSnapshotId?: string;
+}
+
+/** The last Replace, while it can still be undone from the popup. */
+export interface LastReplace {
+  snapshotId: string;
+  /** When the windows were replaced (epoch ms). */
+  at: number;
+  windows: number;
+  tabs: number;
 }
 
 /**
@@ -25,8 +41,12 @@ export interface SessionDetail extends SessionWithBody {
 export interface SessionMessages {
   'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
   'sessions.get': { req: { id: string }; res: SessionDetail };
-  'sessions.saveAll': { req: { name?: string }; res: { session: Session } };
-  'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
+  /** `cookieProblem`: the session is saved, but its cookies could not be kept, and why. */
+  'sessions.saveAll': { req: { name?: string }; res: { session: Session; cookieProblem?: UserMessage } };
+  'sessions.saveWindow': {
+    req: { windowId?: number; name?: string };
+    res: { session: Session; cookieProblem?: UserMessage };
+  };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
   /**
@@ -43,6 +63,11 @@ export interface SessionMessages {
     req: Record<string, never>;
     res: { restores: { restoreId: string; done: number; total: number }[] };
   };
+  /**
+   * The last Replace of the open windows, for a popup opened after it (Replace closed the popup's
+   * own window): restoring `snapshotId` undoes it. Offered for a while only, and until it is used.
+   */
+  'sessions.lastReplace': { req: Record<string, never>; res: { replaced?: LastReplace } };
   'sessions.search': {
     req: { query: string; limit?: number };
     res: { results: (SearchResult & { session: Session })[] };

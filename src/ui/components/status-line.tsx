@@ -1,20 +1,28 @@
-// One polite live region for what just happened, with an optional action (Undo).
+// One polite live region for what just happened, with optional actions (Undo, overwrite cookies).
+
+export interface StatusAction {
+  label: string;
+  run: () => void;
+}
 
 export interface Status {
   kind: 'info' | 'error';
   text: string;
-  action?: { label: string; run: () => void };
+  action?: StatusAction;
+  /** A second action beside the first (after a Replace that also kept newer cookies). */
+  secondAction?: StatusAction;
 }
 
 export function StatusLine({ status }: { status: Status | undefined }) {
+  const actions = [status?.action, status?.secondAction].filter((a): a is StatusAction => !!a);
   return (
     <div class={`status ${status?.kind ?? ''}`} role={status?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
       {status && <span>{status.text}</span>}
-      {status?.action && (
-        <button type="button" onClick={status.action.run}>
-          {status.action.label}
+      {actions.map((a) => (
+        <button key={a.label} type="button" onClick={a.run}>
+          {a.label}
         </button>
-      )}
+      ))}
     </div>
   );
 }

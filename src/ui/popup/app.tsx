@@ -1,5 +1,6 @@
 // The popup: save, find, inspect and restore sessions.
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { call } from '../../shared/client.ts';
 import type { Res } from '../../shared/protocol.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { errorText } from '../error-text.ts';
@@ -27,13 +28,21 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
   const [detailId, setDetailId] = useState<string | undefined>(undefined);
   const actions = useSessionActions({ list, setStatus, fail, onDeleted: () => setDetailId(undefined) });
   const { progress } = actions;
+  // Replace closed the popup's own window with the others: once it opens again, Undo is offered.
+  // Asked after the first paint, so the list comes first.
+  useEffect(() => {
+    call('sessions.lastReplace', {}).then(
+      ({ replaced }) => replaced && actions.offerUndoReplace(replaced),
+      () => undefined,
+    );
+  }, []);
 
   return (
     <main class="popup" aria-label={t('popupTitle')}>
       <SaveHealthNotice />
       <RecoveryBanner
-        onDone={(text) => {
-          setStatus({ kind: 'info', text });
+        onDone={(s) => {
+          setStatus(s);
           void list.reload();
         }}
         onError={fail}

@@ -1,5 +1,5 @@
 // Saved sessions, autosaves, closed windows, recovered and imported ones, each as its own group.
-import type { SessionKind } from '../../core/model.ts';
+import type { AutomaticKind, Session, SessionKind } from '../../core/model.ts';
 import { t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
 
@@ -14,7 +14,15 @@ const LABELS: Record<KindFilter, MessageKey> = {
   imported: 'kindImported',
 };
 
-export function kindLabel(kind: SessionKind): string {
+const ORIGINS: Record<AutomaticKind, MessageKey> = {
+  autosave: 'originAutosave',
+  'window-closed': 'originWindowClosed',
+  recovered: 'originRecovered',
+};
+
+/** "Closed windows", or "Imported (was an autosave)" for an automatic snapshot from a backup. */
+export function kindLabel({ kind, origin }: Pick<Session, 'kind' | 'origin'>): string {
+  if (kind === 'imported' && origin && Object.hasOwn(ORIGINS, origin)) return t('kindImportedFrom', t(ORIGINS[origin]));
   return t(LABELS[kind]);
 }
 

@@ -1,13 +1,14 @@
 // After a crash: what can come back, and one click to bring it back.
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
+import type { Status } from '../components/status-line.tsx';
 import type { Res } from '../../shared/protocol.ts';
-import { cookieRestoreText } from '../components/keeping-switch.ts';
 import { t } from '../i18n.ts';
+import { restoreStatus } from './restore-status.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;
 
-export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => void; onError: (e: unknown) => void }) {
+export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => void; onError: (e: unknown) => void }) {
   const [pending, setPending] = useState<Pending | undefined>(undefined);
   const [unreadable, setUnreadable] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -26,7 +27,8 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => 
     try {
       const r = await call('recovery.recover', {});
       setPending(undefined);
-      onDone(`${t('restoredMsg', r.tabs, r.windows)} ${cookieRestoreText(r.cookies)}`.trim());
+      // What did not come back (a private window the browser refused…) is said here too.
+      onDone(restoreStatus(r));
     } catch (e) {
       onError(e);
     } finally {

@@ -1,15 +1,32 @@
-// The status line after a restore: tabs and windows opened, failures, and the cookies' fate.
+// The status line after a restore: tabs and windows opened, what did not come back and why, and
+// the cookies' fate.
 import { cookieRestoreText } from '../components/keeping-switch.ts';
-import type { Status } from '../components/status-line.tsx';
-import { t } from '../i18n.ts';
+import type { Status, StatusAction } from '../components/status-line.tsx';
+import { render, t } from '../i18n.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 
-export function restoreStatus(r: RestoreReport, action: Status['action'] | undefined): Status {
+/** Distinct reasons shown; a restore of 300 refused tabs says why once, not 300 times. */
+const SHOWN_REASONS = 3;
+
+/** "Not restored (2): A private window could not be opened: …" or '' when everything came back. */
+export function failuresText(failed: RestoreReport['failed']): string {
+  if (failed.length === 0) return '';
+  const reasons = [...new Set(failed.map((f) => render(f.reason)))];
+  const shown = reasons.slice(0, SHOWN_REASONS).join(' ');
+  const more = reasons.length > SHOWN_REASONS ? ` ${t('restoreMoreProblems', reasons.length - SHOWN_REASONS)}` : '';
+  return t('restoreProblems', failed.length, shown + more);
+}
+
+/** `actions`: Undo (after a Replace), put newer cookies back…; undefined ones are left out. */
+export function restoreStatus(r: RestoreReport, ...actions: (StatusAction | undefined)[]): Status {
   if (r.cancelled) return { kind: 'info', text: t('restoreCancelled', r.tabs) };
-  const failed = r.failed.length ? ` ${t('restoreFailures', r.failed.length)}` : '';
+  const [action, secondAction] = actions.filter((a): a is StatusAction => !!a);
   return {
     kind: r.failed.length ? 'error' : 'info',
-    text: `${t('restoredMsg', r.tabs, r.windows)}${failed} ${cookieRestoreText(r.cookies)}`.trim(),
+    text: [t('restoredMsg', r.tabs, r.windows), failuresText(r.failed), cookieRestoreText(r.cookies)]
+      .filter(Boolean)
+      .join(' '),
     ...(action ? { action } : {}),
+    ...(secondAction ? { secondAction } : {}),
   };
 }

@@ -1,11 +1,18 @@
 // "Save all windows" and "Save this window", with an optional name for the save.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../core/model.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 import { currentWindowId } from '../../platform/page.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 
-export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; onError: (e: unknown) => void }) {
+interface Props {
+  /** `cookieProblem`: saved, but its cookies could not be kept, and why. */
+  onSaved: (s: Session, cookieProblem?: UserMessage) => void;
+  onError: (e: unknown) => void;
+}
+
+export function SaveBar({ onSaved, onError }: Props) {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -14,12 +21,12 @@ export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; o
     try {
       const trimmed = name.trim();
       const named = trimmed ? { name: trimmed } : {};
-      const { session } =
+      const { session, cookieProblem } =
         which === 'all'
           ? await call('sessions.saveAll', named)
           : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
       setName('');
-      onSaved(session);
+      onSaved(session, cookieProblem);
     } catch (e) {
       onError(e);
     } finally {

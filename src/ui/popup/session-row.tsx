@@ -43,7 +43,7 @@ export function SessionRow({ session: s, top, now, position, size, onRestore, on
           </time>
           {' · '}
           {countsText(s.counts.windows, s.counts.tabs)}
-          {s.kind !== 'manual' && ` · ${kindLabel(s.kind)}`}
+          {s.kind !== 'manual' && ` · ${kindLabel(s)}`}
           {s.tags.length > 0 && ` · ${s.tags.map((tag) => `#${tag}`).join(' ')}`}
         </div>
       </div>

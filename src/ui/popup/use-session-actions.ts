@@ -1,13 +1,16 @@
 // What the person does to sessions from the popup: restore (with progress and Cancel), open one
-// tab, keep an autosave, delete with Undo. Each ends in one status line.
+// tab, keep an autosave, delete with Undo, undo a Replace. Each ends in one status line.
 import type { Session } from '../../core/model.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
+import type { UserMessage } from '../../core/user-error.ts';
 import { currentWindowId } from '../../platform/page.ts';
 import { call } from '../../shared/client.ts';
 import { overwriteNewerAction } from '../components/keeping-switch.ts';
-import type { Status } from '../components/status-line.tsx';
+import type { LastReplace } from '../../shared/messages/sessions-messages.ts';
+import type { Status, StatusAction } from '../components/status-line.tsx';
 import { t } from '../i18n.ts';
 import { restoreStatus } from './restore-status.ts';
+import { saveStatus } from './save-status.ts';
 import { useRestore } from './use-restore.ts';
 import type { SessionsState } from './use-sessions.ts';
 
@@ -22,19 +25,37 @@ interface Options {
 export function useSessionActions({ list, setStatus, fail, onDeleted }: Options) {
   const { restore: run, cancel, progress } = useRestore();
 
-  const saved = (s: Session) => {
-    setStatus({ kind: 'info', text: t('savedSessionMsg', s.name) });
+  /** Saved; a cookie jar that could not be written is said, with the reason, not only logged. */
+  const saved = (s: Session, cookieProblem?: UserMessage) => {
+    setStatus(saveStatus(s, cookieProblem));
     void list.reload();
   };
 
-  const restore = async (s: Session, mode?: RestoreMode) => {
+  const restore = async (s: Pick<Session, 'id'>, mode?: RestoreMode) => {
     try {
       const r = await run(s.id, mode);
-      setStatus(restoreStatus(r, overwriteNewerAction(r.cookies, s.id, setStatus)));
+      const undo = r.replacedSnapshotId === undefined ? undefined : undoReplaceAction(r.replacedSnapshotId);
+      setStatus(restoreStatus(r, undo, overwriteNewerAction(r.cookies, s.id, setStatus)));
+      // A Replace's snapshot (and an Undo's windows) change the list.
+      void list.reload();
     } catch (e) {
       fail(e);
     }
   };
+
+  /** Undo of a Replace: the closed windows come back from their snapshot (the new ones stay). */
+  const undoReplaceAction = (snapshotId: string): StatusAction => ({
+    label: t('undo'),
+    run: () => void restore({ id: snapshotId }),
+  });
+
+  /** A popup opened after a Replace (which closed its window) still offers to undo it. */
+  const offerUndoReplace = (last: LastReplace) =>
+    setStatus({
+      kind: 'info',
+      text: t('replaceUndoOffer', last.tabs, last.windows),
+      action: undoReplaceAction(last.snapshotId),
+    });
 
   const openTab = async (s: Session, windowIndex: number, tabIndex: number) => {
     const into = await currentWindowId();
@@ -76,7 +97,7 @@ export function useSessionActions({ list, setStatus, fail, onDeleted }: Options)
     }
   };
 
-  return { progress, cancel, saved, restore, openTab, keep, remove };
+  return { progress, cancel, saved, restore, openTab, keep, remove, offerUndoReplace };
 }
 
 export type SessionActions = ReturnType<typeof useSessionActions>;

@@ -1,5 +1,9 @@
-// Autosaves: only when something changed, one sudden drop skipped, the newest N kept.
+// Autosaves: only when something changed, one sudden drop skipped, the newest N kept (and the
+// snapshot a Replace can be undone with).
 import { describe, expect, it } from 'vitest';
+import { LAST_REPLACE_KEY } from '../../../src/background/restore/restore-service.ts';
+import type { WindowRecord } from '../../../src/core/model.ts';
+import type { LastReplace } from '../../../src/shared/messages/sessions-messages.ts';
 import { openDatabase } from '../../../src/store/db.ts';
 import { listSessions } from '../../../src/store/sessions-repo.ts';
 import { createStore } from '../../../src/store/store.ts';
@@ -36,5 +40,24 @@ describe('autosave', () => {
     expect((await s.autosave.run()).outcome).toBe('saved');
     const kinds = (await listSessions(await w.db())).map((x) => x.kind);
     expect(kinds).toEqual(['autosave', 'autosave']);
+  });
+
+  it('keeps the snapshot that undoes a Replace, however many windows close after it', async () => {
+    const w = world();
+    await w.handlers['settings.set']({ retention: 2 });
+    const closed = (url: string): WindowRecord[] => [
+      { type: 'normal', state: 'normal', incognito: false, focused: false, tabs: [{ url, title: url }], groups: [] },
+    ];
+    // Replace closes the open windows: their snapshot first, then one window-closed snapshot each.
+    const undo = await w.ctx.sessions.store(closed('https://before.test/'), 'window-closed');
+    const last: LastReplace = { snapshotId: undo.id, at: w.clock.now, windows: 1, tabs: 1 };
+    await w.ctx.store.meta.set({ [LAST_REPLACE_KEY]: last });
+    for (let i = 0; i < 3; i++) {
+      w.tick(1000);
+      await w.ctx.autosave.saveClosedWindow(closed(`https://closed${i}.test/`));
+    }
+    const ids = (await listSessions(await w.db())).map((x) => x.id);
+    expect(ids).toHaveLength(3);
+    expect(ids).toContain(undo.id);
   });
 });

@@ -54,7 +54,7 @@ describe('chunked import through the worker', () => {
     }
     expect(chunks).toBeGreaterThan(3);
     const r = await current.call('import.commit', { importId });
-    expect(r).toEqual({ stored: 2, skipped: [] });
+    expect(r).toEqual({ stored: 2, skipped: [], replaced: [] });
     const got = await stored(current);
     expect(got.map((s) => s.session.name).sort()).toEqual(['Cookie research', 'Extension APIs']);
     const byId = new Map(preview.sessions.map((s) => [s.session.id, s]));
@@ -143,7 +143,7 @@ describe('duplicates', () => {
     expect((await stored(current)).length).toBe(2);
   });
 
-  it('keeps Tabularium ids: an older copy is skipped, a newer one overwrites', async () => {
+  it('keeps Tabularium ids: an older copy is skipped, a newer one replaces it', async () => {
     const s = session('keep-me', 'Original', [window([{ url: 'https://a.test/', title: 'A' }])], { updatedAt: 1000 });
     await repo.saveSessions(await current.dbp, [s]);
     const older = exportSessions([{ ...s, session: { ...s.session, name: 'Older', updatedAt: 500 } }], 'tabularium', {
@@ -158,14 +158,109 @@ describe('duplicates', () => {
     const newer = exportSessions([{ ...s, session: { ...s.session, name: 'Newer', updatedAt: 2000 } }], 'tabularium', {
       now: 1,
     });
-    const r2 = await storeImport(
-      parseImport([{ name: 'new.json', text: newer }], { newId: () => 'x', now: 1 }),
-      undefined,
-      noProgress,
-    );
+    // The preview says so before anything is stored.
+    const preview = await previewImport([{ name: 'new.json', text: newer }]);
+    expect(preview.replaces.map((r) => [r.id, r.storedName, r.changes.map(english)])).toEqual([
+      ['keep-me', 'Original', ['name “Original” → “Newer”']],
+    ]);
+    const r2 = await storeImport(preview, undefined, noProgress);
     expect(r2.stored).toBe(1);
+    expect(r2.replaced.map((r) => r.name)).toEqual(['Original']);
     const got = await stored(current);
     expect(got.map((x) => [x.session.id, x.session.name])).toEqual([['keep-me', 'Newer']]);
+    // The replaced version went to the trash: Undo brings it back beside the new one.
+    const back = await current.call('sessions.undoDelete', { id: r2.replaced[0]!.id });
+    expect(back.session.name).toBe('Original');
+    const both = await stored(current);
+    expect(both.map((x) => x.session.name).sort()).toEqual(['Newer', 'Original']);
+    expect(both.find((x) => x.session.name === 'Original')!.body.windows).toEqual(s.body.windows);
+  });
+
+  it("keeps the replaced version's cookies with it in the trash", async () => {
+    const db = await current.dbp;
+    const s = session('jarred', 'Old', [window([{ url: 'https://a.test/', title: 'A' }])], {
+      updatedAt: 1000,
+      cookieJarId: 'jar-old',
+    });
+    await saveCookieJar(db, 'jar-old', [cookie({ value: 'old' })], 1);
+    await repo.saveSessions(db, [s]);
+    const newer = { ...s, session: { ...s.session, name: 'New', updatedAt: 2000 } };
+    const preview = parseImport([{ name: 'n.json', text: exportSessions([newer], 'tabularium', { now: 1 }) }], {
+      newId: () => 'x',
+      now: 1,
+    });
+    const r = await storeImport(preview, { jarred: [cookie({ value: 'new' })] }, noProgress);
+    const now = (await repo.getSession(db, 'jarred'))!;
+    expect(await getCookieJar(db, now.session.cookieJarId!)).toEqual([cookie({ value: 'new' })]);
+    const old = await current.call('sessions.undoDelete', { id: r.replaced[0]!.id });
+    expect(old.session.cookieJarId).toBe('jar-old');
+    expect(await getCookieJar(db, 'jar-old')).toEqual([cookie({ value: 'old' })]);
+  });
+
+  it('does not let the trashed version take the cookie jar the new one still uses', async () => {
+    const db = await current.dbp;
+    const s = session('shared', 'Old', [window([{ url: 'https://a.test/', title: 'A' }])], {
+      updatedAt: 1000,
+      cookieJarId: 'jar-1',
+    });
+    await saveCookieJar(db, 'jar-1', [cookie({ value: 'v' })], 1);
+    await repo.saveSessions(db, [s]);
+    // The newer copy names the same jar and brings no cookies of its own.
+    const newer = { ...s, session: { ...s.session, name: 'New', updatedAt: 2000 } };
+    const preview = parseImport([{ name: 'n.json', text: exportSessions([newer], 'tabularium', { now: 1 }) }], {
+      newId: () => 'x',
+      now: 1,
+    });
+    const r = await storeImport(preview, undefined, noProgress);
+    expect((await repo.getSession(db, 'shared'))!.session.cookieJarId).toBe('jar-1');
+    // Purging the trash must not delete a jar a stored session points at.
+    const trashed = await db.get('trash', r.replaced[0]!.id);
+    expect(trashed?.session.cookieJarId).toBeUndefined();
+  });
+});
+
+describe('automatic sessions from a backup', () => {
+  it('are stored as imported, keep their origin as a label, and no autosave prunes them', async () => {
+    const w = window([{ url: 'https://a.test/', title: 'A' }]);
+    const backup = exportSessions(
+      [
+        session('auto', 'An autosave', [w], { kind: 'autosave' }),
+        session('closed', 'A closed window', [w], { kind: 'window-closed' }),
+        session('rec', 'Recovered', [w], { kind: 'recovered' }),
+        session('mine', 'Mine', [w]),
+      ],
+      'tabularium',
+      { now: 1 },
+    );
+    await storeImport(await previewImport([{ name: 'backup.json', text: backup }]), undefined, noProgress);
+    const kinds = async () =>
+      Object.fromEntries((await stored(current)).map((s) => [s.session.id, [s.session.kind, s.session.origin]]));
+    expect(await kinds()).toEqual({
+      auto: ['imported', 'autosave'],
+      closed: ['imported', 'window-closed'],
+      rec: ['imported', 'recovered'],
+      mine: ['manual', undefined],
+    });
+    // Later autosaves and closed windows keep the newest one of each automatic kind: none of these.
+    await current.call('settings.set', { retention: 1 });
+    current.fake.addWindow(['https://now.test/']);
+    expect((await current.ctx.autosave.run()).outcome).toBe('saved');
+    await current.ctx.autosave.saveClosedWindow([window([{ url: 'https://gone.test/', title: 'Gone' }])]);
+    expect(await kinds()).toMatchObject({
+      auto: ['imported', 'autosave'],
+      closed: ['imported', 'window-closed'],
+      rec: ['imported', 'recovered'],
+      mine: ['manual', undefined],
+    });
+    // Exported again, the label travels with the session.
+    const again = parseImport(
+      [{ name: 'again.json', text: exportSessions(await stored(current), 'tabularium', { now: 2 }) }],
+      { newId: () => 'x', now: 2 },
+    );
+    expect(again.sessions.find((s) => s.session.id === 'auto')?.session).toMatchObject({
+      kind: 'imported',
+      origin: 'autosave',
+    });
   });
 });
 

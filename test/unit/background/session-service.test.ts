@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { StoreError } from '../../../src/store/errors.ts';
 import { fakeWorker } from '../fakes/fake-worker.ts';
-import { rejectionText } from '../support/english.ts';
+import { english, englishText, rejectionText } from '../support/english.ts';
+import { cookie } from '../support/make-cookie.ts';
 
 const setup = () => fakeWorker({ name: 'bg' });
 
@@ -75,7 +77,7 @@ describe('save and restore through the worker handlers', () => {
     const report = await handlers['sessions.restore']({ id: session.id });
     expect(report.tabs).toBe(1);
     expect(report.failed).toHaveLength(1);
-    expect(report.failed[0]!.reason).toMatch(/Cannot open/);
+    expect(english(report.failed[0]!.reason)).toMatch(/^The browser refused: “Cannot open .*b\.test/);
   });
 
   it('deletes and undoes through messages', async () => {
@@ -105,5 +107,54 @@ describe('save and restore through the worker handlers', () => {
     const kept = await handlers['sessions.promote']({ id: auto.id });
     expect(kept.session.kind).toBe('manual');
     expect((await handlers['sessions.list']({})).sessions.map((x) => x.kind)).toEqual(['manual']);
+  });
+});
+
+describe('a save whose cookies could not be kept', () => {
+  /** Cookie keeping on and allowed, one window on a site with a session cookie. */
+  function keeping() {
+    const w = fakeWorker({ name: 'jar' });
+    for (const p of ['cookies', '<all_urls>']) w.fake.permissions.granted.add(p);
+    w.fake.local.set('settings', { keepCookies: true });
+    w.fake.cookies.add(cookie({ domain: 'a.test' }));
+    w.fake.addWindow(['https://a.test/']);
+    return w;
+  }
+
+  it('keeps the cookies and says nothing when all went well', async () => {
+    const { handlers } = keeping();
+    const r = await handlers['sessions.saveAll']({ name: 'Trip' });
+    expect(r.session.cookieJarId).toBeDefined();
+    expect(r.cookieProblem).toBeUndefined();
+  });
+
+  it('saves the tabs, and says the cookie jar could not be written and why', async () => {
+    const { ctx, handlers } = keeping();
+    ctx.store.jars.save = () => Promise.reject(new StoreError('quota', { key: 'errQuota' }));
+    const r = await handlers['sessions.saveAll']({ name: 'Trip' });
+    expect(r.session.cookieJarId).toBeUndefined();
+    expect(english(r.cookieProblem)).toBe(englishText('saveCookiesNotKept', [englishText('errQuota')]));
+    const { sessions } = await handlers['sessions.list']({});
+    expect(sessions.map((s) => [s.name, s.cookieJarId])).toEqual([['Trip', undefined]]);
+  });
+
+  it('says so when the cookies could not be read', async () => {
+    const { fake, handlers } = keeping();
+    fake.cookies.getAllForDomain = () => Promise.reject(new Error('No cookie store'));
+    const r = await handlers['sessions.saveWindow']({});
+    expect(english(r.cookieProblem)).toBe(
+      englishText('saveCookiesNotKept', [englishText('saveCookiesUnread', ['No cookie store'])]),
+    );
+  });
+
+  it('removes the jar again when the session itself cannot be written', async () => {
+    const { ctx, handlers } = keeping();
+    const jars: string[] = [];
+    const save = ctx.store.jars.save;
+    ctx.store.jars.save = (id, cookies, now) => (jars.push(id), save(id, cookies, now));
+    ctx.store.sessions.save = () => Promise.reject(new StoreError('quota', { key: 'errQuota' }));
+    expect(await rejectionText(handlers['sessions.saveAll']({}))).toBe(englishText('errQuota'));
+    expect(jars).toHaveLength(1);
+    expect(await ctx.store.jars.get(jars[0]!)).toBeUndefined();
   });
 });

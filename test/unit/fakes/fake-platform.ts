@@ -4,6 +4,7 @@ import type { RawGroup, RawTab, RawWindow } from '../../../src/core/capture.ts';
 import type { GroupColor, WindowState } from '../../../src/core/model.ts';
 import type { BrowserEvents } from '../../../src/platform/events.ts';
 import type { Platform } from '../../../src/platform/types.ts';
+import { UserError } from '../../../src/core/user-error.ts';
 import { FakeCookies, FakePermissions } from './fake-cookies.ts';
 
 export const EXT_BASE = 'chrome-extension://fakeid/';
@@ -24,6 +25,11 @@ export class FakeBrowser {
   nextId = 100;
   /** URLs the fake refuses to open, like Chrome refusing some schemes. */
   refuse = (url: string | undefined) => !!url && url.startsWith('javascript:');
+  /**
+   * False: the extension is not allowed in private windows; the fake refuses them as make-platform.ts
+   * does once Chromium answered `undefined`.
+   */
+  incognitoAllowed = true;
   badge = '';
   calls: string[] = [];
   session = new Map<string, unknown>();
@@ -148,6 +154,7 @@ export class FakeBrowser {
         getAll: async () => this.windows.map((w) => ({ ...w, tabs: w.tabs.map((t) => ({ ...t })) })),
         getLastFocusedId: async () => this.windows.find((w) => w.focused)?.id ?? this.windows[0]?.id,
         create: async (p) => {
+          if (p.incognito && !this.incognitoAllowed) throw new UserError('refused', { key: 'errIncognitoNotAllowed' });
           const urls = p.url === undefined ? ['chrome://newtab/'] : [p.url].flat();
           // Like Chrome, one URL it refuses fails the whole call.
           for (const u of urls) if (this.refuse(u)) throw new Error(`Cannot open ${u}`);

@@ -7,6 +7,7 @@ import type { TabRecord, WindowRecord } from '../../../src/core/model.ts';
 import { parsePlaceholder } from '../../../src/core/placeholder-url.ts';
 import { planRestore } from '../../../src/core/restore-plan.ts';
 import { makePlatform } from '../../../src/platform/make-platform.ts';
+import { english } from '../support/english.ts';
 import { BASE, FakeNamespace, parts, type Kind } from '../fakes/fake-namespaces.ts';
 
 function win(tabs: TabRecord[], groups: WindowRecord['groups'] = []): WindowRecord {
@@ -138,13 +139,13 @@ describe('containers', () => {
     expect(tabs[1]).toMatchObject({ url: 'https://c.test/', cookieStoreId: 'firefox-container-7' });
     expect(tabs[2]).toEqual({ windowId: 10, url: 'https://c.test/', active: false, discarded: true, title: 'C' });
     expect(report.tabs).toBe(3);
-    expect(report.failed).toEqual([
-      {
-        url: 'https://c.test/',
-        reason: expect.stringMatching(
-          /^container firefox-container-7 not restored \(No cookie store exists with ID firefox-container-7\)/,
+    expect(report.failed.map((f) => [f.url, english(f.reason)])).toEqual([
+      [
+        'https://c.test/',
+        expect.stringMatching(
+          /^Container firefox-container-7 was not restored; its tab opened in the default container\. The browser refused: “No cookie store exists with ID firefox-container-7/,
         ),
-      },
+      ],
     ]);
   });
 
@@ -156,7 +157,10 @@ describe('containers', () => {
     const { report } = await restore('chrome', [w]);
     expect(report.tabs).toBe(2);
     expect(report.failed.map((f) => f.url)).toEqual(['https://a.test/', 'https://b.test/']);
-    expect(report.failed[0]!.reason).toContain('this browser has no containers');
+    expect(english(report.failed[0]!.reason)).toBe(
+      'Container firefox-container-1 was not restored; its tab opened in the default container. ' +
+        'This browser has no containers.',
+    );
   });
 });
 

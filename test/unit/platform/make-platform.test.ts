@@ -1,4 +1,5 @@
 // The Platform's browser differences, against strict fakes of Chrome's and Firefox's namespaces.
+import { msg } from '../../../src/core/user-error.ts';
 import { describe, expect, it } from 'vitest';
 import { flavourOf } from '../../../src/platform/flavour-detection.ts';
 import { makePlatform } from '../../../src/platform/make-platform.ts';
@@ -104,7 +105,7 @@ describe('containers', () => {
     });
     expect(t.droppedContainer).toEqual({
       cookieStoreId: 'firefox-container-9',
-      reason: 'No cookie store exists with ID firefox-container-9',
+      reason: msg('restoreBrowserSaid', 'No cookie store exists with ID firefox-container-9'),
     });
     expect(fake.created()).toHaveLength(2);
     expect(fake.created()[1]).not.toHaveProperty('cookieStoreId');
@@ -153,7 +154,7 @@ describe('containers', () => {
     });
     expect(t.droppedContainer).toEqual({
       cookieStoreId: 'firefox-container-1',
-      reason: 'this browser has no containers',
+      reason: msg('restoreNoContainers'),
     });
     const w = await platform.windows.create({
       url: 'https://a.test/',

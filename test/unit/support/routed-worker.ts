@@ -1,6 +1,6 @@
 // The worker's real handlers on a fake browser and an in-memory database, and a stand-in for the
 // pages' `call` that goes through the real router with a JSON round trip, as runtime messaging does.
-import { createWorker } from '../../../src/background/context.ts';
+import { createWorker, type WorkerContext } from '../../../src/background/context.ts';
 import { createHandlers } from '../../../src/background/handlers/index.ts';
 import { validateRequest } from '../../../src/background/handlers/request-schemas.ts';
 import { createRouter } from '../../../src/background/router.ts';
@@ -11,6 +11,9 @@ import { FakeBrowser } from '../fakes/fake-platform.ts';
 
 export interface Worker {
   dbp: Promise<DB>;
+  /** The worker's services and its fake browser, for what a page cannot do (an autosave tick). */
+  ctx: WorkerContext;
+  fake: FakeBrowser;
   handlers: ReturnType<typeof createHandlers>;
   call<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>>;
   /** Messages sent, by type. */
@@ -33,6 +36,8 @@ export function startWorker(dbp: Promise<DB> = openDatabase(`ie-${Math.random()}
   const sent = new Map<string, number>();
   return {
     dbp,
+    ctx,
+    fake,
     handlers,
     sent,
     async call(type, payload) {

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../../core/model.ts';
 import { call } from '../../../shared/client.ts';
+import type { StatusAction } from '../../components/status-line.tsx';
 import { t } from '../../i18n.ts';
 import { ExportPanel } from './export-panel.tsx';
 import { ImportPanel, type Notices } from './import-panel.tsx';
@@ -15,7 +16,7 @@ export const IMPORT_EXPORT_SECTION_ID = 'import-export';
 export function ImportExportSection() {
   const [sessions, setSessions] = useState<Session[]>([]);
   const [error, setError] = useState('');
-  const [info, setInfo] = useState('');
+  const [info, setInfo] = useState<{ text: string; action?: StatusAction }>({ text: '' });
   const heading = useRef<HTMLHeadingElement>(null);
 
   const reload = useCallback(async () => {
@@ -37,16 +38,16 @@ export function ImportExportSection() {
 
   const notices: Notices = {
     error: (text) => {
-      setInfo('');
+      setInfo({ text: '' });
       setError(text);
     },
-    info: (text) => {
+    info: (text, action) => {
       setError('');
-      setInfo(text);
+      setInfo(action ? { text, action } : { text });
     },
     clear: () => {
       setError('');
-      setInfo('');
+      setInfo({ text: '' });
     },
   };
 
@@ -59,7 +60,15 @@ export function ImportExportSection() {
         {error}
       </div>
       <div class="ie-status" role="status">
-        {info}
+        {info.text}
+        {info.action && (
+          <>
+            {' '}
+            <button type="button" onClick={info.action.run}>
+              {info.action.label}
+            </button>
+          </>
+        )}
       </div>
       <ImportPanel notices={notices} onImported={() => void reload()} />
       <ExportPanel sessions={sessions} notices={notices} />

@@ -9,9 +9,9 @@ import {
   type EncryptedBlob,
   type ImportFile,
   type ImportPreview,
-  type SkipNote,
 } from '../../../core/formats/index.ts';
 import { call } from '../../../shared/client.ts';
+import type { Res } from '../../../shared/protocol.ts';
 import { chunkSessions } from '../../../shared/messages/import-export-messages.ts';
 import { nextFrame } from './yield.ts';
 import { benchMark, benchMeasure } from '../../bench-mark.ts';
@@ -46,7 +46,7 @@ export async function storeImport(
   preview: ImportPreview,
   cookieJars: CookieJarMap | undefined,
   onProgress: (p: Progress) => void,
-): Promise<{ stored: number; skipped: SkipNote[] }> {
+): Promise<Res<'import.commit'>> {
   if (__TABULARIUM_E2E__) benchMark('tabularium:import-store:start');
   const total = preview.counts.tabs;
   let done = 0;

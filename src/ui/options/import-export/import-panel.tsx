@@ -1,7 +1,10 @@
 // Import: pick or drop files, see what they hold, then store it (or not).
 import { useState } from 'preact/hooks';
 import type { CookieJarMap, ImportPreview } from '../../../core/formats/index.ts';
-import { t } from '../../i18n.ts';
+import { counted } from '../../../core/user-error.ts';
+import { call } from '../../../shared/client.ts';
+import type { StatusAction } from '../../components/status-line.tsx';
+import { render, t } from '../../i18n.ts';
 import { previewImport, readFiles, storeImport, unlockCookies, type Progress } from './import-flow.ts';
 import { ImportPreviewView } from './import-preview.tsx';
 import { describeImportFailure } from './messages.ts';
@@ -16,7 +19,8 @@ type Phase =
 
 export interface Notices {
   error(text: string): void;
-  info(text: string): void;
+  /** `action`: a button beside the text (bring back what an import replaced). */
+  info(text: string, action?: StatusAction): void;
   clear(): void;
 }
 
@@ -60,13 +64,34 @@ export function ImportPanel({ notices, onImported }: { notices: Notices; onImpor
       setPhase({ kind: 'storing', preview, progress: { done: 0, total: preview.counts.tabs } });
       const r = await storeImport(preview, jars, (progress) => setPhase({ kind: 'storing', preview, progress }));
       setPhase({ kind: 'idle' });
-      notices.info(t('ieImported', r.stored, r.skipped.length));
+      const imported = t('ieImported', r.stored, r.skipped.length);
+      if (r.replaced.length === 0) notices.info(imported);
+      else {
+        const replaced = render(counted(r.replaced.length, 'ieReplacedOne', 'ieReplacedOther'));
+        notices.info(`${imported} ${replaced}`, bringBack(r.replaced.map((x) => x.id)));
+      }
       onImported();
     } catch (e) {
       setPhase({ kind: 'preview', preview });
       notices.error(describeImportFailure(e));
     }
   };
+
+  /** The replaced versions, out of the trash, as sessions of their own beside the imported ones. */
+  const bringBack = (trashIds: string[]): StatusAction => ({
+    label: t('ieBringBackReplaced'),
+    run: () => {
+      void (async () => {
+        try {
+          for (const id of trashIds) await call('sessions.undoDelete', { id });
+          notices.info(t('ieBroughtBack'));
+          onImported();
+        } catch (e) {
+          notices.error(describeImportFailure(e));
+        }
+      })();
+    },
+  });
 
   const preview = phase.kind === 'preview' || phase.kind === 'storing' ? phase.preview : undefined;
 

@@ -1,7 +1,9 @@
-// What an import would store, shown before anything is stored: counts, the sessions, the tabs
-// that will not be opened, and what was skipped and why. Titles and URLs are rendered as text.
+// What an import would store, shown before anything is stored: counts, the sessions (and which
+// stored ones they replace, and how they differ), the tabs that will not be opened, and what was
+// skipped and why. Titles and URLs are rendered as text.
 import type { ImportPreview as Preview } from '../../../core/formats/index.ts';
 import type { TabRecord } from '../../../core/model.ts';
+import { counted } from '../../../core/user-error.ts';
 import { checkUrl } from '../../../core/url-policy.ts';
 import { render, t } from '../../i18n.ts';
 import { formatName } from './messages.ts';
@@ -28,6 +30,7 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
   const { counts } = preview;
   const blocked = notOpenableTabs(preview);
   const shown = preview.sessions.slice(0, SHOWN_SESSIONS);
+  const replaces = new Map(preview.replaces.map((r) => [r.id, r]));
   return (
     <section class="ie-preview" aria-labelledby="ie-preview-heading">
       <h4 id="ie-preview-heading">{t('iePreviewHeading')}</h4>
@@ -35,14 +38,28 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
         {t('iePreviewFound', counts.sessions, counts.windows, counts.tabs, formatName(preview.format))}
       </p>
       {counts.sessions === 0 && <p>{t('ieNothingNew')}</p>}
+      {replaces.size > 0 && (
+        <p data-testid="ie-replaces">{render(counted(replaces.size, 'ieReplacesOne', 'ieReplacesOther'))}</p>
+      )}
       {shown.length > 0 && (
         <ul class="ie-sessions">
-          {shown.map(({ session }) => (
-            <li key={session.id}>
-              <span class="name">{session.name}</span>{' '}
-              <span class="muted">— {t('ieSessionLine', session.counts.windows, session.counts.tabs)}</span>
-            </li>
-          ))}
+          {shown.map(({ session }) => {
+            const r = replaces.get(session.id);
+            return (
+              <li key={session.id}>
+                <span class="name">{session.name}</span>{' '}
+                <span class="muted">— {t('ieSessionLine', session.counts.windows, session.counts.tabs)}</span>
+                {r && (
+                  <>
+                    {' '}
+                    <strong class="ie-replaces">
+                      {t('ieReplacesLine', r.storedName, r.changes.map((c) => render(c)).join('; '))}
+                    </strong>
+                  </>
+                )}
+              </li>
+            );
+          })}
           {preview.sessions.length > shown.length && (
             <li class="muted">{t('ieMoreSessions', preview.sessions.length - shown.length)}</li>
           )}

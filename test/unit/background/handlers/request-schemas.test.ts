@@ -117,6 +117,7 @@ const samples: { [K in MessageType]: Req<K>[] } = {
   ],
   'sessions.cancelRestore': [{ restoreId: 'r1' }],
   'sessions.restoresUnderway': [{}],
+  'sessions.lastReplace': [{}],
   // The popup warms the search index up with an empty query when the field gets the focus.
   'sessions.search': [{ query: '' }, { query: 'charl', limit: 20 }],
   // An empty name is the handler's to refuse, in its own words.

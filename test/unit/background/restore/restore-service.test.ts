@@ -5,10 +5,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LoadSlots } from '../../../../src/background/restore/load-slots.ts';
 import { executeRestore } from '../../../../src/background/restore/restore-executor.ts';
-import { planRestore } from '../../../../src/core/restore-plan.ts';
+import { planRestore, type RestoreMode } from '../../../../src/core/restore-plan.ts';
 import type { WindowRecord } from '../../../../src/core/model.ts';
+import { UserError } from '../../../../src/core/user-error.ts';
 import { FakeBrowser } from '../../fakes/fake-platform.ts';
 import { fakeWorker } from '../../fakes/fake-worker.ts';
+import { english, englishText } from '../../support/english.ts';
 
 function bigWindow(n: number): WindowRecord {
   return {
@@ -123,5 +125,109 @@ describe('cancelling a restore', () => {
     expect((await running).cancelled).toBe(true);
     expect((await handlers['sessions.restoresUnderway']({})).restores).toEqual([]);
     expect(fake.events).toContainEqual({ tabulariumEvent: 'restore.ended', restoreId: 'r1' });
+  });
+});
+
+describe('a private window the browser refuses', () => {
+  it('restores the other windows and says why the private one did not come back, in words', async () => {
+    const { fake, ctx, handlers } = fakeWorker({ name: 'incognito' });
+    fake.incognitoAllowed = false;
+    await handlers['settings.set']({ lazyRestore: false });
+    const session = await ctx.sessions.store(
+      [bigWindow(2), { ...bigWindow(3), incognito: true, focused: false }, { ...bigWindow(4), focused: false }],
+      'manual',
+      'Mixed',
+    );
+    const report = await handlers['sessions.restore']({ id: session.id });
+    expect(report).toMatchObject({ windows: 2, tabs: 6, cancelled: false });
+    expect(fake.windows.map((w) => w.tabs.length)).toEqual([2, 4]);
+    expect(report.failed.map((f) => english(f.reason))).toEqual([englishText('errIncognitoNotAllowed')]);
+  });
+});
+
+describe('Replace the open windows', () => {
+  const replace: RestoreMode = { kind: 'replace', windowIds: [] };
+
+  /** Three windows open, and a saved session of `windows` to replace them with. */
+  async function threeOpen(windows: WindowRecord[]) {
+    const w = fakeWorker({ name: 'replace' });
+    await w.handlers['settings.set']({ lazyRestore: false });
+    w.fake.addWindow(['https://one.test/', 'https://one.test/b']);
+    w.fake.addWindow(['https://two.test/']);
+    w.fake.addWindow(['https://three.test/']);
+    const saved = await w.ctx.sessions.store(windows, 'manual', 'Saved');
+    return { ...w, saved, before: w.fake.windows.map((x) => x.id) };
+  }
+
+  it('closes nothing when nothing came back: 3 windows before, 3 after', async () => {
+    // A session whose tabs were all removed with ×: no window left to restore.
+    const { fake, handlers, saved, before } = await threeOpen([]);
+    const report = await handlers['sessions.restore']({ id: saved.id, mode: replace });
+    expect(report.tabs).toBe(0);
+    expect(fake.windows.map((w) => w.id)).toEqual(before);
+    expect(report.replacedSnapshotId).toBeUndefined();
+  });
+
+  it('closes nothing when one window could not be created', async () => {
+    const { fake, ctx, handlers, saved, before } = await threeOpen([bigWindow(2), { ...bigWindow(3), focused: false }]);
+    const create = ctx.platform.windows.create;
+    let n = 0;
+    ctx.platform.windows.create = async (p) => {
+      if (++n === 2) throw new Error('No window for you');
+      return create(p);
+    };
+    const report = await handlers['sessions.restore']({ id: saved.id, mode: replace });
+    expect(report).toMatchObject({ windows: 1, tabs: 2 });
+    expect(fake.windows.map((w) => w.id).slice(0, 3)).toEqual(before);
+    expect(fake.windows).toHaveLength(4);
+    expect(report.failed.map((f) => english(f.reason))).toEqual(['The browser refused: “No window for you”.']);
+  });
+
+  it('keeps the windows it closes as a snapshot first, and Undo brings them back', async () => {
+    const { fake, ctx, handlers, saved, before } = await threeOpen([bigWindow(2)]);
+    const report = await handlers['sessions.restore']({ id: saved.id, mode: replace });
+    expect(report.tabs).toBe(2);
+    expect(fake.windows.map((w) => w.id).some((id) => before.includes(id))).toBe(false);
+    const snapshotId = report.replacedSnapshotId!;
+    expect(snapshotId).toBeDefined();
+    const snapshot = await ctx.sessions.get(snapshotId);
+    expect(snapshot.session.kind).toBe('window-closed');
+    expect(snapshot.body.windows.map((w) => w.tabs.map((t) => t.url))).toEqual([
+      ['https://one.test/', 'https://one.test/b'],
+      ['https://two.test/'],
+      ['https://three.test/'],
+    ]);
+    // A popup opened after the Replace (its own window was closed with the others) offers Undo.
+    const { replaced } = await handlers['sessions.lastReplace']({});
+    expect(replaced).toMatchObject({ snapshotId, windows: 3, tabs: 4 });
+    // Undo: the closed windows come back; the restored ones may stay.
+    await handlers['sessions.restore']({ id: snapshotId });
+    expect(fake.windows.map((w) => w.tabs.map((t) => t.url))).toEqual([
+      ['https://site.test/0', 'https://site.test/1'],
+      ['https://one.test/', 'https://one.test/b'],
+      ['https://two.test/'],
+      ['https://three.test/'],
+    ]);
+    expect((await handlers['sessions.lastReplace']({})).replaced).toBeUndefined();
+  });
+
+  it('closes nothing when the snapshot cannot be saved, and says why', async () => {
+    const { fake, ctx, handlers, saved, before } = await threeOpen([bigWindow(2)]);
+    ctx.store.sessions.save = () => Promise.reject(new UserError('quota', { key: 'errQuota' }));
+    const report = await handlers['sessions.restore']({ id: saved.id, mode: replace });
+    expect(report.tabs).toBe(2);
+    expect(fake.windows.map((w) => w.id).slice(0, 3)).toEqual(before);
+    expect(report.replacedSnapshotId).toBeUndefined();
+    expect(report.failed.map((f) => english(f.reason))).toEqual([
+      englishText('restoreReplaceKept', [englishText('errQuota')]),
+    ]);
+  });
+
+  it('offers Undo only for a while', async () => {
+    const { handlers, saved, clock } = await threeOpen([bigWindow(2)]);
+    await handlers['sessions.restore']({ id: saved.id, mode: replace });
+    expect((await handlers['sessions.lastReplace']({})).replaced).toBeDefined();
+    clock.now += 60 * 60_000;
+    expect((await handlers['sessions.lastReplace']({})).replaced).toBeUndefined();
   });
 });

@@ -50,7 +50,8 @@ describe('stripUrlTokensFromSessions', () => {
     expect(JSON.stringify(items)).toBe(before);
   });
 
-  it('strips 1,000 sessions × 50 tabs and writes them as JSON within the issue figure', () => {
+  // The time it takes is a bench figure (npm run bench, the export group), not a unit test's.
+  it('strips every token of 1,000 sessions × 50 tabs before they are written as JSON', () => {
     const many = Array.from({ length: 1000 }, (_, s) =>
       session(`s${s}`, `S${s}`, [
         window(
@@ -61,13 +62,9 @@ describe('stripUrlTokensFromSessions', () => {
         ),
       ]),
     );
-    const t0 = performance.now();
     const r = stripUrlTokensFromSessions(many);
     const text = exportSessions(r.items, 'tabularium', { now: 0 });
-    const ms = performance.now() - t0;
     expect(r.tabs).toBe(5000);
     expect(text).not.toContain(HEX);
-    // ~150 ms here; the budget is the issue's (the page adds reading the sessions from the worker).
-    expect(ms).toBeLessThan(500);
   });
 });
