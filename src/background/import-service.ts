@@ -15,6 +15,9 @@ import type { ReplacedSession } from '../store/store.ts';
 import type { WorkerContext } from './context.ts';
 import { PendingImports } from './pending-imports.ts';
 
+/** Sessions read in one transaction while an export is read out. */
+const READ_AHEAD = 50;
+
 /** A session as the page sent it, checked enough that the store and the popup can rely on it. */
 function checked({ session, body }: SessionWithBody): SessionWithBody {
   if (typeof session.id !== 'string' || session.id === '' || typeof session.name !== 'string') {
@@ -99,8 +102,15 @@ export class ImportService {
     let missing = 0;
     let index = cursor?.index ?? 0;
     let skip = cursor?.part ?? 0;
+    // Read ahead in batches: one transaction for many sessions costs far less than one each.
+    let batch: (SessionWithBody | undefined)[] = [];
+    let batchStart = index;
     for (; index < ids.length; index++, skip = 0) {
-      const item = await this.ctx.store.sessions.get(ids[index]!);
+      if (index - batchStart >= batch.length) {
+        batchStart = index;
+        batch = await this.ctx.store.sessions.getMany(ids.slice(index, index + READ_AHEAD));
+      }
+      const item = batch[index - batchStart];
       if (!item) {
         missing++;
         continue;

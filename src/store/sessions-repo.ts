@@ -97,6 +97,24 @@ export function listSessions(db: DB): Promise<Session[]> {
   return run(async () => (await db.getAllFromIndex('sessions', 'createdAt')).reverse());
 }
 
+/** Several sessions with their bodies in one transaction, in order (undefined for one that is gone). */
+export function getSessions(db: DB, ids: readonly string[]): Promise<(SessionWithBody | undefined)[]> {
+  return run(async () => {
+    const tx = db.transaction(['sessions', 'bodies']);
+    return Promise.all(
+      ids.map(async (id) => {
+        const [session, body] = await Promise.all([
+          tx.objectStore('sessions').get(id),
+          tx.objectStore('bodies').get(id),
+        ]);
+        if (!session) return undefined;
+        if (!body) throw new StoreError('corrupt', { key: 'errSessionLostTabs', substitutions: [session.name] });
+        return { session, body };
+      }),
+    );
+  });
+}
+
 export function getSession(db: DB, id: string): Promise<SessionWithBody | undefined> {
   return run(async () => {
     const tx = db.transaction(['sessions', 'bodies']);

@@ -50,6 +50,7 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
     sessions: {
       list: async () => sessions.listSessions(await db()),
       get: async (id: string) => sessions.getSession(await db(), id),
+      getMany: async (ids: readonly string[]) => sessions.getSessions(await db(), ids),
       summaries: async (ids: readonly string[]) => sessions.getSummaries(await db(), ids),
       body: async (id: string) => sessions.getBody(await db(), id),
       save: async (session: Session, body: SessionBody) =>
