@@ -11,6 +11,12 @@ const MAX_NAME = 500;
 const MAX_TAG = 64;
 const MAX_TAGS = 50;
 
+/** A saved session; `cookiesLocked` when its cookies were left out because the vault is locked. */
+export interface Saved {
+  session: Session;
+  cookiesLocked?: true;
+}
+
 function sessionGone(): UserError {
   return new UserError('not-found', { key: 'errSessionGone' });
 }
@@ -29,23 +35,28 @@ export class SessionService {
   }
 
   /** Every open window, from the tracker's mirror: no round trip through the browser. */
-  async saveAll(name?: string): Promise<Session> {
+  async saveAll(name?: string): Promise<Saved> {
     return this.saveManual(await this.ctx.tracker.snapshot(), name);
   }
 
   /** One window (the last focused one by default). */
-  async saveWindow(windowId?: number, name?: string): Promise<Session> {
+  async saveWindow(windowId?: number, name?: string): Promise<Saved> {
     const id = windowId ?? (await this.ctx.platform.windows.getLastFocusedId());
     return this.saveManual(id === undefined ? [] : await this.ctx.tracker.snapshot(id), name);
   }
 
-  private saveManual(windows: WindowRecord[], name?: string): Promise<Session> {
+  private saveManual(windows: WindowRecord[], name?: string): Promise<Saved> {
     if (windows.length === 0) throw new UserError('not-found', { key: 'errNothingToSave' });
-    return this.store(windows, 'manual', name);
+    return this.save(windows, 'manual', name);
   }
 
   /** Stores windows as a new session; the sites' cookies go into its jar first. */
   async store(windows: WindowRecord[], kind: SessionKind, name?: string): Promise<Session> {
+    return (await this.save(windows, kind, name)).session;
+  }
+
+  /** As store, and says when the cookies were left out because the cookie vault is locked. */
+  async save(windows: WindowRecord[], kind: SessionKind, name?: string): Promise<Saved> {
     const now = this.ctx.now();
     const id = this.ctx.newId();
     const session: Session = {
@@ -57,11 +68,11 @@ export class SessionService {
       tags: [],
       counts: countTabs(windows),
     };
-    const cookies = await this.ctx.cookieJars.cookiesForWindows(windows);
+    const { cookies, locked } = await this.ctx.cookieJars.cookiesForWindows(windows);
     return this.ctx.cookieJars.withJars([cookies], async ([cookieJarId]) => {
       const saved = cookieJarId ? { ...session, cookieJarId } : session;
       await this.ctx.store.sessions.save(saved, { id, windows });
-      return saved;
+      return locked ? { session: saved, cookiesLocked: true } : { session: saved };
     });
   }
 

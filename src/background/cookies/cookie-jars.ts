@@ -19,6 +19,7 @@ import { registrableDomain } from '../../core/cookies/cookie-domain.ts';
 import { cookieKey, type CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { isPersistent, toSetDetails } from '../../core/cookies/set-details.ts';
 import type { Session, WindowRecord } from '../../core/model.ts';
+import { UserError } from '../../core/user-error.ts';
 import type { CookieRestoreIssue, CookieRestoreReport } from '../../shared/messages/keeping-messages.ts';
 import { hasKeepingAccess } from '../../shared/cookie-keeping-access.ts';
 import type { WorkerContext } from '../context.ts';
@@ -67,17 +68,22 @@ export class CookieJars {
     return [...out.values()];
   }
 
-  /** The session cookies (or all cookies, per settings) of the windows' sites; [] when keeping is off. */
-  async cookiesForWindows(windows: readonly WindowRecord[]): Promise<CookieRecord[]> {
+  /**
+   * The session cookies (or all cookies, per settings) of the windows' sites; none when keeping is
+   * off, and none with `locked` while the cookie vault is locked (the session is saved without
+   * them, and says so).
+   */
+  async cookiesForWindows(windows: readonly WindowRecord[]): Promise<{ cookies: CookieRecord[]; locked?: true }> {
     try {
       const settings = await this.ctx.settings.load();
-      if (!settings.keepCookies || !(await this.keepingAllowed())) return [];
+      if (!settings.keepCookies || !(await this.keepingAllowed())) return { cookies: [] };
+      if (await this.ctx.vault.locked()) return { cookies: [], locked: true };
       const sites = sitesOfWindows(this.ctx.platform.cookies.browser, windows);
-      return await this.readCookiesOfSites(sites, settings.keepAllCookies);
+      return { cookies: await this.readCookiesOfSites(sites, settings.keepAllCookies) };
     } catch (e) {
       // Cookie trouble never stops a save: the session is saved without them.
       console.error('[tabularium] reading the session cookies failed; the session is saved without them', e);
-      return [];
+      return { cookies: [] };
     }
   }
 
@@ -173,6 +179,8 @@ export class CookieJars {
       }
       return await this.putBack(cookies, overwrite);
     } catch (e) {
+      // Locked: nothing was put back, and the page offers to unlock and put them back then.
+      if (e instanceof UserError && e.code === 'locked') return { ...emptyCookieReport(), lockedSessionId: session.id };
       return { restored: 0, skipped: [], failed: [{ name: '', domain: '', ...restoreFailed(e) }] };
     }
   }

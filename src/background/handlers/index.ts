@@ -9,6 +9,7 @@ import { keepingHandlers } from './keeping-handlers.ts';
 import { recoveryHandlers } from './recovery-handlers.ts';
 import { sessionHandlers } from './sessions-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { vaultHandlers } from './vault-handlers.ts';
 
 export function handlerAreas(ctx: WorkerContext) {
   return [
@@ -18,6 +19,7 @@ export function handlerAreas(ctx: WorkerContext) {
     cookieHandlers(ctx),
     importExportHandlers(ctx),
     keepingHandlers(ctx),
+    vaultHandlers(ctx),
   ] as const;
 }
 

@@ -8,8 +8,8 @@ export function sessionHandlers({ sessions, restores }: WorkerContext): SessionH
   return {
     'sessions.list': async () => ({ sessions: await sessions.list() }),
     'sessions.get': ({ id }) => sessions.get(id),
-    'sessions.saveAll': async ({ name }) => ({ session: await sessions.saveAll(name) }),
-    'sessions.saveWindow': async ({ windowId, name }) => ({ session: await sessions.saveWindow(windowId, name) }),
+    'sessions.saveAll': ({ name }) => sessions.saveAll(name),
+    'sessions.saveWindow': ({ windowId, name }) => sessions.saveWindow(windowId, name),
     async 'sessions.delete'({ id }) {
       await sessions.delete(id);
       return {};

@@ -17,8 +17,9 @@ export interface RestoreReport {
 export interface SessionMessages {
   'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
   'sessions.get': { req: { id: string }; res: SessionWithBody };
-  'sessions.saveAll': { req: { name?: string }; res: { session: Session } };
-  'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session } };
+  /** `cookiesLocked`: saved without its cookies, because the cookie vault is locked. */
+  'sessions.saveAll': { req: { name?: string }; res: { session: Session; cookiesLocked?: true } };
+  'sessions.saveWindow': { req: { windowId?: number; name?: string }; res: { session: Session; cookiesLocked?: true } };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };
   /**
