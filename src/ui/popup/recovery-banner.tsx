@@ -7,7 +7,14 @@ import { t } from '../i18n.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;
 
-export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => void; onError: (e: unknown) => void }) {
+/** `onDone`'s `lockedSessionId`: the recovered session's cookies wait for the cookie vault to be unlocked. */
+export function RecoveryBanner({
+  onDone,
+  onError,
+}: {
+  onDone: (text: string, lockedSessionId?: string) => void;
+  onError: (e: unknown) => void;
+}) {
   const [pending, setPending] = useState<Pending | undefined>(undefined);
   const [unreadable, setUnreadable] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -26,7 +33,10 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => 
     try {
       const r = await call('recovery.recover', {});
       setPending(undefined);
-      onDone(`${t('restoredMsg', r.tabs, r.windows)} ${cookieRestoreText(r.cookies)}`.trim());
+      onDone(
+        `${t('restoredMsg', r.tabs, r.windows)} ${cookieRestoreText(r.cookies)}`.trim(),
+        r.cookies.lockedSessionId,
+      );
     } catch (e) {
       onError(e);
     } finally {
@@ -40,7 +50,10 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => 
 
   return (
     <section class="banner" role="region" aria-label={t('recover')}>
-      <p>{t('recoverBannerText', pending.windows, pending.tabs)}</p>
+      <p>
+        {t('recoverBannerText', pending.windows, pending.tabs)}
+        {pending.cookiesLocked && ` ${t('cookiesLockedRestore')}`}
+      </p>
       <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>
         {t('recover')}
       </button>

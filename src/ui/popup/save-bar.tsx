@@ -5,7 +5,14 @@ import { currentWindowId } from '../../platform/page.ts';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 
-export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; onError: (e: unknown) => void }) {
+/** `onSaved`'s `cookiesLocked`: saved without its cookies, because the cookie vault is locked. */
+export function SaveBar({
+  onSaved,
+  onError,
+}: {
+  onSaved: (s: Session, cookiesLocked?: boolean) => void;
+  onError: (e: unknown) => void;
+}) {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -14,12 +21,12 @@ export function SaveBar({ onSaved, onError }: { onSaved: (s: Session) => void; o
     try {
       const trimmed = name.trim();
       const named = trimmed ? { name: trimmed } : {};
-      const { session } =
+      const { session, cookiesLocked } =
         which === 'all'
           ? await call('sessions.saveAll', named)
           : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
       setName('');
-      onSaved(session);
+      onSaved(session, cookiesLocked);
     } catch (e) {
       onError(e);
     } finally {
