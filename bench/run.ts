@@ -11,6 +11,7 @@ import { benchInspector } from './inspector.ts';
 import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
 import { benchPopup } from './popup.ts';
+import { benchVault } from './vault.ts';
 
 interface Row {
   metric: string;
@@ -116,6 +117,10 @@ async function main() {
     await inFreshBrowser((b, server) => benchInspector(b, server, row));
     return print();
   }
+  if (process.argv.includes('--only-vault')) {
+    await inFreshBrowser((b) => benchVault(b, row));
+    return print();
+  }
   if (process.argv.includes('--only-lazy')) {
     await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
     return print();
@@ -164,6 +169,8 @@ async function benchGroups(): Promise<void> {
   // Each group in a browser of its own, so one's leftovers do not weigh on the next.
   phase('cookies');
   await inFreshBrowser((b, server) => benchCookies(b, server, row));
+  phase('cookie vault');
+  await inFreshBrowser((b) => benchVault(b, row));
   phase('inspector');
   await inFreshBrowser((b, server) => benchInspector(b, server, row));
   phase('import/export');

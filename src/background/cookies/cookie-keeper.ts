@@ -52,7 +52,7 @@ export class CookieKeeper {
     const settings = await this.ctx.settings.load();
     const permission = await this.ctx.cookieJars.keepingAllowed();
     const liveCookies = await this.ctx.store.liveCookies.count();
-    const locked = settings.keepCookies && permission && (await this.ctx.vault.locked());
+    const locked = await this.ctx.vault.locked();
     const active = settings.keepCookies && permission && !locked;
     const status: CookieKeepingStatus = {
       keep: settings.keepCookies,
@@ -64,6 +64,7 @@ export class CookieKeeper {
     if (!settings.keepCookies) status.off = 'setting';
     else if (!permission) status.off = 'permission';
     else if (locked) status.off = 'locked';
+    if (locked) status.locked = true;
     return status;
   }
 

@@ -4,6 +4,7 @@
 // store's (store/cookie-vault.ts, store/cookie-keyring.ts).
 import { MIN_PASSPHRASE_CHARS, type SecretHolder } from '../../store/store.ts';
 import type { KeyValueArea } from '../../platform/types.ts';
+import type { CookieRestoreReport } from '../../shared/messages/keeping-messages.ts';
 import type { VaultStatus } from '../../shared/messages/vault-messages.ts';
 import type { WorkerContext } from '../context.ts';
 
@@ -34,8 +35,11 @@ export class CookieVault {
     return this.switching(() => this.ctx.store.vault.turnOn(passphrase));
   }
 
-  unlock(passphrase: string): Promise<VaultStatus> {
-    return this.switching(() => this.ctx.store.vault.unlock(passphrase));
+  /** Unlocks, then puts back the cookies that restores of this browser run found locked. */
+  async unlock(passphrase: string): Promise<VaultStatus & { cookies?: CookieRestoreReport }> {
+    const status = await this.switching(() => this.ctx.store.vault.unlock(passphrase));
+    const cookies = await this.ctx.cookieJars.restoreWaiting();
+    return cookies ? { ...status, cookies } : status;
   }
 
   lock(): Promise<VaultStatus> {

@@ -5,26 +5,13 @@ import type { WorkerContext } from '../context.ts';
 
 type RecoveryHandlers = Pick<Handlers, `recovery.${string}` & keyof Handlers>;
 
-export function recoveryHandlers({ recovery, vault, store }: WorkerContext): RecoveryHandlers {
-  /** The recovered session has cookies that wait for the cookie vault to be unlocked. */
-  const cookiesLocked = async (sessionId: string): Promise<boolean> =>
-    (await vault.locked()) && !!(await store.sessions.summaries([sessionId]))[0]?.cookieJarId;
+export function recoveryHandlers({ recovery }: WorkerContext): RecoveryHandlers {
   return {
     async 'recovery.status'() {
       const pending = await recovery.showBadge();
       const unreadable = await recovery.unreadable();
-      const locked = pending ? await cookiesLocked(pending.sessionId) : false;
       return {
-        ...(pending
-          ? {
-              pending: {
-                windows: pending.windows,
-                tabs: pending.tabs,
-                at: pending.at,
-                ...(locked ? { cookiesLocked: true as const } : {}),
-              },
-            }
-          : {}),
+        ...(pending ? { pending: { windows: pending.windows, tabs: pending.tabs, at: pending.at } } : {}),
         ...(unreadable ? { unreadable: { at: unreadable.at } } : {}),
       };
     },

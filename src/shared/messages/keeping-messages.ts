@@ -19,6 +19,8 @@ export interface CookieKeepingStatus {
   off?: KeepingOffReason;
   /** Cookies in the live copy (crash recovery). */
   liveCookies: number;
+  /** The cookie vault lock is on and locked (whether keeping is on or not): nothing opens a cookie. */
+  locked?: true;
 }
 
 export interface CaptureResult {

@@ -7,11 +7,7 @@ export interface RecoveryMessages {
    */
   'recovery.status': {
     req: Record<string, never>;
-    res: {
-      /** `cookiesLocked`: its cookies wait for the cookie vault to be unlocked. */
-      pending?: { windows: number; tabs: number; at: number; cookiesLocked?: true };
-      unreadable?: { at: number };
-    };
+    res: { pending?: { windows: number; tabs: number; at: number }; unreadable?: { at: number } };
   };
   /** `restoreId` names the restore for progress events and Cancel, as with sessions.restore. */
   'recovery.recover': { req: { restoreId?: string }; res: RestoreReport };

@@ -1,5 +1,6 @@
 // Messages of the cookie vault lock: its state, turning it on or off, unlocking, locking, changing
 // the passphrase, and forgetting it (every kept cookie deleted, sessions kept).
+import type { CookieRestoreReport } from './keeping-messages.ts';
 
 export type VaultState = 'off' | 'locked' | 'unlocked';
 
@@ -15,7 +16,11 @@ export interface VaultMessages {
   'vault.status': { req: Empty; res: VaultStatus };
   /** Every kept cookie is sealed again under the passphrase's keys; unlocked afterwards. */
   'vault.turnOn': { req: { passphrase: string }; res: VaultStatus };
-  'vault.unlock': { req: { passphrase: string }; res: VaultStatus };
+  /**
+   * `cookies`: restores of this browser run that found their session's cookies locked (a Recover
+   * after a restart) get them put back at once; what happened to them.
+   */
+  'vault.unlock': { req: { passphrase: string }; res: VaultStatus & { cookies?: CookieRestoreReport } };
   'vault.lock': { req: Empty; res: VaultStatus };
   'vault.changePassphrase': { req: { current: string; next: string }; res: VaultStatus };
   /** Asks the passphrase: every kept cookie is sealed again under a new default key. */

@@ -87,7 +87,7 @@ export function CookieVaultSection() {
       )}
       {on && form === 'none' && status.state === 'locked' && (
         <OnePassphrase
-          submit="vaultUnlockButton"
+          submit="vaultUnlock"
           busy={busy}
           onSubmit={(passphrase) => void run(() => call('vault.unlock', { passphrase }), 'vaultUnlocked')}
         />

@@ -15,7 +15,6 @@ import { useSearch } from './use-search.ts';
 import { useSessionActions } from './use-session-actions.ts';
 import { useSessionFilters } from './use-session-filters.ts';
 import { useSessions } from './use-sessions.ts';
-import { VaultUnlock } from './vault-unlock.tsx';
 
 /** `firstList`: the list main.tsx asked for before the first render, used for the first load. */
 export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> } = {}) {
@@ -25,38 +24,21 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
   const filters = useSessionFilters(list.sessions);
   const search = useSearch();
   const [detailId, setDetailId] = useState<string | undefined>(undefined);
-  // A session restored while the cookie vault was locked: its cookies go back once it is unlocked.
-  const [lockedSessionId, setLockedSessionId] = useState<string | undefined>(undefined);
-  const actions = useSessionActions({
-    list,
-    setStatus,
-    fail,
-    onDeleted: () => setDetailId(undefined),
-    onCookiesLocked: setLockedSessionId,
-  });
+  const actions = useSessionActions({ list, setStatus, fail, onDeleted: () => setDetailId(undefined) });
   const { progress } = actions;
 
   return (
     <main class="popup" aria-label={t('popupTitle')}>
       <RecoveryBanner
-        onDone={(text, locked) => {
+        onDone={(text) => {
           setStatus({ kind: 'info', text });
-          if (locked) setLockedSessionId(locked);
           void list.reload();
-        }}
-        onError={fail}
-      />
-      <VaultUnlock
-        lockedSessionId={lockedSessionId}
-        onUnlocked={(text) => {
-          setLockedSessionId(undefined);
-          setStatus({ kind: 'info', text });
         }}
         onError={fail}
       />
       <SaveBar onSaved={actions.saved} onError={fail} />
       <ToolRow onError={fail} />
-      <CookieKeepingToggle onError={fail} />
+      <CookieKeepingToggle onError={fail} onInfo={(text) => setStatus({ kind: 'info', text })} />
       {detailId === undefined && <FilterBar search={search} filters={filters} />}
       <StatusLine status={status} />
       {progress && progress.total > 0 && (

@@ -7,14 +7,7 @@ import { t } from '../i18n.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;
 
-/** `onDone`'s `lockedSessionId`: the recovered session's cookies wait for the cookie vault to be unlocked. */
-export function RecoveryBanner({
-  onDone,
-  onError,
-}: {
-  onDone: (text: string, lockedSessionId?: string) => void;
-  onError: (e: unknown) => void;
-}) {
+export function RecoveryBanner({ onDone, onError }: { onDone: (text: string) => void; onError: (e: unknown) => void }) {
   const [pending, setPending] = useState<Pending | undefined>(undefined);
   const [unreadable, setUnreadable] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,10 +26,7 @@ export function RecoveryBanner({
     try {
       const r = await call('recovery.recover', {});
       setPending(undefined);
-      onDone(
-        `${t('restoredMsg', r.tabs, r.windows)} ${cookieRestoreText(r.cookies)}`.trim(),
-        r.cookies.lockedSessionId,
-      );
+      onDone(`${t('restoredMsg', r.tabs, r.windows)} ${cookieRestoreText(r.cookies)}`.trim());
     } catch (e) {
       onError(e);
     } finally {
@@ -50,10 +40,7 @@ export function RecoveryBanner({
 
   return (
     <section class="banner" role="region" aria-label={t('recover')}>
-      <p>
-        {t('recoverBannerText', pending.windows, pending.tabs)}
-        {pending.cookiesLocked && ` ${t('cookiesLockedRestore')}`}
-      </p>
+      <p>{t('recoverBannerText', pending.windows, pending.tabs)}</p>
       <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>
         {t('recover')}
       </button>

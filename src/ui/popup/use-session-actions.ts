@@ -17,22 +17,19 @@ interface Options {
   fail(e: unknown): void;
   /** A session was deleted: its detail, if open, closes. */
   onDeleted(): void;
-  /** A restore left the session's cookies locked (the cookie vault): they go back after unlocking. */
-  onCookiesLocked(sessionId: string): void;
 }
 
-export function useSessionActions({ list, setStatus, fail, onDeleted, onCookiesLocked }: Options) {
+export function useSessionActions({ list, setStatus, fail, onDeleted }: Options) {
   const { restore: run, cancel, progress } = useRestore();
 
   const saved = (s: Session, cookiesLocked?: boolean) => {
-    setStatus({ kind: 'info', text: t(cookiesLocked ? 'savedSessionCookiesLocked' : 'savedSessionMsg', s.name) });
+    setStatus({ kind: 'info', text: t(cookiesLocked ? 'savedLocked' : 'savedSessionMsg', s.name) });
     void list.reload();
   };
 
   const restore = async (s: Session, mode?: RestoreMode) => {
     try {
       const r = await run(s.id, mode);
-      if (r.cookies.lockedSessionId) onCookiesLocked(r.cookies.lockedSessionId);
       setStatus(restoreStatus(r, overwriteNewerAction(r.cookies, s.id, setStatus)));
     } catch (e) {
       fail(e);

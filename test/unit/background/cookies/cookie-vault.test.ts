@@ -115,7 +115,8 @@ describe('cookie vault lock in the worker', () => {
     const start = await r.ctx.recovery.beginRun();
     await r.ctx.tracker.start();
     expect(start.recovered?.cookieJarId).toBeDefined();
-    expect((await r.handlers['recovery.status']({})).pending).toMatchObject({ tabs: 1, cookiesLocked: true });
+    expect((await r.handlers['recovery.status']({})).pending).toMatchObject({ tabs: 1 });
+    expect((await r.handlers['keeping.status']({})).locked).toBe(true);
 
     const report = await r.handlers['recovery.recover']({});
     expect(report.tabs).toBe(1);
@@ -135,10 +136,16 @@ describe('cookie vault lock in the worker', () => {
     expect(wrong.code).toBe('refused');
     expect(english(wrong.userMessage)).toMatch(/Nothing was changed/);
 
-    await r.handlers['vault.unlock']({ passphrase: PASS });
-    const back = await r.handlers['keeping.restoreCookies']({ sessionId: start.recovered!.id });
-    expect(back.restored).toBe(1);
+    // Unlocking puts back what the restores of this run found locked, even after a worker restart.
+    const restarted = fakeWorker({ fake: r.fake, store: r.store, now: r.clock.now });
+    const unlocked = await restarted.handlers['vault.unlock']({ passphrase: PASS });
+    expect(unlocked).toMatchObject({ state: 'unlocked', cookies: { restored: 1, failed: [] } });
     expect([...r.fake.cookies.jar.values()].find((c) => c.name === NAME)?.value).toBe(SECRET);
+    // Once: a later unlock has nothing waiting.
+    await restarted.handlers['vault.lock']({});
+    expect((await restarted.handlers['vault.unlock']({ passphrase: PASS })).cookies).toBeUndefined();
+    const again = await restarted.handlers['keeping.restoreCookies']({ sessionId: start.recovered!.id });
+    expect(again.restored + again.skipped.length).toBe(1);
   });
 
   it('a worker restart in the same browser run stays unlocked (storage.session); Lock now locks', async () => {
