@@ -59,7 +59,7 @@ export function CookieKeepingToggle({
         <form class="row" onSubmit={(e) => void unlock(e)}>
           <input
             type="password"
-            aria-label={t('vaultPassphrase')}
+            placeholder={t('vaultPassphrase')}
             value={passphrase}
             onInput={(e) => setPassphrase(e.currentTarget.value)}
           />
