@@ -318,6 +318,14 @@ describe('cookie vault lock', () => {
       await vault.getByText('Cookies unlocked.').waitFor();
 
       await vault.getByRole('button', { name: 'Change passphrase' }).click();
+      // A guessable new passphrase needs an explicit "use it anyway".
+      await vault.getByRole('textbox', { name: 'Current passphrase', exact: true }).fill(PASS);
+      await vault.getByRole('textbox', { name: 'New passphrase', exact: true }).fill('password12345');
+      await vault.getByText(/^Strength: (very )?weak/).waitFor();
+      await vault.getByRole('textbox', { name: 'Confirm new passphrase', exact: true }).fill('password12345');
+      await vault.getByRole('button', { name: 'Change passphrase' }).click();
+      await vault.getByText('This passphrase is easy to guess', { exact: false }).waitFor();
+      await vault.getByRole('checkbox', { name: 'Use this weak passphrase anyway' }).waitFor();
       await vault.getByRole('textbox', { name: 'Current passphrase', exact: true }).fill('wrong passphrase');
       await vault.getByRole('textbox', { name: 'New passphrase', exact: true }).fill('the second passphrase');
       await vault.getByRole('textbox', { name: 'Confirm new passphrase', exact: true }).fill('the second passphrase');

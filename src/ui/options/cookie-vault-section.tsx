@@ -8,6 +8,15 @@ import { StatusLine, type Status } from '../components/status-line.tsx';
 import { errorText } from '../error-text.ts';
 import { t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
+import { GOOD_ENOUGH, passphraseStrength, type Strength } from './vault-strength.ts';
+
+const STRENGTH_TEXT: readonly MessageKey[] = [
+  'vaultStrength0',
+  'vaultStrength1',
+  'vaultStrength2',
+  'vaultStrength3',
+  'vaultStrength4',
+];
 
 /** Which form shows: one at a time, so no two fields share a name. */
 type Form = 'none' | 'turn-on' | 'turn-off' | 'change' | 'forget';
@@ -151,11 +160,31 @@ interface NewProps {
   onCancel(): void;
 }
 
-/** A new passphrase, typed twice: the two must match and be long enough before it is sent. */
+/**
+ * A new passphrase, typed twice: the two must match and be long enough before it is sent, and a
+ * guessable one (zxcvbn below GOOD_ENOUGH) needs "use it anyway".
+ */
 function NewPassphrase({ minChars, labels, submit, busy, onSubmit, onCancel }: NewProps) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [problem, setProblem] = useState('');
+  const [strength, setStrength] = useState<{ of: string; score: Strength } | undefined>(undefined);
+  const [anyway, setAnyway] = useState(false);
+
+  useEffect(() => {
+    if (!a) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void passphraseStrength(a).then((score) => live && setStrength({ of: a, score }));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [a]);
+  const score = a && strength?.of === a ? strength.score : undefined;
+  const weak = score !== undefined && score < GOOD_ENOUGH;
+
   return (
     <form
       class="vault-form"
@@ -163,11 +192,25 @@ function NewPassphrase({ minChars, labels, submit, busy, onSubmit, onCancel }: N
         e.preventDefault();
         if ([...a].length < minChars) return setProblem(t('errVaultPassphraseShort', minChars));
         if (a !== b) return setProblem(t('vaultPassphrasesDiffer'));
-        setProblem('');
-        onSubmit(a);
+        // Scored here too: a submit can come before the meter's (debounced) answer.
+        void passphraseStrength(a).then((s) => {
+          setStrength({ of: a, score: s });
+          if (s < GOOD_ENOUGH && !anyway) return setProblem(t('vaultWeakRefused'));
+          setProblem('');
+          onSubmit(a);
+        });
       }}
     >
       <PassField label={labels[0]} value={a} onInput={setA} autocomplete="new-password" />
+      <p class={weak ? 'hint warn' : 'hint'} aria-live="polite">
+        {score === undefined ? '' : t(STRENGTH_TEXT[score]!)}
+      </p>
+      {weak && (
+        <label>
+          <input type="checkbox" checked={anyway} onChange={(e) => setAnyway(e.currentTarget.checked)} />
+          {t('vaultWeakAnyway')}
+        </label>
+      )}
       <PassField label={labels[1]} value={b} onInput={setB} autocomplete="new-password" />
       {problem && (
         <p class="hint warn" role="alert">
