@@ -12,6 +12,7 @@ import { benchLazyRestore } from './lazy-restore.ts';
 import { benchLiveTracking } from './live-tracking.ts';
 import { benchPopup } from './popup.ts';
 import { benchWriteFailures } from './write-failures.ts';
+import { benchVault } from './vault.ts';
 
 interface Row {
   metric: string;
@@ -125,6 +126,10 @@ async function main() {
     await inFreshBrowser((b) => benchExportMany(b, row));
     return print();
   }
+  if (process.argv.includes('--only-vault')) {
+    await inFreshBrowser((b) => benchVault(b, row));
+    return print();
+  }
   if (process.argv.includes('--only-lazy')) {
     await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
     return print();
@@ -173,6 +178,8 @@ async function benchGroups(): Promise<void> {
   // Each group in a browser of its own, so one's leftovers do not weigh on the next.
   phase('cookies');
   await inFreshBrowser((b, server) => benchCookies(b, server, row));
+  phase('cookie vault');
+  await inFreshBrowser((b) => benchVault(b, row));
   phase('inspector');
   await inFreshBrowser((b, server) => benchInspector(b, server, row));
   phase('write failures');

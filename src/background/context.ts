@@ -10,6 +10,7 @@ import { CookieJars } from './cookies/cookie-jars.ts';
 import { CookieKeeper } from './cookies/cookie-keeper.ts';
 import { CookieLogHub } from './cookies/cookie-log-hub.ts';
 import { CookiePipeline } from './cookies/cookie-pipeline.ts';
+import { CookieVault, sessionSecretHolder } from './cookies/cookie-vault.ts';
 import { SiteCookieService } from './cookies/site-cookie-service.ts';
 import { ImportService } from './import-service.ts';
 import { RecoveryService } from './recovery-service.ts';
@@ -48,6 +49,8 @@ export interface WorkerContext extends WorkerParts {
   keeper: CookieKeeper;
   cookieLog: CookieLogHub;
   siteCookies: SiteCookieService;
+  /** The cookie vault lock: its switches, and whether cookies are locked now. */
+  vault: CookieVault;
   imports: ImportService;
 }
 
@@ -69,5 +72,8 @@ export function createWorker(parts: WorkerParts): WorkerContext {
   ctx.cookiePipeline = new CookiePipeline(ctx);
   ctx.siteCookies = new SiteCookieService(ctx);
   ctx.imports = new ImportService(ctx);
+  ctx.vault = new CookieVault(ctx);
+  // A worker life starts locked unless storage.session holds the unlocked secret of this browser run.
+  parts.store.vault.attach(sessionSecretHolder(parts.platform.sessionArea));
   return ctx;
 }

@@ -13,10 +13,14 @@ const MAX_NAME = 500;
 const MAX_TAG = 64;
 const MAX_TAGS = 50;
 
-/** A save, and why its cookies were not kept when they could not be (the popup says so). */
+/**
+ * A save; `cookieProblem` says why its cookies could not be kept (the popup says so), and
+ * `cookiesLocked` that they were left out because the cookie vault is locked.
+ */
 export interface SaveResult {
   session: Session;
   cookieProblem?: UserMessage;
+  cookiesLocked?: true;
 }
 
 function sessionGone(): UserError {
@@ -99,7 +103,8 @@ export class SessionService {
       throw e;
     }
     const why = problem ?? read.problem;
-    return why ? { session: saved, cookieProblem: msg('saveCookiesNotKept', why) } : { session: saved };
+    if (why) return { session: saved, cookieProblem: msg('saveCookiesNotKept', why) };
+    return read.locked ? { session: saved, cookiesLocked: true } : { session: saved };
   }
 
   async delete(id: string): Promise<void> {

@@ -21,7 +21,16 @@ export interface UserMessage {
 
 /** What kind of failure, for code that decides what to do next (retry, offer an action). */
 export type ErrorCode =
-  'quota' | 'unavailable' | 'not-found' | 'corrupt' | 'invalid' | 'refused' | 'no-permission' | 'interrupted';
+  | 'quota'
+  | 'unavailable'
+  | 'not-found'
+  | 'corrupt'
+  | 'invalid'
+  | 'refused'
+  | 'no-permission'
+  | 'interrupted'
+  /** The cookie vault is locked: the person unlocks it with the passphrase. */
+  | 'locked';
 
 export function msg(key: MessageKey, ...substitutions: Substitution[]): UserMessage {
   return substitutions.length ? { key, substitutions } : { key };

@@ -13,6 +13,7 @@ import type { ImportExportMessages } from './messages/import-export-messages.ts'
 import type { RecoveryMessages } from './messages/recovery-messages.ts';
 import type { SessionMessages } from './messages/sessions-messages.ts';
 import type { SettingsMessages } from './messages/settings-messages.ts';
+import type { VaultMessages } from './messages/vault-messages.ts';
 
 export type { RestoreReport } from './messages/sessions-messages.ts';
 
@@ -24,7 +25,8 @@ export interface Messages
     CookieMessages,
     ImportExportMessages,
     CookieKeepingMessages,
-    HealthMessages {}
+    HealthMessages,
+    VaultMessages {}
 
 /** Every message the e2e build answers: the product's, and the probes of tests and the bench. */
 export interface E2EMessages extends Messages, DiagnosticsMessages {}

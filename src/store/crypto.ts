@@ -1,10 +1,15 @@
-// Encryption at rest for cookie values: AES-GCM-256 with a key that never leaves WebCrypto. The key
-// is created non-extractable on first use and kept in IndexedDB as a structured clone of the
-// CryptoKey, so no script (ours included) can read its bytes, yet it survives worker and browser
-// restarts. This protects values from anything that reads the profile's files or an export of the
-// database; it cannot protect from code running inside the extension itself.
+// Encryption at rest for cookie values: AES-GCM-256. Without the cookie vault lock (the default),
+// the key is created non-extractable on first use and kept in IndexedDB as a structured clone of
+// the CryptoKey: no script (ours included) can read it back through WebCrypto, and it survives
+// worker and browser restarts. But the browser writes that clone, key bytes included, into the
+// same IndexedDB files as the ciphertext. So the default protects cookie values from other
+// extensions and web pages, from the extension's exports and from backups of the sessions (none
+// of them carries the key); it does NOT protect from anyone who copies the profile folder (or only
+// its IndexedDB folder): the copy decrypts. Nor can it protect from code running inside the
+// extension. The optional lock (cookie-vault.ts) wraps the key with the person's passphrase.
 import type { DB } from './db.ts';
 import { StoreError, toStoreError } from './errors.ts';
+import type { KeyEntry } from './schema.ts';
 import { STRICT } from './tx.ts';
 
 /** One ciphertext with the IV it was made with (stored side by side). */
@@ -49,16 +54,16 @@ export function getCipher(db: DB): Promise<Cipher> {
 async function loadOrCreateKey(db: DB): Promise<CryptoKey> {
   try {
     const found = await db.get('keys', COOKIE_KEY_ID);
-    if (found) return checkKey(found.key);
+    if (found) return checkKey((found as Partial<KeyEntry>).key);
     // Generate outside any transaction: awaiting WebCrypto inside one would end it.
-    const fresh = await crypto.subtle.generateKey({ name: ALGORITHM, length: 256 }, false, ['encrypt', 'decrypt']);
+    const fresh = await newDefaultKey();
     // Add-if-absent in one readwrite transaction (these are serialised per store), so when two
     // connections race on first use both end up with whichever key was stored first.
     const tx = db.transaction('keys', 'readwrite', STRICT);
     const existing = await tx.store.get(COOKIE_KEY_ID);
     if (!existing) void tx.store.add({ id: COOKIE_KEY_ID, key: fresh });
     await tx.done;
-    return existing ? checkKey(existing.key) : fresh;
+    return existing ? checkKey((existing as Partial<KeyEntry>).key) : fresh;
   } catch (e) {
     throw toStoreError(e);
   }
@@ -79,7 +84,21 @@ function checkKey(key: unknown): CryptoKey {
   return key as CryptoKey;
 }
 
-function cipherFor(key: CryptoKey): Cipher {
+/**
+ * Forgets the cached cipher of a connection: the default key was deleted or replaced (the vault
+ * lock turned on or off), so the next getCipher reads or creates it again.
+ */
+export function resetCipher(db: DB): void {
+  ciphers.delete(db);
+}
+
+/** A new default key, not stored (the caller stores it in its own transaction). */
+export function newDefaultKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: ALGORITHM, length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/** The cipher of an AES-GCM key (the default key, or the vault's value key). */
+export function cipherFor(key: CryptoKey): Cipher {
   const encrypt = async (bytes: Uint8Array, context?: string): Promise<Sealed> => {
     // A fresh random IV every time: reusing one under the same key breaks AES-GCM entirely.
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
@@ -125,7 +144,7 @@ function params(iv: Uint8Array<ArrayBuffer>, context: string | undefined): AesGc
 }
 
 /** WebCrypto wants bytes over a plain ArrayBuffer; copy only when they are not. */
-function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+export function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
 }
 

@@ -1,7 +1,10 @@
 // Storage failures that a person must be told about, in words they can act on.
 import { UserError, type ErrorCode, type UserMessage } from '../core/user-error.ts';
 
-export type StoreErrorCode = Extract<ErrorCode, 'quota' | 'unavailable' | 'not-found' | 'corrupt' | 'invalid'>;
+export type StoreErrorCode = Extract<
+  ErrorCode,
+  'quota' | 'unavailable' | 'not-found' | 'corrupt' | 'invalid' | 'refused' | 'locked'
+>;
 
 export class StoreError extends UserError {
   constructor(code: StoreErrorCode, message: UserMessage, options?: { cause?: unknown }) {

@@ -3,13 +3,13 @@
 import type { Session, WindowRecord } from '../core/model.ts';
 import type { SnapshotCopy } from '../core/recovery-rules.ts';
 import { saveCookieJar } from './cookie-jars-repo.ts';
-import { getCipher } from './crypto.ts';
+import type { CookieKeys } from './cookie-vault.ts';
 import type { DB } from './db.ts';
 import { liveCookieRange, readLiveCookies } from './live-cookies-repo.ts';
 import { clearLiveStateIn, readLiveState } from './live-repo.ts';
 import type { LiveEntry } from './schema.ts';
 import { putSession } from './sessions-repo.ts';
-import { commit, run, writeTx } from './tx.ts';
+import { STRICT, commit, run, writeTx } from './tx.ts';
 
 export const COPY_KEYS = ['copy:recovery', 'copy:backup', 'copy:previous'] as const;
 export type CopyKey = (typeof COPY_KEYS)[number];
@@ -77,13 +77,28 @@ export function storeRecovered(db: DB, r: RecoveredState): Promise<void> {
 /**
  * The previous run's live cookies become a jar (before storeRecovered clears them); false when
  * there were none. Counted first: no key is created for a profile that never kept a cookie.
+ * `keys` is undefined while the vault lock is locked: the records then move as they are sealed,
+ * unopened, and are opened when the person unlocks and puts the session's cookies back.
  */
-export function liveCookiesToJar(db: DB, jarId: string, now: number): Promise<boolean> {
+export function liveCookiesToJar(
+  db: DB,
+  jarId: string,
+  now: number,
+  keys: () => Promise<CookieKeys | undefined>,
+): Promise<boolean> {
   return run(async () => {
     if ((await db.count('live', liveCookieRange())) === 0) return false;
-    const cookies = await readLiveCookies(db, await getCipher(db));
+    const k = await keys();
+    if (!k) {
+      const records = await db.getAll('live', liveCookieRange());
+      const tx = db.transaction('cookieJars', 'readwrite', STRICT);
+      void tx.store.put({ id: jarId, createdAt: now, records, count: records.length });
+      await tx.done;
+      return true;
+    }
+    const cookies = await readLiveCookies(db, k);
     if (cookies.length === 0) return false;
-    await saveCookieJar(db, jarId, cookies, now);
+    await saveCookieJar(db, jarId, cookies, now, k.cipher);
     return true;
   });
 }

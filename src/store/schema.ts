@@ -43,14 +43,35 @@ export interface CookieJarEntry {
   id: string;
   createdAt: number;
   /** Encrypted CookieRecord[] (AES-GCM), with its IV. */
-  iv: Uint8Array;
-  data: ArrayBuffer;
+  iv?: Uint8Array;
+  data?: ArrayBuffer;
+  /**
+   * Instead of iv/data: the previous run's `live` cookie records, moved as they were sealed (the
+   * vault was locked at recovery, so they could not be opened); each record's key is its context.
+   */
+  records?: { key: string; value: unknown }[];
   count: number;
 }
 
+/** The default cookie key (crypto.ts), stored as a non-extractable CryptoKey. */
 export interface KeyEntry {
   id: string;
   key: CryptoKey;
+}
+
+/**
+ * The cookie vault lock (cookie-vault.ts): the vault secret wrapped by a key derived from the
+ * person's passphrase. Present exactly when the lock is on; then no KeyEntry is stored.
+ */
+export interface VaultEntry {
+  id: 'vault';
+  version: 1;
+  kdf: { name: 'PBKDF2'; hash: 'SHA-256'; iterations: number; salt: Uint8Array };
+  /** AES-GCM of the 32-byte vault secret under the passphrase key. */
+  iv: Uint8Array;
+  wrapped: ArrayBuffer;
+  /** HMAC of a fixed text under the secret's name key: tells a stale unlocked secret from this one. */
+  check: ArrayBuffer;
 }
 
 export interface TabulariumDB extends DBSchema {
@@ -60,7 +81,7 @@ export interface TabulariumDB extends DBSchema {
   meta: { key: string; value: MetaEntry };
   live: { key: string; value: LiveEntry };
   cookieJars: { key: string; value: CookieJarEntry };
-  keys: { key: string; value: KeyEntry };
+  keys: { key: string; value: KeyEntry | VaultEntry };
   search: { key: string; value: SearchRecord };
 }
 

@@ -6,7 +6,7 @@ import type { CookieRecord } from '../core/cookies/cookie-record.ts';
 import type { LiveChanges } from '../core/live-state.ts';
 import type { Session, SessionBody, SessionWithBody } from '../core/model.ts';
 import * as jars from './cookie-jars-repo.ts';
-import { getCipher } from './crypto.ts';
+import { createKeyring, type SecretHolder } from './cookie-keyring.ts';
 import { openDatabase, type DB } from './db.ts';
 import { toStoreError } from './errors.ts';
 import * as liveCookies from './live-cookies-repo.ts';
@@ -17,6 +17,8 @@ import { DB_NAME } from './schema.ts';
 import * as sessions from './sessions-repo.ts';
 
 export type { PendingRecovery, PreviousRun, RecoveredState, UnreadableState } from './recovery-repo.ts';
+export type { SecretHolder, VaultInfo, VaultState } from './cookie-keyring.ts';
+export { MIN_PASSPHRASE_CHARS } from './cookie-vault.ts';
 export type { ReplacedSession, SearchRecordWithDate } from './sessions-repo.ts';
 
 type Listener = (ids: readonly string[]) => void;
@@ -31,6 +33,7 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
       connection = undefined;
       throw toStoreError(e);
     }));
+  const keyring = createKeyring(db);
   const changed = (ids: readonly string[]) => {
     for (const l of listeners) l(ids);
   };
@@ -79,24 +82,25 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
       read: async () => live.readLiveState(await db()),
       apply: async (changes: LiveChanges) => live.applyLiveChanges(await db(), changes),
     },
+    /** Reads and writes of cookie values are refused ('locked' StoreError) while the vault is locked. */
     liveCookies: {
-      read: async () => {
-        const d = await db();
-        return liveCookies.readLiveCookies(d, await getCipher(d));
-      },
+      read: () => keyring.use((d, keys) => liveCookies.readLiveCookies(d, keys)),
       /** Puts and removes (cookieKey()s) in one transaction. */
       apply: async (put: readonly CookieRecord[], del: readonly string[]) => {
         if (put.length === 0 && del.length === 0) return;
-        const d = await db();
-        await liveCookies.applyLiveCookies(d, await getCipher(d), put, del);
+        await keyring.use((d, keys) => liveCookies.applyLiveCookies(d, keys, put, del));
       },
       count: async () => (await db()).count('live', liveCookies.liveCookieRange()),
       clear: async () => liveCookies.clearLiveCookies(await db()),
     },
     jars: {
-      save: async (id: string, cookies: readonly CookieRecord[], now: number) =>
-        jars.saveCookieJar(await db(), id, cookies, now),
-      get: async (id: string) => jars.getCookieJar(await db(), id),
+      save: (id: string, cookies: readonly CookieRecord[], now: number) =>
+        keyring.use((d, keys) => jars.saveCookieJar(d, id, cookies, now, keys.cipher)),
+      /** Undefined when there is no such jar (even while locked). */
+      get: async (id: string) =>
+        (await (await db()).count('cookieJars', id))
+          ? keyring.use((d, keys) => jars.getCookieJar(d, id, keys.cipher))
+          : undefined,
       delete: async (id: string) => jars.deleteCookieJar(await db(), id),
       /** Every jar and every live cookie, in one transaction. */
       clearAllValues: async () => jars.clearAllCookieValues(await db()),
@@ -109,7 +113,22 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
       readPreviousRun: async () => recovery.readPreviousRun(await db()),
       storeRecovered: async (r: recovery.RecoveredState) =>
         touching([r.session.id], recovery.storeRecovered(await db(), r)),
-      liveCookiesToJar: async (jarId: string, now: number) => recovery.liveCookiesToJar(await db(), jarId, now),
+      liveCookiesToJar: (jarId: string, now: number) =>
+        keyring.useMaybe((d, keys) => recovery.liveCookiesToJar(d, jarId, now, keys)),
+    },
+    /**
+     * The cookie vault lock (cookie-vault.ts, cookie-keyring.ts). `attach` hands over where the
+     * unlocked secret waits between worker lives (storage.session); each worker life calls it once.
+     */
+    vault: {
+      attach: (holder: SecretHolder | undefined) => keyring.attach(holder),
+      info: () => keyring.info(),
+      turnOn: (passphrase: string) => keyring.turnOn(passphrase),
+      unlock: (passphrase: string) => keyring.unlock(passphrase),
+      lock: () => keyring.lock(),
+      changePassphrase: (current: string, next: string) => keyring.changePassphrase(current, next),
+      turnOff: (passphrase: string) => keyring.turnOff(passphrase),
+      forget: () => keyring.forget(),
     },
     /** Closes the connection (tests that reopen the same database, as a restarted worker does). */
     async close(): Promise<void> {

@@ -26,6 +26,14 @@ import type { WorkerContext } from '../context.ts';
 
 /** Sites in one store from which a catch-up reads the whole store at once. */
 const WHOLE_STORE_FROM = 2;
+/** storage.session: the restores that found their cookies locked, put back after unlocking. */
+const WAITING_KEY = 'tabularium.lockedRestores';
+
+interface WaitingRestore {
+  sessionId: string;
+  urls?: string[];
+  overwrite: boolean;
+}
 
 export function emptyCookieReport(): CookieRestoreReport {
   return { restored: 0, skipped: [], failed: [] };
@@ -35,6 +43,8 @@ export function emptyCookieReport(): CookieRestoreReport {
 export interface SaveCookies {
   cookies: CookieRecord[];
   problem?: UserMessage;
+  /** Left out because the cookie vault is locked. */
+  locked?: true;
 }
 
 /** Why a save's cookies could not be read: our message, or the browser's words inside ours. */
@@ -85,13 +95,15 @@ export class CookieJars {
 
   /**
    * The session cookies (or all cookies, per settings) of the windows' sites; none when keeping is
-   * off. Cookie trouble never stops a save: the session is saved without them, and `problem` says
-   * why, for the person (the popup's save status).
+   * off, and none with `locked` while the cookie vault is locked. Cookie trouble never stops a
+   * save: the session is saved without them, and `problem` (or `locked`) says why, for the person
+   * (the popup's save status).
    */
   async cookiesForWindows(windows: readonly WindowRecord[]): Promise<SaveCookies> {
     try {
       const settings = await this.ctx.settings.load();
       if (!settings.keepCookies || !(await this.keepingAllowed())) return { cookies: [] };
+      if (await this.ctx.vault.locked()) return { cookies: [], locked: true };
       const sites = sitesOfWindows(this.ctx.platform.cookies.browser, windows);
       let first: unknown;
       const cookies = await this.readCookiesOfSites(sites, settings.keepAllCookies, (e) => (first ??= e));
@@ -208,8 +220,42 @@ export class CookieJars {
       }
       return await this.putBack(cookies, overwrite);
     } catch (e) {
+      // Locked: nothing was put back now; unlocking puts them back (restoreWaiting).
+      if (e instanceof UserError && e.code === 'locked') {
+        await this.waitForUnlock({ sessionId: session.id, ...(urls ? { urls: [...urls] } : {}), overwrite });
+        return { ...emptyCookieReport(), lockedSessionId: session.id };
+      }
       return { restored: 0, skipped: [], failed: [{ name: '', domain: '', ...restoreFailed(e) }] };
     }
+  }
+
+  /**
+   * Kept in storage.session, so a worker that stops meanwhile still knows, and a browser restart
+   * (which locks again, and whose tabs are recovered anew) forgets.
+   */
+  private async waitForUnlock(w: WaitingRestore): Promise<void> {
+    const area = this.ctx.platform.sessionArea;
+    const list = ((await area.get<WaitingRestore[]>(WAITING_KEY)) ?? []).filter((x) => x.sessionId !== w.sessionId);
+    await area.set(WAITING_KEY, [...list, w].slice(-20));
+  }
+
+  /** After unlocking: the cookies of the restores that found them locked; undefined when none did. */
+  async restoreWaiting(): Promise<CookieRestoreReport | undefined> {
+    const area = this.ctx.platform.sessionArea;
+    const list = (await area.get<WaitingRestore[]>(WAITING_KEY)) ?? [];
+    if (list.length === 0) return undefined;
+    await area.set(WAITING_KEY, []);
+    const sessions = await this.ctx.store.sessions.summaries(list.map((w) => w.sessionId));
+    const report = emptyCookieReport();
+    for (const [i, w] of list.entries()) {
+      const session = sessions[i];
+      if (!session) continue;
+      const r = await this.restoreFor(session, w.urls, w.overwrite);
+      report.restored += r.restored;
+      report.skipped.push(...r.skipped);
+      report.failed.push(...r.failed);
+    }
+    return report;
   }
 }
 

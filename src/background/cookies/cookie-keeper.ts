@@ -7,6 +7,8 @@
 // listens to the browser only while keeping (or an inspector) needs it. A write that fails is kept
 // and merged under the next one (core/pending-writes.ts), retried with a backoff, and the person is
 // told (write-health.ts) until it gets through.
+// While the cookie vault is locked, keeping pauses: nothing is queued, in memory or on disk;
+// unlocking catches up.
 import {
   cookieConcernsSites,
   diffCookies,
@@ -29,6 +31,8 @@ interface Known {
   keep: boolean;
   all: boolean;
   allowed: boolean;
+  /** The cookie vault is locked: nothing can be sealed, so nothing is kept. */
+  locked: boolean;
 }
 
 export class CookieKeeper {
@@ -51,7 +55,7 @@ export class CookieKeeper {
 
   /** Whether the browser's cookie changes are wanted: not when keeping is known to be off. */
   listening(): boolean {
-    return !this.known || (this.known.keep && this.known.allowed);
+    return !this.known || (this.known.keep && this.known.allowed && !this.known.locked);
   }
 
   /** Whether keeping runs, and if not why, with the number of cookies kept. */
@@ -59,7 +63,8 @@ export class CookieKeeper {
     const settings = await this.ctx.settings.load();
     const permission = await this.ctx.cookieJars.keepingAllowed();
     const liveCookies = await this.ctx.store.liveCookies.count();
-    const active = settings.keepCookies && permission;
+    const locked = await this.ctx.vault.locked();
+    const active = settings.keepCookies && permission && !locked;
     const status: CookieKeepingStatus = {
       keep: settings.keepCookies,
       all: settings.keepAllCookies,
@@ -69,6 +74,8 @@ export class CookieKeeper {
     };
     if (!settings.keepCookies) status.off = 'setting';
     else if (!permission) status.off = 'permission';
+    else if (locked) status.off = 'locked';
+    if (locked) status.locked = true;
     return status;
   }
 
@@ -94,7 +101,7 @@ export class CookieKeeper {
   /** One raw change from the browser: filtered at once, written with the next batch. */
   changed(raw: RawCookieChange): void {
     const k = this.known;
-    if (k && (!k.keep || !k.allowed)) return;
+    if (k && (!k.keep || !k.allowed || k.locked)) return;
     if (!raw.removed) {
       // A persistent cookie is not kept unless everything is; a site that is not open is not
       // kept either (a site that opens a moment later is read whole when it does).
@@ -194,13 +201,16 @@ export class CookieKeeper {
     await tracker.start();
     const settings = await this.ctx.settings.load();
     const allowed = settings.keepCookies && (await cookieJars.keepingAllowed());
-    this.known = { keep: settings.keepCookies, all: settings.keepAllCookies, allowed };
-    // Off by setting: the browser stops waking the worker for cookies (unless an inspector
-    // watches). Denied or revoked: the API may come back with the permission.
+    const locked = allowed && (await this.ctx.vault.locked());
+    this.known = { keep: settings.keepCookies, all: settings.keepAllCookies, allowed, locked };
+    // Off by setting, or locked: the browser stops waking the worker for cookies (unless an
+    // inspector watches). Denied or revoked: the API may come back with the permission.
     cookiePipeline.update();
-    if (!allowed) {
+    if (!allowed || locked) {
       this.needCatchUp = true;
       this.sites = undefined;
+      // Locked: what is stored is read again after unlocking.
+      if (locked) this.stored = undefined;
       return { sites: 0, cookies: this.stored?.size ?? 0, written: 0 };
     }
     let ioMs = 0;
@@ -257,6 +267,22 @@ export class CookieKeeper {
   }
 
   /**
+   * Runs `work` between two captures (a switch of the cookie vault's keys), then forgets what it
+   * knew, so the next capture reads the stored cookies again under the keys in force.
+   */
+  alone<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.running.then(async () => {
+      this.pending = [];
+      this.stored = undefined;
+      this.needCatchUp = true;
+      this.known = undefined;
+      return work();
+    });
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
    * Keeping was switched off or the values cleared: forget the live copy (and stop listening when
    * off). `clear` runs in turn with the flushes, so none of them writes a cookie back behind it.
    */
@@ -270,7 +296,7 @@ export class CookieKeeper {
       const settings = await this.ctx.settings.load();
       if (clear) await clear();
       if (!settings.keepCookies) {
-        this.known = { keep: false, all: settings.keepAllCookies, allowed: false };
+        this.known = { keep: false, all: settings.keepAllCookies, allowed: false, locked: false };
         this.ctx.cookiePipeline.update();
         await this.ctx.store.liveCookies.clear();
       }

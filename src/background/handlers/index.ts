@@ -10,6 +10,7 @@ import { keepingHandlers } from './keeping-handlers.ts';
 import { recoveryHandlers } from './recovery-handlers.ts';
 import { sessionHandlers } from './sessions-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { vaultHandlers } from './vault-handlers.ts';
 
 export function handlerAreas(ctx: WorkerContext) {
   return [
@@ -20,6 +21,7 @@ export function handlerAreas(ctx: WorkerContext) {
     importExportHandlers(ctx),
     keepingHandlers(ctx),
     healthHandlers(ctx),
+    vaultHandlers(ctx),
   ] as const;
 }
 

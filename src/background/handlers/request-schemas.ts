@@ -44,6 +44,7 @@ const whole = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 const browserId = v.pipe(v.number(), v.safeInteger());
 
 const empty = v.object({});
+const passphrase = v.pipe(v.string(), v.maxLength(4096));
 
 const CookieSchema = v.object({
   // Empty strings pass: a name or a value may be empty, an empty storeId means the current store,
@@ -199,6 +200,15 @@ export const requestSchemas = {
   'keeping.set': v.object({ keep: v.optional(flag), all: v.optional(flag) }),
   'keeping.clearAll': empty,
   'keeping.restoreCookies': v.object({ sessionId: id, overwrite: v.optional(flag) }),
+
+  // A passphrase's length is the worker's rule, said in its own words; only absurd sizes stop here.
+  'vault.status': empty,
+  'vault.turnOn': v.object({ passphrase }),
+  'vault.unlock': v.object({ passphrase }),
+  'vault.lock': empty,
+  'vault.changePassphrase': v.object({ current: passphrase, next: passphrase }),
+  'vault.turnOff': v.object({ passphrase }),
+  'vault.forget': empty,
 } satisfies RequestSchemas;
 
 type NoneOf<T extends never> = T;

@@ -5,7 +5,7 @@ import type { CookieRestoreCode } from '../../core/cookie-restore-reasons.ts';
 import type { UserMessage } from '../../core/user-error.ts';
 
 /** Why cookie keeping is not running; absent when it runs. */
-export type KeepingOffReason = 'setting' | 'permission' | 'unsupported';
+export type KeepingOffReason = 'setting' | 'permission' | 'unsupported' | 'locked';
 
 export interface CookieKeepingStatus {
   /** The person's setting. */
@@ -19,6 +19,8 @@ export interface CookieKeepingStatus {
   off?: KeepingOffReason;
   /** Cookies in the live copy (crash recovery). */
   liveCookies: number;
+  /** The cookie vault lock is on and locked (whether keeping is on or not): nothing opens a cookie. */
+  locked?: true;
 }
 
 export interface CaptureResult {
@@ -55,6 +57,11 @@ export interface CookieRestoreReport {
   restored: number;
   skipped: CookieRestoreIssue[];
   failed: CookieRestoreIssue[];
+  /**
+   * The session has saved cookies, but the cookie vault is locked: none was put back. After
+   * `vault.unlock`, `keeping.restoreCookies` with this id puts them back.
+   */
+  lockedSessionId?: string;
 }
 
 /**

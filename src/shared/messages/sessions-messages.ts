@@ -41,11 +41,17 @@ export interface SessionDetail extends SessionWithBody {
 export interface SessionMessages {
   'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
   'sessions.get': { req: { id: string }; res: SessionDetail };
-  /** `cookieProblem`: the session is saved, but its cookies could not be kept, and why. */
-  'sessions.saveAll': { req: { name?: string }; res: { session: Session; cookieProblem?: UserMessage } };
+  /**
+   * `cookieProblem`: the session is saved, but its cookies could not be kept, and why;
+   * `cookiesLocked`: saved without its cookies, because the cookie vault is locked.
+   */
+  'sessions.saveAll': {
+    req: { name?: string };
+    res: { session: Session; cookieProblem?: UserMessage; cookiesLocked?: true };
+  };
   'sessions.saveWindow': {
     req: { windowId?: number; name?: string };
-    res: { session: Session; cookieProblem?: UserMessage };
+    res: { session: Session; cookieProblem?: UserMessage; cookiesLocked?: true };
   };
   'sessions.delete': { req: { id: string }; res: Record<string, never> };
   'sessions.undoDelete': { req: { id: string }; res: { session: Session } };

@@ -35,11 +35,13 @@ export function keepingStatusText(s: CookieKeepingStatus): string {
   if (s.active) return t('keepCookiesOn', s.liveCookies);
   if (s.off === 'permission') return t('keepCookiesOffPermission');
   if (s.off === 'unsupported') return t('keepCookiesOffUnsupported');
+  if (s.off === 'locked') return t('keepOffLocked');
   return t('keepCookiesOffSetting');
 }
 
 /** "N cookies restored, M failed." after a restore, or '' when the session had no cookies. */
 export function cookieRestoreText(c: CookieRestoreReport | undefined): string {
+  if (c?.lockedSessionId) return t('cookiesLocked');
   if (!c || c.restored + c.failed.length + c.skipped.length === 0) return '';
   return t('cookiesRestoredMsg', c.restored, c.failed.length);
 }

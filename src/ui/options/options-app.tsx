@@ -5,6 +5,7 @@ import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { CookieKeepingSection } from './cookie-keeping-section.tsx';
+import { CookieVaultSection } from './cookie-vault-section.tsx';
 import { ImportExportSection } from './import-export/import-export-section.tsx';
 import { errorText } from '../error-text.ts';
 
@@ -79,6 +80,7 @@ export function OptionsApp() {
       )}
       <StatusLine status={status} />
       <CookieKeepingSection />
+      <CookieVaultSection />
       <ImportExportSection />
     </main>
   );

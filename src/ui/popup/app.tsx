@@ -49,7 +49,7 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
       />
       <SaveBar onSaved={actions.saved} onError={fail} />
       <ToolRow onError={fail} />
-      <CookieKeepingToggle onError={fail} />
+      <CookieKeepingToggle onError={fail} onInfo={(text) => setStatus({ kind: 'info', text })} />
       {detailId === undefined && <FilterBar search={search} filters={filters} />}
       <StatusLine status={status} />
       {progress && progress.total > 0 && (

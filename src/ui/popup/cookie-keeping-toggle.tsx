@@ -1,14 +1,22 @@
 // The popup's compact "Keep session cookies" switch, with its one-line reason and, when keeping
-// is off although asked for, why.
+// is off although asked for, why. While the cookie vault is locked, a passphrase field and
+// **Unlock cookies** (the worker then puts back the cookies that restores found locked).
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
 import type { CookieKeepingStatus } from '../../shared/messages/keeping-messages.ts';
-import { keepingStatusText, switchKeeping } from '../components/keeping-switch.ts';
+import { cookieRestoreText, keepingStatusText, switchKeeping } from '../components/keeping-switch.ts';
 import { t } from '../i18n.ts';
 
-export function CookieKeepingToggle({ onError }: { onError: (e: unknown) => void }) {
+export function CookieKeepingToggle({
+  onError,
+  onInfo,
+}: {
+  onError: (e: unknown) => void;
+  onInfo: (t: string) => void;
+}) {
   const [status, setStatus] = useState<CookieKeepingStatus | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
 
   useEffect(() => {
     call('keeping.status', {}).then(setStatus, onError);
@@ -21,6 +29,17 @@ export function CookieKeepingToggle({ onError }: { onError: (e: unknown) => void
     switchKeeping(on, status)
       .then(setStatus, onError)
       .finally(() => setBusy(false));
+  };
+  // A wrong passphrase goes to the status line; the field keeps what was typed.
+  const unlock = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const { cookies } = await call('vault.unlock', { passphrase });
+      setStatus(await call('keeping.status', {}));
+      onInfo(`${t('vaultUnlocked')} ${cookieRestoreText(cookies)}`.trim());
+    } catch (err) {
+      onError(err);
+    }
   };
   // Asked for but not running (permission denied or taken back): say so, and let a click ask again.
   const problem = status.keep && !status.active;
@@ -36,6 +55,19 @@ export function CookieKeepingToggle({ onError }: { onError: (e: unknown) => void
         {t('keepCookiesLabel')}
       </label>
       <small class={problem ? 'warn' : ''}>{problem ? keepingStatusText(status) : t('keepCookiesReason')}</small>
+      {status.locked && (
+        <form class="row" onSubmit={(e) => void unlock(e)}>
+          <input
+            type="password"
+            placeholder={t('vaultPassphrase')}
+            value={passphrase}
+            onInput={(e) => setPassphrase(e.currentTarget.value)}
+          />
+          <button type="submit" class="primary">
+            {t('vaultUnlock')}
+          </button>
+        </form>
+      )}
     </div>
   );
 }

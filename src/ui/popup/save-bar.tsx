@@ -7,8 +7,8 @@ import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 
 interface Props {
-  /** `cookieProblem`: saved, but its cookies could not be kept, and why. */
-  onSaved: (s: Session, cookieProblem?: UserMessage) => void;
+  /** `cookieProblem`: saved, but its cookies could not be kept, and why; `cookiesLocked`: the vault is locked. */
+  onSaved: (s: Session, cookieProblem?: UserMessage, cookiesLocked?: boolean) => void;
   onError: (e: unknown) => void;
 }
 
@@ -21,12 +21,12 @@ export function SaveBar({ onSaved, onError }: Props) {
     try {
       const trimmed = name.trim();
       const named = trimmed ? { name: trimmed } : {};
-      const { session, cookieProblem } =
+      const { session, cookieProblem, cookiesLocked } =
         which === 'all'
           ? await call('sessions.saveAll', named)
           : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
       setName('');
-      onSaved(session, cookieProblem);
+      onSaved(session, cookieProblem, cookiesLocked);
     } catch (e) {
       onError(e);
     } finally {

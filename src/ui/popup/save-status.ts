@@ -5,7 +5,8 @@ import type { UserMessage } from '../../core/user-error.ts';
 import type { Status } from '../components/status-line.tsx';
 import { render, t } from '../i18n.ts';
 
-export function saveStatus(s: Session, cookieProblem: UserMessage | undefined): Status {
+export function saveStatus(s: Session, cookieProblem: UserMessage | undefined, cookiesLocked?: boolean): Status {
   const text = t('savedSessionMsg', s.name);
-  return cookieProblem ? { kind: 'error', text: `${text} ${render(cookieProblem)}` } : { kind: 'info', text };
+  if (cookieProblem) return { kind: 'error', text: `${text} ${render(cookieProblem)}` };
+  return { kind: 'info', text: cookiesLocked ? t('savedLocked', s.name) : text };
 }

@@ -26,8 +26,8 @@ export function useSessionActions({ list, setStatus, fail, onDeleted }: Options)
   const { restore: run, cancel, progress } = useRestore();
 
   /** Saved; a cookie jar that could not be written is said, with the reason, not only logged. */
-  const saved = (s: Session, cookieProblem?: UserMessage) => {
-    setStatus(saveStatus(s, cookieProblem));
+  const saved = (s: Session, cookieProblem?: UserMessage, cookiesLocked?: boolean) => {
+    setStatus(saveStatus(s, cookieProblem, cookiesLocked));
     void list.reload();
   };
 

@@ -71,7 +71,7 @@ describe('cookie jars', () => {
 
     const entry = await db.get('cookieJars', 'j1');
     expect(entry).toMatchObject({ id: 'j1', createdAt: 1234, count: 3 });
-    expect(entry!.iv.byteLength).toBe(12);
+    expect(entry!.iv!.byteLength).toBe(12);
 
     await deleteCookieJar(db, 'j1');
     expect(await getCookieJar(db, 'j1')).toBeUndefined();
@@ -91,7 +91,7 @@ describe('cookie jars', () => {
     const a = await db.get('cookieJars', 'j');
     await saveCookieJar(db, 'j', jar.slice(0, 1), 1);
     const b = await db.get('cookieJars', 'j');
-    expect(Buffer.from(a!.iv).equals(Buffer.from(b!.iv))).toBe(false);
+    expect(Buffer.from(a!.iv!).equals(Buffer.from(b!.iv!))).toBe(false);
     expect(await getCookieJar(db, 'j')).toEqual(jar.slice(0, 1));
     expect(b!.count).toBe(1);
   });
@@ -107,7 +107,7 @@ describe('cookie jars', () => {
     const db = await open();
     await saveCookieJar(db, 'j', jar, 1);
     const entry = (await db.get('cookieJars', 'j'))!;
-    const data = new Uint8Array(entry.data.slice(0));
+    const data = new Uint8Array(entry.data!.slice(0));
     data[10]! ^= 0xff;
     await db.put('cookieJars', { ...entry, data: data.buffer });
     const e: unknown = await getCookieJar(db, 'j').catch((err: unknown) => err);

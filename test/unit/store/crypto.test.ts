@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COOKIE_KEY_ID, getCipher } from '../../../src/store/crypto.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import { StoreError } from '../../../src/store/errors.ts';
+import type { KeyEntry } from '../../../src/store/schema.ts';
 import { english } from '../support/english.ts';
 
 const opened: DB[] = [];
@@ -56,7 +57,7 @@ describe('cipher', () => {
     await getCipher(db);
     const entry = await db.get('keys', COOKIE_KEY_ID);
     expect(entry).toBeDefined();
-    const key = entry!.key;
+    const key = (entry as KeyEntry).key;
     expect(key.extractable).toBe(false);
     expect(key.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
     expect([...key.usages].sort()).toEqual(['decrypt', 'encrypt']);

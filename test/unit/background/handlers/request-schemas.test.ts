@@ -169,6 +169,14 @@ const samples: { [K in MessageType]: Req<K>[] } = {
   'keeping.set': [{ keep: true }, { keep: false }, { all: true }, { keep: true, all: false }],
   'keeping.clearAll': [{}],
   'keeping.restoreCookies': [{ sessionId: 's1' }, { sessionId: 's1', overwrite: true }],
+  'vault.status': [{}],
+  // Short ones pass the edge: the worker refuses them in its own words.
+  'vault.turnOn': [{ passphrase: 'correct horse battery staple' }, { passphrase: 'x' }],
+  'vault.unlock': [{ passphrase: 'correct horse battery staple' }, { passphrase: '' }],
+  'vault.lock': [{}],
+  'vault.changePassphrase': [{ current: 'old passphrase', next: 'new passphrase ☃' }],
+  'vault.turnOff': [{ passphrase: 'correct horse battery staple' }],
+  'vault.forget': [{}],
 };
 
 function refusal(type: MessageType, payload: unknown): UserError {
@@ -307,6 +315,9 @@ describe('request schemas', () => {
     ['export.cookies', { ids: ['s1'] }, 'passphrase'],
     ['keeping.set', { keep: 'on' }, 'keep'],
     ['keeping.restoreCookies', { overwrite: true }, 'sessionId'],
+    ['vault.unlock', {}, 'passphrase'],
+    ['vault.turnOn', { passphrase: 42 }, 'passphrase'],
+    ['vault.changePassphrase', { current: 'old passphrase' }, 'next'],
   ];
 
   for (const [type, payload, path] of bad) {
