@@ -14,6 +14,7 @@ import type { SessionMessages } from './messages/sessions-messages.ts';
 import type { SettingsMessages } from './messages/settings-messages.ts';
 
 export type { RestoreReport } from './messages/sessions-messages.ts';
+export type { RecoverWhich } from './messages/recovery-messages.ts';
 
 export interface Messages
   extends

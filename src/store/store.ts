@@ -105,7 +105,7 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
     recovery: {
       readPreviousRun: async () => recovery.readPreviousRun(await db()),
       storeRecovered: async (r: recovery.RecoveredState) =>
-        touching([r.session.id], recovery.storeRecovered(await db(), r)),
+        touching([r.session.id, ...(r.earlier ? [r.earlier.session.id] : [])], recovery.storeRecovered(await db(), r)),
       liveCookiesToJar: async (jarId: string, now: number) => recovery.liveCookiesToJar(await db(), jarId, now),
     },
     /** Closes the connection (tests that reopen the same database, as a restarted worker does). */
