@@ -11,6 +11,7 @@ const root = join(import.meta.dirname, '../..');
 const HOOKS = [
   'diagnostics.tracker',
   'diagnostics.captureCookies',
+  'diagnostics.recoveryCopies',
   'handlerMs',
   'performance.mark',
   'performance.measure',
