@@ -68,9 +68,11 @@ export function mainBrowserPid(profileDir: string): number {
   return main.pid;
 }
 
-/** A crash: SIGKILL to the main process, no chance to flush anything. */
-export async function crash(l: Launched): Promise<void> {
-  const pid = mainBrowserPid(l.profileDir);
+/**
+ * A crash: SIGKILL to the main process, no chance to flush anything. A test that must kill within
+ * milliseconds of an action looks the process up first (`ps` takes a while) and passes its pid.
+ */
+export async function crash(l: Launched, pid = mainBrowserPid(l.profileDir)): Promise<void> {
   process.kill(pid, 'SIGKILL');
   await l.ctx.close().catch(() => undefined);
   for (let i = 0; i < 50; i++) {
