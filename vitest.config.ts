@@ -23,6 +23,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for a condition; its 1 s default is a time, too short when other work
+          // keeps both cores busy. Polls pass as soon as the condition holds.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {

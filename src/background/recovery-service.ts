@@ -3,7 +3,7 @@
 // kill). On a fresh run the previous run's last state becomes a `recovered` session, in the same
 // transaction that clears the old live records, so a state is recovered exactly once. The
 // banner's Recover, and auto-recover, restore it through the restore registry like any restore.
-import { countTabs, type Session } from '../core/model.ts';
+import { countTabs, type Session, type WindowRecord } from '../core/model.ts';
 import { parseLiveRecords, snapshotFromRecords } from '../core/live-state.ts';
 import {
   alreadyOpen,
@@ -15,7 +15,7 @@ import {
 } from '../core/recovery-rules.ts';
 import { defaultSessionName } from '../core/session-name.ts';
 import { UserError } from '../core/user-error.ts';
-import type { RestoreReport } from '../shared/protocol.ts';
+import type { RecoverWhich, RestoreReport } from '../shared/protocol.ts';
 import type { PendingRecovery, PreviousRun, UnreadableState } from '../store/store.ts';
 import type { WorkerContext } from './context.ts';
 
@@ -67,29 +67,23 @@ export class RecoveryService {
     // The previous run ended with windows open: it did not close cleanly (a crash, a kill, a power cut).
     const unclean = (candidates[0]?.windows?.length ?? 0) > 0;
     const nextStreak = unclean ? streak + 1 : 0;
-    if (chosen?.windows && chosen.name !== 'previous') {
-      recovered = {
-        id: this.ctx.newId(),
-        name: `Previous session · ${defaultSessionName(chosen.windows, new Date(chosen.savedAt ?? now))}`,
-        kind: 'recovered',
-        createdAt: now,
-        updatedAt: now,
-        tags: [],
-        counts: countTabs(chosen.windows),
-      };
-      // The logins of the previous run go with its tabs: its live cookies become the session's jar.
-      const cookieJarId = await this.jarFromLiveCookies(now);
-      if (cookieJarId) recovered.cookieJarId = cookieJarId;
+    // The previous run's copy was recovered in its own run: only a newer state is recovered now.
+    if (chosen && chosen.main.name !== 'previous') {
+      const { main, earlier } = chosen;
+      recovered = await this.recoveredSession('Previous session', main, now);
+      const also = earlier && (await this.recoveredSession('Previous session, earlier copy', earlier, now));
       const pending: PendingRecovery = {
         sessionId: recovered.id,
         windows: recovered.counts.windows,
         tabs: recovered.counts.tabs,
         at: now,
+        ...(also ? { earlier: { sessionId: also.id, ...also.counts, at: earlier.savedAt ?? now } } : {}),
       };
       await store.recovery.storeRecovered({
         session: recovered,
-        windows: chosen.windows,
-        previous: makeCopy(chosen.windows, now),
+        windows: main.windows,
+        ...(also ? { earlier: { session: also, windows: earlier.windows } } : {}),
+        previous: makeCopy(main.windows, now),
         pending,
         streak: nextStreak,
       });
@@ -104,6 +98,27 @@ export class RecoveryService {
     }
     await platform.sessionArea.set(RUN_MARKER, `${now}`);
     return { fresh: true, ...(recovered ? { recovered } : {}), streak: nextStreak };
+  }
+
+  /** A `recovered` session of one candidate state, with the previous run's cookies as its jar. */
+  private async recoveredSession(
+    label: string,
+    c: Candidate & { windows: WindowRecord[] },
+    now: number,
+  ): Promise<Session> {
+    const session: Session = {
+      id: this.ctx.newId(),
+      name: `${label} · ${defaultSessionName(c.windows, new Date(c.savedAt ?? now))}`,
+      kind: 'recovered',
+      createdAt: now,
+      updatedAt: now,
+      tags: [],
+      counts: countTabs(c.windows),
+    };
+    // The logins of the previous run go with its tabs: its live cookies become the session's jar.
+    const cookieJarId = await this.jarFromLiveCookies(now);
+    if (cookieJarId) session.cookieJarId = cookieJarId;
+    return session;
   }
 
   /** The tabs matter more than the cookies: a jar that cannot be made does not stop recovery. */
@@ -141,12 +156,17 @@ export class RecoveryService {
     }
   }
 
-  /** The banner's question: is there something to recover that is not open already? */
+  /**
+   * The banner's question: is there something to recover that is not open already? Asked after
+   * the run start (the tracker's start waits for it): a popup opened while a fresh run is still
+   * recovering the previous one must see that recovery, not the one before.
+   */
   async pending(): Promise<PendingRecovery | undefined> {
+    const open = await this.ctx.tracker.openUrls();
     const pending = await this.ctx.store.meta.get<PendingRecovery>('recovery:pending');
     if (!pending) return undefined;
     const body = await this.ctx.store.sessions.body(pending.sessionId);
-    if (!body || alreadyOpen(body.windows, await this.ctx.tracker.openUrls())) return undefined;
+    if (!body || alreadyOpen(body.windows, open)) return undefined;
     return pending;
   }
 
@@ -170,13 +190,18 @@ export class RecoveryService {
     await this.ctx.store.meta.set({ 'recovery:unreadable': undefined });
   }
 
-  /** Brings the recovered session back, once; `restoreId` lets the asking page show its progress. */
-  async recover(restoreId?: string): Promise<RestoreReport | undefined> {
+  /**
+   * Brings the recovered session back, once — the state open at the end, or (`which: 'earlier'`)
+   * the fuller older copy offered beside it instead; `restoreId` lets the asking page show its
+   * progress.
+   */
+  async recover(restoreId?: string, which: RecoverWhich = 'latest'): Promise<RestoreReport | undefined> {
     const pending = await this.pending();
     if (!pending) return undefined;
+    const sessionId = which === 'earlier' && pending.earlier ? pending.earlier.sessionId : pending.sessionId;
     // Cleared first: a second click while the first restore runs must not open everything twice.
     await this.dismiss();
-    return this.ctx.restores.restore(pending.sessionId, restoreId ? { restoreId } : {});
+    return this.ctx.restores.restore(sessionId, restoreId ? { restoreId } : {});
   }
 
   async dismiss(): Promise<void> {

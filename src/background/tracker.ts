@@ -189,16 +189,19 @@ export class Tracker {
   }
 
   /**
-   * The checksummed full copy beside the live records (Firefox keeps recovery + backup). A copy
-   * that is worse than the current one is written without rotating the good one out of backup.
+   * The checksummed full copy beside the live records; the one before it becomes the backup
+   * (Firefox keeps recovery + backup) unless the backup is the fuller of the two.
    */
   async writeRecoveryCopy(): Promise<void> {
     const { meta } = this.ctx.store;
     const windows = this.forStorage(this.snapshotNow());
-    const cur = verifyCopy(await meta.get('copy:recovery'));
+    const [cur, bak] = (await Promise.all([meta.get('copy:recovery'), meta.get('copy:backup')])).map(verifyCopy);
     const next = makeCopy(windows, this.ctx.now());
-    if (cur.ok && isWorse(windows, cur.copy.windows)) await meta.set({ 'copy:recovery': next });
-    else await meta.set({ 'copy:recovery': next, ...(cur.ok ? { 'copy:backup': cur.copy } : {}) });
+    // The backup keeps the fuller of the last two copies: a state that shrank just before a crash
+    // never pushes the good one out (recovery offers it beside the last state).
+    const keepBackup = cur?.ok && bak?.ok && isWorse(cur.copy.windows, bak.copy.windows);
+    const backup = cur?.ok && !keepBackup ? { 'copy:backup': cur.copy } : {};
+    await meta.set({ 'copy:recovery': next, ...backup });
   }
 
   private snapshotNow(): WindowRecord[] {

@@ -53,19 +53,28 @@ export interface Candidate {
   savedAt?: number;
 }
 
+type Readable = Candidate & { windows: WindowRecord[] };
+
+export interface RecoveryChoice {
+  /** What becomes the recovered session: the state live at the end whenever it has tabs. */
+  main: Readable;
+  /** An older copy that looks fuller (many tabs closed just before the end): offered beside it. */
+  earlier?: Readable;
+}
+
 /**
- * Picks the state to offer back, Firefox-style: the live records first, then the recovery copy,
- * its backup, the previous run. A readable candidate that is worse than a later good one (all
- * windows closing at shutdown) loses to it.
+ * Picks the state to bring back: the live records whenever they hold tabs (what was open at the
+ * end, however much smaller than before — closing tabs is what people do), else the newest
+ * readable copy (recovery, backup, previous run). A later copy that looks fuller than the chosen
+ * state (all windows closing at shutdown, or a mass close just before a kill) is offered beside
+ * it, never instead; the previous run's copy is not, as it was recovered in its own run.
  */
-export function chooseRecoverySource(candidates: readonly Candidate[]): Candidate | undefined {
-  const readable = candidates.filter(
-    (c): c is Candidate & { windows: WindowRecord[] } => !!c.windows && countTabs(c.windows).tabs > 0,
-  );
-  const best = readable[0];
-  if (!best) return undefined;
-  for (const c of readable.slice(1)) if (isWorse(best.windows, c.windows)) return c;
-  return best;
+export function chooseRecoverySource(candidates: readonly Candidate[]): RecoveryChoice | undefined {
+  const readable = candidates.filter((c): c is Readable => !!c.windows && countTabs(c.windows).tabs > 0);
+  const main = readable[0];
+  if (!main) return undefined;
+  const earlier = readable.slice(1).find((c) => c.name !== 'previous' && isWorse(main.windows, c.windows));
+  return earlier ? { main, earlier } : { main };
 }
 
 /** True when most of the saved tabs are open again (the browser restored them itself). */

@@ -16,6 +16,7 @@ import type { SettingsMessages } from './messages/settings-messages.ts';
 import type { VaultMessages } from './messages/vault-messages.ts';
 
 export type { RestoreReport } from './messages/sessions-messages.ts';
+export type { RecoverWhich } from './messages/recovery-messages.ts';
 
 export interface Messages
   extends

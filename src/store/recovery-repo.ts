@@ -20,6 +20,8 @@ export interface PendingRecovery {
   windows: number;
   tabs: number;
   at: number;
+  /** An older copy that looked fuller, kept as a session of its own and offered beside it. */
+  earlier?: { sessionId: string; windows: number; tabs: number; at: number };
 }
 
 /** What is kept when no copy of the last state could be read. */
@@ -48,14 +50,17 @@ export function readPreviousRun(db: DB): Promise<PreviousRun> {
 export interface RecoveredState {
   session: Session;
   windows: WindowRecord[];
+  /** The fuller older copy offered beside it, stored in the same transaction. */
+  earlier?: { session: Session; windows: WindowRecord[] };
   previous: SnapshotCopy;
   pending: PendingRecovery;
   streak: number;
 }
 
 /**
- * Stores the recovered session and clears the previous run's records (windows, tabs, groups and
- * cookies, now in the session's jar) and copies, in one transaction.
+ * Stores the recovered session (and the fuller older copy beside it) and clears the previous run's
+ * records (windows, tabs, groups and cookies, now in the session's jar) and copies, in one
+ * transaction.
  */
 export function storeRecovered(db: DB, r: RecoveredState): Promise<void> {
   return run(async () => {
@@ -63,6 +68,7 @@ export function storeRecovered(db: DB, r: RecoveredState): Promise<void> {
     const meta = tx.objectStore('meta');
     await commit(tx, [
       ...putSession(tx, r.session, { id: r.session.id, windows: r.windows }),
+      ...(r.earlier ? putSession(tx, r.earlier.session, { id: r.earlier.session.id, windows: r.earlier.windows }) : []),
       ...clearLiveStateIn(tx.objectStore('live')),
       tx.objectStore('live').delete(liveCookieRange()),
       meta.put({ key: 'copy:previous', value: r.previous }),

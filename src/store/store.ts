@@ -112,7 +112,7 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
     recovery: {
       readPreviousRun: async () => recovery.readPreviousRun(await db()),
       storeRecovered: async (r: recovery.RecoveredState) =>
-        touching([r.session.id], recovery.storeRecovered(await db(), r)),
+        touching([r.session.id, ...(r.earlier ? [r.earlier.session.id] : [])], recovery.storeRecovered(await db(), r)),
       liveCookiesToJar: (jarId: string, now: number) =>
         keyring.useMaybe((d, keys) => recovery.liveCookiesToJar(d, jarId, now, keys)),
     },

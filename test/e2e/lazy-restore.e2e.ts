@@ -30,7 +30,8 @@ describe('lazy restore of a 60-tab session', () => {
     const restored = (await allWindows(env.b.driver)).find((x) => !before.has(x.id))!;
     expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual(urls);
     expect(restored.tabs.map((t) => t.title)).toEqual(urls.map((_, i) => `Page lazy-${i}`));
-    // Only the active tab asked the server for its page.
+    // Only the active tab asked the server for its page (once it did, a second more for any other).
+    await waitFor(() => env.server.hits.slice(hitsBefore).includes('/page/lazy-0'), 'the active tab’s page');
     await new Promise((r) => setTimeout(r, 1000));
     const loaded = env.server.hits.slice(hitsBefore).filter((h) => h.startsWith('/page/lazy-'));
     expect(loaded).toEqual(['/page/lazy-0']);
@@ -95,7 +96,18 @@ describe('lazy restore of a 60-tab session', () => {
     await again.getByRole('button', { name: 'Cancel' }).click();
     await again.getByRole('progressbar').waitFor({ state: 'detached', timeout: 15_000 });
     const count = async () => (await allWindows(env.b.driver)).find((x) => !before.has(x.id))?.tabs.length ?? 0;
-    const stopped = await count();
+    // Tabs asked for before the cancel may still arrive: wait until the count holds still for 1 s.
+    let stopped = -1;
+    let since = Date.now();
+    await waitFor(
+      async () => {
+        const now = await count();
+        if (now !== stopped) [stopped, since] = [now, Date.now()];
+        return Date.now() - since >= 1000;
+      },
+      'the restore to stop',
+      30_000,
+    );
     expect(stopped).toBeGreaterThan(0);
     expect(stopped).toBeLessThan(300);
     // Nothing more is opened after the cancel.

@@ -138,15 +138,17 @@ describe('the popup', () => {
     const windowsBefore = new Set((await allWindows(env.b.driver)).map((w) => w.id));
     await popup.keyboard.press('ArrowDown'); // to the first result
     await popup.keyboard.press('Enter'); // restores it
+    // The restored window, once both tabs' navigations committed (a new tab's URL is '' until then).
+    const want = [env.server.url('/page/kbd-a'), env.server.url('/page/kbd-b')];
+    const restoredUrls = async () =>
+      (await allWindows(env.b.driver))
+        .filter((w) => !windowsBefore.has(w.id))
+        .map((w) => w.tabs.map((t) => realUrl(env.b.extId, t.url)));
     await waitFor(
-      async () => (await allWindows(env.b.driver)).some((w) => !windowsBefore.has(w.id) && w.tabs.length === 2),
-      'the restored window',
+      async () => (await restoredUrls()).some((urls) => urls.length === 2 && urls.every((u) => u !== '')),
+      'the restored window with both tabs committed',
     );
-    const restored = (await allWindows(env.b.driver)).find((w) => !windowsBefore.has(w.id))!;
-    expect(restored.tabs.map((t) => realUrl(env.b.extId, t.url))).toEqual([
-      env.server.url('/page/kbd-a'),
-      env.server.url('/page/kbd-b'),
-    ]);
+    expect(await restoredUrls()).toEqual([want]);
 
     // Escape from within the results clears the search and goes back to the box.
     await popup.keyboard.press('Escape');

@@ -12,6 +12,7 @@ const HOOKS = [
   'diagnostics.tracker',
   'diagnostics.captureCookies',
   'diagnostics.failWrites',
+  'diagnostics.recoveryCopies',
   'handlerMs',
   'performance.mark',
   'performance.measure',

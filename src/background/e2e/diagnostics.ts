@@ -1,7 +1,9 @@
 // The e2e build's probes (TABULARIUM_E2E=1; the store build leaves this module out): what live
-// tracking costs, each handler's last duration, a cookie capture on demand, and live writes that
-// fail on demand, for the bench and the end-to-end tests. Installed by index.ts behind
-// __TABULARIUM_E2E__.
+// tracking costs, each handler's last duration, the recovery copies' sizes, a cookie capture on
+// demand, and live writes that fail on demand, for the bench and the end-to-end tests. Installed by
+// index.ts behind __TABULARIUM_E2E__.
+import { countTabs } from '../../core/model.ts';
+import { verifyCopy } from '../../core/recovery-rules.ts';
 import type { WriteFailureReason } from '../../shared/messages/health-messages.ts';
 import type { E2EHandlers } from '../../shared/protocol.ts';
 import type { TrackerStatsView } from '../../shared/messages/diagnostics-messages.ts';
@@ -30,6 +32,14 @@ export function diagnostics(ctx: WorkerContext) {
     async 'diagnostics.tracker'(): Promise<TrackerStatsView> {
       await ctx.tracker.start();
       return { ...stats, tabs: ctx.tracker.tabCount(), handlerMs: { ...handlerMs } };
+    },
+    async 'diagnostics.recoveryCopies'() {
+      const out: Awaited<ReturnType<E2EHandlers['diagnostics.recoveryCopies']>> = {};
+      for (const name of ['recovery', 'backup', 'previous'] as const) {
+        const v = verifyCopy(await ctx.store.meta.get(`copy:${name}`));
+        if (v.ok) out[name] = { tabs: countTabs(v.copy.windows).tabs, savedAt: v.copy.savedAt };
+      }
+      return out;
     },
     'diagnostics.captureCookies': ({ rewrite }) => ctx.keeper.flush({ rewrite: !!rewrite, catchUp: true }),
     async 'diagnostics.failWrites'({ rate, reason }) {

@@ -10,8 +10,15 @@ export function recoveryHandlers({ recovery }: WorkerContext): RecoveryHandlers 
     async 'recovery.status'() {
       const pending = await recovery.showBadge();
       const unreadable = await recovery.unreadable();
+      const counts = (p: { windows: number; tabs: number; at: number }) => ({
+        windows: p.windows,
+        tabs: p.tabs,
+        at: p.at,
+      });
       return {
-        ...(pending ? { pending: { windows: pending.windows, tabs: pending.tabs, at: pending.at } } : {}),
+        ...(pending
+          ? { pending: { ...counts(pending), ...(pending.earlier ? { earlier: counts(pending.earlier) } : {}) } }
+          : {}),
         ...(unreadable ? { unreadable: { at: unreadable.at } } : {}),
       };
     },
@@ -20,8 +27,8 @@ export function recoveryHandlers({ recovery }: WorkerContext): RecoveryHandlers 
       await recovery.forgetUnreadable();
       return {};
     },
-    async 'recovery.recover'({ restoreId }) {
-      const report = await recovery.recover(restoreId);
+    async 'recovery.recover'({ restoreId, which }) {
+      const report = await recovery.recover(restoreId, which);
       return report ?? { windows: 0, tabs: 0, blocked: 0, failed: [], cancelled: false, cookies: emptyCookieReport() };
     },
     async 'recovery.dismiss'() {

@@ -163,7 +163,7 @@ export const requestSchemas = {
   'sessions.promote': v.object({ id }),
 
   'recovery.status': empty,
-  'recovery.recover': v.object({ restoreId: v.optional(id) }),
+  'recovery.recover': v.object({ restoreId: v.optional(id), which: v.optional(v.picklist(['latest', 'earlier'])) }),
   'recovery.dismiss': empty,
   'recovery.exportUnreadable': empty,
   'recovery.forgetUnreadable': empty,

@@ -19,6 +19,11 @@ export interface TrackerStatsView {
 export interface DiagnosticsMessages {
   /** What live tracking has cost since the worker started, and each handler's last duration. */
   'diagnostics.tracker': { req: Record<string, never>; res: TrackerStatsView };
+  /** The tabs in each checksummed recovery copy (crash tests wait for a copy before they kill). */
+  'diagnostics.recoveryCopies': {
+    req: Record<string, never>;
+    res: Partial<Record<'recovery' | 'backup' | 'previous', { tabs: number; savedAt: number }>>;
+  };
   /** Catches the live cookie copy up with the browser now; `rewrite` re-encrypts every kept cookie. */
   'diagnostics.captureCookies': { req: { rewrite?: boolean }; res: CaptureResult };
   /**

@@ -1,9 +1,11 @@
-// After a crash: what can come back, and one click to bring it back.
+// After a crash: what can come back, and one click to bring it back. When an older copy looked
+// fuller (many tabs closed just before the end), it is offered beside it, never instead.
 import { useEffect, useState } from 'preact/hooks';
+import { absoluteTime } from '../../core/format-time.ts';
 import { call } from '../../shared/client.ts';
 import type { Status } from '../components/status-line.tsx';
-import type { Res } from '../../shared/protocol.ts';
-import { t } from '../i18n.ts';
+import type { RecoverWhich, Res } from '../../shared/protocol.ts';
+import { countsText, t } from '../i18n.ts';
 import { restoreStatus } from './restore-status.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;
@@ -22,10 +24,10 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => voi
 
   if (!pending) return unreadable ? <UnreadableBanner onGone={() => setUnreadable(false)} onError={onError} /> : null;
 
-  const recover = async () => {
+  const recover = async (which: RecoverWhich = 'latest') => {
     setBusy(true);
     try {
-      const r = await call('recovery.recover', {});
+      const r = await call('recovery.recover', { which });
       setPending(undefined);
       // What did not come back (a private window the browser refused…) is said here too.
       onDone(restoreStatus(r));
@@ -40,12 +42,20 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => voi
     await call('recovery.dismiss', {}).catch(onError);
   };
 
+  // The name of the second button says neither "Recover" nor the first's words: Recover stays one button.
+  const earlier = pending.earlier;
   return (
     <section class="banner" role="region" aria-label={t('recover')}>
       <p>{t('recoverBannerText', pending.windows, pending.tabs)}</p>
+      {earlier && <p>{t('recoverEarlierText', countsText(earlier.windows, earlier.tabs), absoluteTime(earlier.at))}</p>}
       <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>
         {t('recover')}
       </button>
+      {earlier && (
+        <button type="button" disabled={busy} onClick={() => void recover('earlier')}>
+          {t('recoverEarlierButton')}
+        </button>
+      )}
       <button type="button" onClick={() => void dismiss()}>
         {t('dismiss')}
       </button>

@@ -68,9 +68,11 @@ export function mainBrowserPid(profileDir: string): number {
   return main.pid;
 }
 
-/** A crash: SIGKILL to the main process, no chance to flush anything. */
-export async function crash(l: Launched): Promise<void> {
-  const pid = mainBrowserPid(l.profileDir);
+/**
+ * A crash: SIGKILL to the main process, no chance to flush anything. A test that must kill within
+ * milliseconds of an action looks the process up first (`ps` takes a while) and passes its pid.
+ */
+export async function crash(l: Launched, pid = mainBrowserPid(l.profileDir)): Promise<void> {
   process.kill(pid, 'SIGKILL');
   await l.ctx.close().catch(() => undefined);
   for (let i = 0; i < 50; i++) {
@@ -117,7 +119,8 @@ export async function allWindows(driver: Page): Promise<WindowInfo[]> {
       tabs: (w.tabs ?? []).map((t) => ({
         id: t.id!,
         index: t.index,
-        url: t.url ?? t.pendingUrl ?? '',
+        // A new tab's url is '' until its navigation commits; pendingUrl is where it is going.
+        url: t.url || t.pendingUrl || '',
         title: t.title ?? '',
         pinned: t.pinned,
         active: t.active,
@@ -142,13 +145,20 @@ export async function allGroups(
   );
 }
 
-/** Opens a window with the given URLs and waits until every tab has its title. */
+/**
+ * Opens a window with the given URLs and waits until every tab has its title. Every tab loads its
+ * page: the deadline grows with their number (60 pages took over 15 s with both cores busy).
+ */
 export async function openWindow(driver: Page, urls: string[]): Promise<number> {
   const id = await driver.evaluate(async (u) => (await chrome.windows.create({ url: u, focused: false }))!.id!, urls);
-  await waitFor(async () => {
-    const w = (await allWindows(driver)).find((x) => x.id === id);
-    return !!w && w.tabs.length === urls.length && w.tabs.every((t) => t.url && t.title && t.title !== t.url);
-  }, `window with ${urls.length} loaded tabs`);
+  await waitFor(
+    async () => {
+      const w = (await allWindows(driver)).find((x) => x.id === id);
+      return !!w && w.tabs.length === urls.length && w.tabs.every((t) => t.url && t.title && t.title !== t.url);
+    },
+    `window with ${urls.length} loaded tabs`,
+    15_000 + urls.length * 1000,
+  );
   return id;
 }
 

@@ -1,12 +1,14 @@
 // A fresh browser run turns the previous run into one recovered session, once.
 import { describe, expect, it } from 'vitest';
 import { Tracker } from '../../../src/background/tracker.ts';
+import { parsePlaceholder } from '../../../src/core/placeholder-url.ts';
 import { makeCopy } from '../../../src/core/recovery-rules.ts';
-import { openDatabase } from '../../../src/store/db.ts';
+import { openDatabase, type DB } from '../../../src/store/db.ts';
 import { readLiveState } from '../../../src/store/live-repo.ts';
 import { getMeta, setMeta } from '../../../src/store/meta-repo.ts';
 import { listSessions } from '../../../src/store/sessions-repo.ts';
 import { createStore } from '../../../src/store/store.ts';
+import { EXT_BASE } from '../fakes/fake-platform.ts';
 import { fakeWorker, nextRun as nextWorkerRun, type FakeWorker } from '../fakes/fake-worker.ts';
 
 /** A worker whose database the test can also reach directly. */
@@ -17,8 +19,9 @@ function world(name = `db-${Math.random()}`) {
 }
 
 /** A new browser run on the same database: storage.session is empty again. */
-function nextRun(prev: FakeWorker & { db: () => Promise<import('../../../src/store/db.ts').DB> }) {
-  return { ...nextWorkerRun(prev), db: prev.db };
+function nextRun(prev: FakeWorker & { db: () => Promise<DB>; tick: (ms: number) => number }) {
+  const n = nextWorkerRun(prev);
+  return { ...n, db: prev.db, tick: (ms: number) => (n.clock.now += ms) };
 }
 
 describe('a fresh browser run', () => {
@@ -98,5 +101,121 @@ describe('a fresh browser run', () => {
     });
     await h['recovery.forgetUnreadable']({});
     expect((await h['recovery.status']({})).unreadable).toBeUndefined();
+  });
+});
+
+/** The run start as the worker's entry does it (wiring.ts startWorker): recovery, then the rebuild. */
+async function startRun(w: FakeWorker): Promise<void> {
+  await w.ctx.tracker.start(async () => void (await w.ctx.recovery.beginRun()));
+}
+
+const urls = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `https://${tag}${i}.test/`);
+
+/** Opens a tab in the fake browser and tells the tracker, as Chrome's tabs.onCreated would. */
+function openTab(w: FakeWorker, windowId: number, url: string): void {
+  const win = w.fake.windows.find((x) => x.id === windowId)!;
+  const id = w.fake.nextId++;
+  const t = { id, windowId, index: win.tabs.length, url, title: url, pinned: false, active: false };
+  win.tabs.push(t);
+  w.ctx.tracker.tabCreated(t);
+}
+
+function closeTab(w: FakeWorker, tabId: number): void {
+  const win = w.fake.windows.find((x) => x.tabs.some((t) => t.id === tabId))!;
+  win.tabs = win.tabs.filter((t) => t.id !== tabId);
+  win.tabs.forEach((t, i) => (t.index = i));
+  w.ctx.tracker.tabRemoved(tabId, win.id, false);
+}
+
+async function bodyUrls(w: FakeWorker, sessionId: string): Promise<string[]> {
+  const body = await w.store.sessions.body(sessionId);
+  return (body?.windows ?? []).flatMap((x) => x.tabs.map((t) => t.url));
+}
+
+describe('recovery never drops the last state', () => {
+  it('recovers the 5 tabs open at the kill, not an older 15-tab copy, and offers the fuller copy beside it', async () => {
+    const w = world();
+    const win = w.fake.addWindow(urls('keep', 5));
+    await startRun(w);
+    // 10 more tabs, written with a recovery copy (the first write of the run writes one).
+    for (const u of urls('gone', 10)) openTab(w, win.id, u);
+    await w.ctx.tracker.flush();
+    const copyAt = w.clock.now;
+    // The person closes the 10 on purpose, a few seconds later; then the browser is killed, before
+    // the next recovery copy (every 15 s).
+    w.tick(5_000);
+    for (const t of win.tabs.filter((x) => x.url!.includes('gone'))) closeTab(w, t.id);
+    await w.ctx.tracker.flush();
+
+    const r = nextRun(w);
+    r.fake.addWindow(['chrome://newtab/']);
+    await startRun(r);
+    const status = await r.handlers['recovery.status']({});
+    expect(status.pending).toMatchObject({ windows: 1, tabs: 5, earlier: { windows: 1, tabs: 15, at: copyAt } });
+    const pending = await r.ctx.recovery.pending();
+    expect(await bodyUrls(r, pending!.sessionId)).toEqual(urls('keep', 5));
+    expect(await bodyUrls(r, pending!.earlier!.sessionId)).toEqual([...urls('keep', 5), ...urls('gone', 10)]);
+    // Recover brings back what was open at the kill; the fuller copy stays in the list.
+    const report = await r.handlers['recovery.recover']({});
+    expect(report.tabs).toBe(5);
+    expect(await r.ctx.recovery.pending()).toBeUndefined();
+    const kinds = (await r.store.sessions.list()).map((s) => s.kind);
+    expect(kinds).toEqual(['recovered', 'recovered']);
+  });
+
+  it('brings back the fuller copy instead, when the person asks for it', async () => {
+    const w = world();
+    const win = w.fake.addWindow(urls('keep', 5));
+    await startRun(w);
+    for (const u of urls('gone', 10)) openTab(w, win.id, u);
+    await w.ctx.tracker.flush();
+    w.tick(5_000);
+    for (const t of win.tabs.filter((x) => x.url!.includes('gone'))) closeTab(w, t.id);
+    await w.ctx.tracker.flush();
+    const r = nextRun(w);
+    r.fake.addWindow(['chrome://newtab/']);
+    await startRun(r);
+    const report = await r.handlers['recovery.recover']({ which: 'earlier' });
+    expect(report.tabs).toBe(15);
+    const open = r.fake.windows.flatMap((x) => x.tabs.map((t) => parsePlaceholder(EXT_BASE, t.url!)?.url ?? t.url));
+    expect(open).toEqual(['chrome://newtab/', ...urls('keep', 5), ...urls('gone', 10)]);
+    expect(await r.ctx.recovery.pending()).toBeUndefined();
+  });
+
+  it('offers Recover after a second kill, when the new run is smaller than the one recovered before', async () => {
+    const w = world();
+    w.fake.addWindow(urls('first', 15));
+    await startRun(w);
+    // Kill 1. The next run recovers the 15 tabs; the person leaves them be and opens 5 others.
+    const r1 = nextRun(w);
+    const win = r1.fake.addWindow(['chrome://newtab/']);
+    await startRun(r1);
+    // The person clicks Recover, then closes those 15 tabs again (the fake sends the tracker no
+    // events for the restore, so removing the window leaves the mirror and the fake in step).
+    expect((await r1.handlers['recovery.recover']({})).tabs).toBe(15);
+    r1.fake.windows = r1.fake.windows.filter((x) => x.id === win.id);
+    r1.tick(60_000);
+    for (const u of urls('second', 5)) openTab(r1, win.id, u);
+    await r1.ctx.tracker.flush();
+    // Kill 2: the 6 tabs of this run are recovered and offered, whatever the run before held.
+    const r2 = nextRun(r1);
+    r2.fake.addWindow(['chrome://newtab/']);
+    await startRun(r2);
+    const pending = await r2.ctx.recovery.pending();
+    expect(pending?.tabs).toBe(6);
+    expect(await bodyUrls(r2, pending!.sessionId)).toEqual(['chrome://newtab/', ...urls('second', 5)]);
+    expect((await r2.handlers['recovery.status']({})).pending?.tabs).toBe(6);
+  });
+
+  it('answers a popup opened while the run start is still under way with this run’s recovery', async () => {
+    const w = world();
+    w.fake.addWindow(urls('early', 3));
+    await startRun(w);
+    const r = nextRun(w);
+    r.fake.addWindow(['chrome://newtab/']);
+    const started = startRun(r);
+    const status = await r.handlers['recovery.status']({});
+    await started;
+    expect(status.pending?.tabs).toBe(3);
   });
 });

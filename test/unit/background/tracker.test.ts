@@ -178,4 +178,19 @@ describe('live tracking when writes fail', () => {
     expect(await w.keys()).toEqual(['t:101', 't:900', 'w:100']);
     expect(w.fake.alarms.has('autosave')).toBe(true);
   });
+
+  it('keeps the fuller copy as the backup when the state shrinks, so recovery can still offer it', async () => {
+    const w = world();
+    const win = w.fake.addWindow(Array.from({ length: 15 }, (_, i) => `https://t${i}.test/`));
+    await w.ctx.tracker.start();
+    await w.ctx.tracker.writeRecoveryCopy();
+    for (const t of win.tabs.slice(5)) w.ctx.tracker.tabRemoved(t.id, win.id, false);
+    await w.ctx.tracker.flush();
+    await w.ctx.tracker.writeRecoveryCopy();
+    await w.ctx.tracker.writeRecoveryCopy();
+    const tabs = async (key: string) =>
+      ((await w.store.meta.get<{ windows: { tabs: unknown[] }[] }>(key))?.windows ?? []).flatMap((x) => x.tabs).length;
+    expect(await tabs('copy:recovery')).toBe(5);
+    expect(await tabs('copy:backup')).toBe(15);
+  });
 });

@@ -38,21 +38,38 @@ describe('recovery copies', () => {
     const bak = { name: 'backup' as const, windows: [win(3, 'b')] };
     const prev = { name: 'previous' as const, windows: [win(3, 'p')] };
     const gone = (name: 'live' | 'recovery' | 'backup') => ({ name, windows: undefined });
-    expect(chooseRecoverySource([live, rec, bak, prev])?.name).toBe('live');
-    expect(chooseRecoverySource([gone('live'), rec, bak, prev])?.name).toBe('recovery');
-    expect(chooseRecoverySource([gone('live'), gone('recovery'), bak, prev])?.name).toBe('backup');
-    expect(chooseRecoverySource([gone('live'), gone('recovery'), gone('backup'), prev])?.name).toBe('previous');
+    expect(chooseRecoverySource([live, rec, bak, prev])?.main.name).toBe('live');
+    expect(chooseRecoverySource([gone('live'), rec, bak, prev])?.main.name).toBe('recovery');
+    expect(chooseRecoverySource([gone('live'), gone('recovery'), bak, prev])?.main.name).toBe('backup');
+    expect(chooseRecoverySource([gone('live'), gone('recovery'), gone('backup'), prev])?.main.name).toBe('previous');
     expect(chooseRecoverySource([gone('live'), gone('recovery'), gone('backup')])).toBeUndefined();
   });
 
-  it('never lets an empty or gutted state win over a good copy', () => {
+  it('never lets an empty state win over a good copy', () => {
     const good = { name: 'recovery' as const, windows: [win(10)] };
-    expect(chooseRecoverySource([{ name: 'live', windows: [] }, good])?.name).toBe('recovery');
-    expect(chooseRecoverySource([{ name: 'live', windows: [win(2)] }, good])?.name).toBe('recovery');
-    expect(chooseRecoverySource([{ name: 'live', windows: [win(8)] }, good])?.name).toBe('live');
+    expect(chooseRecoverySource([{ name: 'live', windows: [] }, good])).toEqual({ main: good });
     expect(isWorse([], [win(1)])).toBe(true);
     expect(isWorse([win(1)], [win(3)])).toBe(false); // too few tabs to call it a loss
     expect(isWorse([win(4)], [win(10)])).toBe(true);
+  });
+
+  it('keeps the state live at the end, and offers a fuller older copy beside it, never instead', () => {
+    const live = { name: 'live' as const, windows: [win(5, 'l')] };
+    const rec = { name: 'recovery' as const, windows: [win(15, 'r')], savedAt: 2 };
+    const bak = { name: 'backup' as const, windows: [win(20, 'b')], savedAt: 1 };
+    const prev = { name: 'previous' as const, windows: [win(30, 'p')], savedAt: 0 };
+    // A mass close just before the kill: the 5 tabs come back; the newest fuller copy is offered.
+    expect(chooseRecoverySource([live, rec, bak, prev])).toEqual({ main: live, earlier: rec });
+    expect(chooseRecoverySource([live, { ...rec, windows: [win(5, 'r')] }, bak])).toEqual({ main: live, earlier: bak });
+    // Not much smaller: nothing else to offer.
+    expect(chooseRecoverySource([{ ...live, windows: [win(8)] }, rec])).toEqual({
+      main: { ...live, windows: [win(8)] },
+    });
+    // The previous run's copy was recovered in its own run: never offered again, nor chosen over the live state.
+    expect(chooseRecoverySource([live, prev])).toEqual({ main: live });
+    // No live records: the newest copy, with a fuller backup beside it.
+    const big = { ...bak, windows: [win(40, 'b')] };
+    expect(chooseRecoverySource([{ name: 'live', windows: [] }, rec, big])).toEqual({ main: rec, earlier: big });
   });
 
   it('sees the tabs already open again when the browser restored them itself', () => {
