@@ -1,6 +1,6 @@
 // The few browser calls the inspector page and its popup button make themselves: the active tab's
 // address, opening the standalone page, and the DevTools hooks when shown as a panel.
-import { browser } from './browser.ts';
+import { pageBrowser as browser } from './page-browser.ts';
 
 export const INSPECTOR_PATH = 'src/ui/inspector/index.html';
 

@@ -1,6 +1,7 @@
 // Runtime messaging from the pages' side: requests to the service worker, and its events.
 // (The worker's side is Platform.runtime, ./runtime.ts.)
-import { browser, type Runtime } from './browser.ts';
+import type { Runtime } from 'webextension-polyfill';
+import { pageBrowser as browser } from './page-browser.ts';
 
 export function sendRuntimeMessage(msg: unknown): Promise<unknown> {
   return browser.runtime.sendMessage(msg);

@@ -1,5 +1,5 @@
 // Browser calls that extension pages (popup, options, inspector) make themselves.
-import { browser } from './browser.ts';
+import { pageBrowser as browser } from './page-browser.ts';
 
 export function getMessage(key: string, substitutions?: string | string[]): string {
   return browser.i18n.getMessage(key, substitutions);

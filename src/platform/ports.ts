@@ -1,6 +1,7 @@
 // Long-lived runtime Ports: the live cookie log streams over one while an inspector is open.
 // The message types are given by the caller (src/shared), so both ends stay typed.
-import { browser, type Runtime } from './browser.ts';
+import type { Runtime } from 'webextension-polyfill';
+import { pageBrowser as browser } from './page-browser.ts';
 
 export interface TypedPort<In, Out> {
   post(msg: Out): void;
