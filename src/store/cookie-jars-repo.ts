@@ -7,7 +7,7 @@ import type { CookieRecord } from '../core/cookies/cookie-record.ts';
 import { getCipher, type Cipher } from './crypto.ts';
 import type { DB } from './db.ts';
 import { StoreError } from './errors.ts';
-import { STRICT, run } from './tx.ts';
+import { STRICT, run, settle } from './tx.ts';
 import { isCookieRecord, liveCookieRange, openLiveCookies } from './live-cookies-repo.ts';
 import type { CookieJarEntry } from './schema.ts';
 
@@ -54,7 +54,7 @@ export function saveCookieJar(
   return run(async () => {
     const entry = await sealJar(cipher ?? (await getCipher(db)), id, cookies, now);
     const tx = db.transaction('cookieJars', 'readwrite', STRICT);
-    void tx.store.put(entry);
+    settle(tx.store.put(entry));
     await tx.done;
   });
 }
@@ -71,7 +71,7 @@ export function getCookieJar(db: DB, id: string, cipher?: Cipher): Promise<Cooki
 export function deleteCookieJar(db: DB, id: string): Promise<void> {
   return run(async () => {
     const tx = db.transaction('cookieJars', 'readwrite', STRICT);
-    void tx.store.delete(id);
+    settle(tx.store.delete(id));
     await tx.done;
   });
 }
@@ -84,8 +84,8 @@ export function deleteCookieJar(db: DB, id: string): Promise<void> {
 export function clearAllCookieValues(db: DB): Promise<void> {
   return run(async () => {
     const tx = db.transaction(['cookieJars', 'live'], 'readwrite', STRICT);
-    void tx.objectStore('cookieJars').clear();
-    void tx.objectStore('live').delete(liveCookieRange());
+    settle(tx.objectStore('cookieJars').clear());
+    settle(tx.objectStore('live').delete(liveCookieRange()));
     await tx.done;
   });
 }

@@ -23,7 +23,7 @@ import type { DB } from './db.ts';
 import { StoreError } from './errors.ts';
 import { liveCookieRange, openLiveCookies, sealLiveCookies } from './live-cookies-repo.ts';
 import type { CookieJarEntry, VaultEntry } from './schema.ts';
-import { run, STRICT } from './tx.ts';
+import { run, STRICT, settle } from './tx.ts';
 import type { CookieRecord } from '../core/cookies/cookie-record.ts';
 
 /**
@@ -254,7 +254,7 @@ export function createKeyring(db: () => Promise<DB>) {
           const secret = await openVault(vault, current);
           const entry = await wrapSecret(secret, next);
           const tx = d.transaction('keys', 'readwrite', STRICT);
-          void tx.store.put(entry);
+          settle(tx.store.put(entry));
           await tx.done;
           await remember({ secret, keys: await vaultKeys(secret, entry) });
         }),
@@ -289,10 +289,10 @@ export function createKeyring(db: () => Promise<DB>) {
         run(async () => {
           const d = await db();
           const tx = d.transaction(['keys', 'live', 'cookieJars'], 'readwrite', STRICT);
-          void tx.objectStore('keys').delete(VAULT_ID);
-          void tx.objectStore('keys').delete(COOKIE_KEY_ID);
-          void tx.objectStore('live').delete(liveCookieRange());
-          void tx.objectStore('cookieJars').clear();
+          settle(tx.objectStore('keys').delete(VAULT_ID));
+          settle(tx.objectStore('keys').delete(COOKIE_KEY_ID));
+          settle(tx.objectStore('live').delete(liveCookieRange()));
+          settle(tx.objectStore('cookieJars').clear());
           await tx.done;
           resetCipher(d);
           await remember(undefined);

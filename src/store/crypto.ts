@@ -10,7 +10,7 @@
 import type { DB } from './db.ts';
 import { StoreError, toStoreError } from './errors.ts';
 import type { KeyEntry } from './schema.ts';
-import { STRICT } from './tx.ts';
+import { STRICT, settle } from './tx.ts';
 
 /** One ciphertext with the IV it was made with (stored side by side). */
 export interface Sealed {
@@ -61,7 +61,7 @@ async function loadOrCreateKey(db: DB): Promise<CryptoKey> {
     // connections race on first use both end up with whichever key was stored first.
     const tx = db.transaction('keys', 'readwrite', STRICT);
     const existing = await tx.store.get(COOKIE_KEY_ID);
-    if (!existing) void tx.store.add({ id: COOKIE_KEY_ID, key: fresh });
+    if (!existing) settle(tx.store.add({ id: COOKIE_KEY_ID, key: fresh }));
     await tx.done;
     return existing ? checkKey((existing as Partial<KeyEntry>).key) : fresh;
   } catch (e) {

@@ -10,7 +10,7 @@ import { LIVE_COOKIE_PREFIX, plainKeys, type CookieKeys } from './cookie-vault.t
 import type { Cipher } from './crypto.ts';
 import type { DB } from './db.ts';
 import { StoreError } from './errors.ts';
-import { STRICT, run } from './tx.ts';
+import { STRICT, run, settle } from './tx.ts';
 
 const PREFIX = LIVE_COOKIE_PREFIX;
 
@@ -78,8 +78,8 @@ export function applyLiveCookies(
     const entries = await sealLiveCookies(k, put);
     const gone = await Promise.all(del.map((d) => k.recordKey(d)));
     const tx = db.transaction('live', 'readwrite', STRICT);
-    for (const e of entries) void tx.store.put(e);
-    for (const g of gone) void tx.store.delete(g);
+    for (const e of entries) settle(tx.store.put(e));
+    for (const g of gone) settle(tx.store.delete(g));
     await tx.done;
   });
 }
@@ -89,7 +89,7 @@ export function removeLiveCookies(db: DB, keys: readonly string[]): Promise<void
   return run(async () => {
     if (keys.length === 0) return;
     const tx = db.transaction('live', 'readwrite', STRICT);
-    for (const k of keys) void tx.store.delete(PREFIX + k);
+    for (const k of keys) settle(tx.store.delete(PREFIX + k));
     await tx.done;
   });
 }
@@ -141,7 +141,7 @@ export async function openLiveCookies(
 export function clearLiveCookies(db: DB): Promise<void> {
   return run(async () => {
     const tx = db.transaction('live', 'readwrite', STRICT);
-    void tx.store.delete(liveCookieRange());
+    settle(tx.store.delete(liveCookieRange()));
     await tx.done;
   });
 }

@@ -9,7 +9,7 @@ import { liveCookieRange, readLiveCookies } from './live-cookies-repo.ts';
 import { clearLiveStateIn, readLiveState } from './live-repo.ts';
 import type { LiveEntry } from './schema.ts';
 import { putSession } from './sessions-repo.ts';
-import { STRICT, commit, run, writeTx } from './tx.ts';
+import { STRICT, commit, run, writeTx, settle } from './tx.ts';
 
 export const COPY_KEYS = ['copy:recovery', 'copy:backup', 'copy:previous'] as const;
 export type CopyKey = (typeof COPY_KEYS)[number];
@@ -98,7 +98,7 @@ export function liveCookiesToJar(
     if (!k) {
       const records = await db.getAll('live', liveCookieRange());
       const tx = db.transaction('cookieJars', 'readwrite', STRICT);
-      void tx.store.put({ id: jarId, createdAt: now, records, count: records.length });
+      settle(tx.store.put({ id: jarId, createdAt: now, records, count: records.length }));
       await tx.done;
       return true;
     }

@@ -27,3 +27,11 @@ export async function run<T>(work: () => Promise<T>): Promise<T> {
     throw toStoreError(e);
   }
 }
+
+/**
+ * A request whose failure the transaction reports (through `tx.done`): its own promise must not
+ * reject unhandled when the transaction aborts (a full disk, a failed write).
+ */
+export function settle(request: Promise<unknown>): void {
+  request.catch(() => undefined);
+}

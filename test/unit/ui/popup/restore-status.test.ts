@@ -6,8 +6,8 @@ import type { RestoreReport } from '../../../../src/shared/protocol.ts';
 import { englishText } from '../../support/english.ts';
 
 // The page's i18n reads the English locale file, as chrome.i18n would.
-vi.mock('../../../../src/platform/browser.ts', () => ({
-  browser: { i18n: { getMessage: (key: string, subs: string[] = []) => englishText(key, subs) } },
+vi.mock('../../../../src/platform/page-browser.ts', () => ({
+  pageBrowser: { i18n: { getMessage: (key: string, subs: string[] = []) => englishText(key, subs) } },
 }));
 const { restoreStatus } = await import('../../../../src/ui/popup/restore-status.ts');
 

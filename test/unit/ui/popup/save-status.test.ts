@@ -5,8 +5,8 @@ import { msg } from '../../../../src/core/user-error.ts';
 import { englishText } from '../../support/english.ts';
 
 // The page's i18n reads the English locale file, as chrome.i18n would.
-vi.mock('../../../../src/platform/browser.ts', () => ({
-  browser: { i18n: { getMessage: (key: string, subs: string[] = []) => englishText(key, subs) } },
+vi.mock('../../../../src/platform/page-browser.ts', () => ({
+  pageBrowser: { i18n: { getMessage: (key: string, subs: string[] = []) => englishText(key, subs) } },
 }));
 const { saveStatus } = await import('../../../../src/ui/popup/save-status.ts');
 
