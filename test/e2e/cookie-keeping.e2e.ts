@@ -7,13 +7,14 @@ import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  type Launched,
   crash,
   launch,
   newProfileDir,
   openPopup,
   removeProfileDir,
   waitFor,
-  type Launched,
+  workerCall,
 } from './support/browser.ts';
 import { httpsBrowserArgs, startHttpsServer, type HttpsRoute, type TestHttpsServer } from './support/https-server.ts';
 
@@ -160,20 +161,7 @@ async function logIn(b: Launched): Promise<string> {
   return token;
 }
 
-async function call<T>(b: Launched, type: string, payload: unknown = {}): Promise<T> {
-  return b.driver.evaluate(
-    async ({ type, payload }) => {
-      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { message: string };
-      };
-      if (!reply.ok) throw new Error(reply.error?.message);
-      return reply.value;
-    },
-    { type, payload },
-  ) as Promise<T>;
-}
+const call = workerCall;
 
 async function cookieNames(b: Launched, domain: string): Promise<string[]> {
   return b.driver.evaluate(

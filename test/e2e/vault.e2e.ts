@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type Launched,
   crash,
   launch,
   newProfileDir,
   openPopup,
   removeProfileDir,
   waitFor,
-  type Launched,
+  workerCall,
 } from './support/browser.ts';
 import { httpsBrowserArgs, startHttpsServer, type HttpsRoute, type TestHttpsServer } from './support/https-server.ts';
 
@@ -87,20 +88,7 @@ async function browserOn(profile?: string): Promise<Launched> {
   return launch(dir, httpsBrowserArgs);
 }
 
-async function call<T>(b: Launched, type: string, payload: unknown = {}): Promise<T> {
-  return b.driver.evaluate(
-    async ({ type, payload }) => {
-      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { message: string };
-      };
-      if (!reply.ok) throw new Error(reply.error?.message);
-      return reply.value;
-    },
-    { type, payload },
-  ) as Promise<T>;
-}
+const call = workerCall;
 
 async function turnOnKeeping(b: Launched): Promise<void> {
   const popup = await openPopup(b);

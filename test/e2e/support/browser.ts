@@ -185,3 +185,19 @@ export function realUrl(extId: string, url: string): string {
   if (!url.startsWith(prefix)) return url;
   return new URLSearchParams(url.slice(prefix.length)).get('u') ?? url;
 }
+
+/** A typed call of the worker's protocol from the extension page the test drives; rejects on failure. */
+export async function workerCall<T>(b: Launched, type: string, payload: unknown = {}): Promise<T> {
+  return b.driver.evaluate(
+    async ({ type, payload }) => {
+      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
+        ok: boolean;
+        value?: unknown;
+        error?: { message: string };
+      };
+      if (!reply.ok) throw new Error(reply.error?.message);
+      return reply.value;
+    },
+    { type, payload },
+  ) as Promise<T>;
+}
