@@ -9,6 +9,7 @@
 import type { Launched } from '../test/e2e/support/browser.ts';
 import { waitFor } from '../test/e2e/support/browser.ts';
 import type { TestServer } from '../test/e2e/support/server.ts';
+import { workerCall } from '../test/e2e/support/browser.ts';
 
 const SITES = 10;
 const PER_SITE = 100;
@@ -21,20 +22,7 @@ function median(xs: number[]): number {
 
 const site = (i: number) => `b${i}.test`;
 
-async function call<T>(b: Launched, type: string, payload: unknown = {}): Promise<T> {
-  return b.driver.evaluate(
-    async ({ type, payload }) => {
-      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { message: string };
-      };
-      if (!reply.ok) throw new Error(reply.error?.message);
-      return reply.value;
-    },
-    { type, payload },
-  ) as Promise<T>;
-}
+const call = workerCall;
 
 async function handlerMs(b: Launched, type: string): Promise<number> {
   const d = await call<{ handlerMs: Record<string, number> }>(b, 'diagnostics.tracker');

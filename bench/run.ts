@@ -13,6 +13,7 @@ import { benchLiveTracking } from './live-tracking.ts';
 import { benchPopup } from './popup.ts';
 import { benchWriteFailures } from './write-failures.ts';
 import { benchVault } from './vault.ts';
+import { timedCall } from './timed-call.ts';
 
 interface Row {
   metric: string;
@@ -31,24 +32,6 @@ const row = (metric: string, value: number, unit: string, target: number, cmp: '
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
-}
-
-/** Sends one protocol message from an extension page and times the round trip. */
-async function timedCall(b: Launched, type: string, payload: unknown): Promise<{ ms: number; value: unknown }> {
-  return b.driver.evaluate(
-    async ({ type, payload }) => {
-      const t0 = performance.now();
-      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { message: string };
-      };
-      const ms = performance.now() - t0;
-      if (!reply.ok) throw new Error(reply.error?.message);
-      return { ms, value: reply.value };
-    },
-    { type, payload },
-  );
 }
 
 async function openTabs(

@@ -4,6 +4,7 @@
 // (every one sealed again under the vault's keys) is informational.
 import type { Launched } from '../test/e2e/support/browser.ts';
 import { waitFor } from '../test/e2e/support/browser.ts';
+import { timedCall } from './timed-call.ts';
 
 const RUNS = 7;
 const SITES = 2;
@@ -15,23 +16,7 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)] ?? NaN;
 }
 
-/** One protocol message from the bench page: its value and the round trip in ms. */
-async function timed<T>(b: Launched, type: string, payload: unknown = {}): Promise<{ ms: number; value: T }> {
-  return b.driver.evaluate(
-    async ({ type, payload }) => {
-      const t0 = performance.now();
-      const reply = (await chrome.runtime.sendMessage({ tabularium: 1, type, payload })) as {
-        ok: boolean;
-        value?: unknown;
-        error?: { message: string };
-      };
-      const ms = performance.now() - t0;
-      if (!reply.ok) throw new Error(reply.error?.message);
-      return { ms, value: reply.value };
-    },
-    { type, payload },
-  ) as Promise<{ ms: number; value: T }>;
-}
+const timed = timedCall;
 
 async function handlerMs(b: Launched, type: string): Promise<number> {
   const { value } = await timed<{ handlerMs: Record<string, number> }>(b, 'diagnostics.tracker');
