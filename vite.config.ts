@@ -58,6 +58,7 @@ export default defineConfig({
       input: {
         placeholder: 'src/ui/placeholder/index.html',
         inspector: 'src/ui/inspector/index.html',
+        manager: 'src/ui/manager/index.html',
       },
     },
   },

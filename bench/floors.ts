@@ -15,6 +15,7 @@ import { CHROME, DIST, newProfileDir, removeProfileDir, waitFor } from '../test/
 import { setCookies } from './inspector.ts';
 import { SESSIONS, seedInPage, TABS } from './popup.ts';
 import { extensionProcessMiB } from './lazy-restore.ts';
+import { DEBUG_PORT_ARG, watchTitles } from './title-watch.ts';
 
 const EXTENSION = resolve(import.meta.dirname, 'floor-extension');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -35,6 +36,7 @@ async function launchFloor(withTabularium = false) {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      DEBUG_PORT_ARG,
     ],
   });
   const workers = async () => {
@@ -136,6 +138,11 @@ async function lazyFloor(f: Floor, tabs: number): Promise<void> {
   const titles = Array.from({ length: tabs }, (_, i) => `Saved title ${i}`);
   const before = extensionProcessMiB(f.profileDir);
   await f.driver.goto('about:blank');
+  const watch = await watchTitles(
+    f.profileDir,
+    (url) => url.includes('/placeholder.html?t='),
+    (title) => title.startsWith('Saved title'),
+  );
   const t0 = Date.now();
   const windowId = await f.sw.evaluate(
     (t) => (globalThis as unknown as { restore(t: string[]): Promise<number> }).restore(t),
@@ -154,6 +161,9 @@ async function lazyFloor(f: Floor, tabs: number): Promise<void> {
     () => Date.now() - t0,
     () => Infinity,
   );
+  await watch.allTitled(tabs, 60_000).catch(() => undefined);
+  const w = watch.figures();
+  await watch.close();
   await sleep(30_000);
   const after = extensionProcessMiB(f.profileDir);
   const ts = await f.sw.evaluate(
@@ -165,7 +175,8 @@ async function lazyFloor(f: Floor, tabs: number): Promise<void> {
     `lazy floor, ${tabs} tabs: all exist ${allAt} ms; all loaded ${settled} ms; ` +
       `titled ${ts.filter((t) => t.title.startsWith('Saved title')).length}, ` +
       `discarded ${ts.filter((t) => t.discarded).length}; ` +
-      `extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after)`,
+      `extension process private ${before.priv.toFixed(0)} → ${after.priv.toFixed(0)} MiB (30 s after); ` +
+      `every tab titled ${w.allTitledAt} ms; untitled > 1 s: ${w.untitledOver} (longest ${w.longestUntitled} ms)`,
   );
 }
 

@@ -109,7 +109,8 @@ export async function benchInspector(
         );
       }
       const shown = await page.locator('.count').innerText();
-      if (!shown.startsWith(`${kept.toLocaleString('en')} of`) && !shown.startsWith(`${kept} of`))
+      // Unfiltered, the count is the total alone ("5,000 cookies").
+      if (!shown.startsWith(`${kept.toLocaleString('en')} cookies`) && !shown.startsWith(`${kept} cookies`))
         throw new Error(`filter did not reset: ${shown}`);
       await page.close();
       // All extension pages share one renderer: let it tear the last one down (5,000 rows, their

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { mainBrowserPid, waitFor, type Launched } from '../test/e2e/support/browser.ts';
 import type { TestServer } from '../test/e2e/support/server.ts';
 import { seedSession } from '../test/e2e/support/seed-session.ts';
+import { watchTitles } from './title-watch.ts';
 
 type RowFn = (metric: string, value: number, unit: string, target: number) => void;
 
@@ -41,6 +42,24 @@ export function extensionProcessMiB(profileDir: string): { rss: number; priv: nu
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A popup opened while the restore runs: from asking for the page to its first sessions on screen. */
+async function popupDuringRestore(b: Launched): Promise<number> {
+  const page = await b.ctx.newPage();
+  try {
+    const asked = Date.now();
+    await page.goto(b.extUrl('src/ui/popup/index.html'), { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('tabularium:first-items').length > 0, undefined, {
+      timeout: 60_000,
+    });
+    const at = await page.evaluate(
+      () => performance.timeOrigin + performance.getEntriesByName('tabularium:first-items')[0]!.startTime,
+    );
+    return at - asked;
+  } finally {
+    await page.close();
+  }
+}
+
 /**
  * Restores from the driver page as the popup does, then takes that page off the screen (the popup
  * closes when the restored window takes the focus) and watches from the service worker: all
@@ -52,12 +71,21 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
   await sw.evaluate('globalThis.__name = (f) => f');
   const before = await sw.evaluate(async () => (await chrome.windows.getAll()).map((w) => w.id!));
   const memBefore = extensionProcessMiB(b.profileDir);
+  const watch = await watchTitles(
+    b.profileDir,
+    (url) => url.includes('/src/ui/placeholder/index.html?') || url.includes(`/page/${id}-`),
+    (title) => /^(Saved title|Page )/.test(title),
+  );
   await b.driver.evaluate(
     (id) => void chrome.runtime.sendMessage({ tabularium: 1, type: 'sessions.restore', payload: { id } }),
     id,
   );
   const t0 = Date.now();
   await b.driver.goto('about:blank');
+  // Once a tenth of the tabs exist: the person opens the popup to see how it goes.
+  const popup = waitFor(() => watch.figures().tabs >= tabs / 10, 'a tenth of the tabs', 60_000).then(() =>
+    popupDuringRestore(b),
+  );
   let maxLoadingPages = 0;
   let maxLoadingAll = 0;
   let allAt = 0;
@@ -90,6 +118,15 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
     console.error(`${e.message}: ${JSON.stringify(last).slice(0, 300)}`);
   });
   const settledAt = Date.now() - t0;
+  const popupMs = await popup.catch((e: Error) => {
+    console.error(`popup during the restore: ${e.message.slice(0, 200)}`);
+    return Infinity;
+  });
+  // Titles may come after the last load is seen: wait for them (or report what was reached).
+  await watch.allTitled(tabs, 60_000).catch(() => undefined);
+  const titles = watch.figures();
+  await watch.close();
+  if (titles.neverTitled.length) console.error(`never titled: ${JSON.stringify(titles.neverTitled)}`);
   // The placeholders are discarded one at a time after they load; then Chrome trims the renderer
   // once no extension page is on screen (measured here: within ~20 s).
   await sleep(30_000);
@@ -113,7 +150,20 @@ async function restoreAndWatch(b: Launched, id: string, tabs: number) {
   await b.driver
     .goto(b.extUrl('src/ui/placeholder/index.html'), { timeout: 120_000 })
     .catch((e: Error) => console.error(`driver page: ${e.message.slice(0, 200)}`));
-  return { allAt, settledAt, maxLoadingPages, maxLoadingAll, blank, discarded, windowIds, memBefore, peak, after };
+  return {
+    allAt,
+    settledAt,
+    titles,
+    popupMs,
+    maxLoadingPages,
+    maxLoadingAll,
+    blank,
+    discarded,
+    windowIds,
+    memBefore,
+    peak,
+    after,
+  };
 }
 
 export async function benchLazyRestore(b: Launched, server: TestServer, row: RowFn): Promise<void> {
@@ -136,17 +186,18 @@ export async function benchLazyRestore(b: Launched, server: TestServer, row: Row
     if (!r) continue;
     row(`lazy restore of ${tabs} tabs: all tabs exist`, r.allAt || Infinity, 'ms', tabs === 200 ? 2000 : 5000);
     row(`  blank tabs after it (of ${tabs})`, r.blank, '', 0);
+    row('  tabs untitled for more than 1 s', r.titles.untitledOver, '', 0);
+    row('  longest a tab was untitled', r.titles.longestUntitled, 'ms', 1000);
+    row('  median time a tab was untitled', r.titles.medianUntitled, 'ms', Infinity);
+    row('  every tab titled', r.titles.allTitledAt, 'ms', Infinity);
+    row('  slowest title poll (resolution of the three above)', r.titles.slowestPoll, 'ms', Infinity);
+    row('  a popup opened meanwhile lists its sessions', r.popupMs, 'ms', 300);
     row('  tabs discarded after it', r.discarded, '', Infinity);
     row('  every placeholder loaded (tabs settled)', r.settledAt, 'ms', Infinity);
+    row('  extension process memory after it (private, 30 s on, no extension page on screen)', r.after.priv, 'MiB', 80);
     if (tabs === 200) {
       row('  most real pages loading at once', r.maxLoadingPages, '', 3);
       row('  most tabs loading at once (placeholders included)', r.maxLoadingAll, '', Infinity);
-      row(
-        '  extension process memory after it (private, 30 s on, no extension page on screen)',
-        r.after.priv,
-        'MiB',
-        80,
-      );
       row('  same, before the restore (private)', r.memBefore.priv, 'MiB', Infinity);
       row('  same, peak during the restore (private)', r.peak.priv, 'MiB', Infinity);
       row('  same, after it (RSS, shared Chromium code included)', r.after.rss, 'MiB', Infinity);

@@ -8,9 +8,14 @@ import { bundleSize } from './bundle-size.ts';
 import { benchCookies } from './cookies.ts';
 import { benchExportMany, benchImportExport } from './import-export.ts';
 import { benchInspector } from './inspector.ts';
+import { benchJournal, benchJournalBrowser } from './journal.ts';
 import { benchLazyRestore } from './lazy-restore.ts';
+import { DEBUG_PORT_ARG } from './title-watch.ts';
 import { benchLiveTracking } from './live-tracking.ts';
+import { benchSync } from './sync.ts';
+import { benchManager } from './manager.ts';
 import { benchPopup } from './popup.ts';
+import { benchSearchMemory } from './search-memory.ts';
 import { benchWriteFailures } from './write-failures.ts';
 import { benchVault } from './vault.ts';
 import { timedCall } from './timed-call.ts';
@@ -113,8 +118,25 @@ async function main() {
     await inFreshBrowser((b) => benchVault(b, row));
     return print();
   }
+  if (process.argv.includes('--only-search-memory')) {
+    await benchSearchMemory(row);
+    return print();
+  }
+  if (process.argv.includes('--only-sync')) {
+    await benchSync(row, phase);
+    return print();
+  }
+  if (process.argv.includes('--only-manager')) {
+    await inFreshBrowser((b) => benchManager(b, row));
+    return print();
+  }
+  if (process.argv.includes('--only-journal')) {
+    await benchJournal(row);
+    await inFreshBrowser((b, server) => benchJournalBrowser(b, server, row));
+    return print();
+  }
   if (process.argv.includes('--only-lazy')) {
-    await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
+    await inFreshBrowser((b, server) => benchLazyRestore(b, server, row), [DEBUG_PORT_ARG]);
     return print();
   }
   if (!process.argv.includes('--skip-main')) await benchMain();
@@ -172,14 +194,26 @@ async function benchGroups(): Promise<void> {
   await inFreshBrowser((b) => benchExportMany(b, row));
   phase('popup');
   await benchPopup(row);
+  phase('search memory');
+  await benchSearchMemory(row);
+  phase('sync');
+  await benchSync(row, phase).catch((e) => console.error('bench group failed:', e instanceof Error ? e.message : e));
+  phase('manager');
+  await inFreshBrowser((b) => benchManager(b, row));
+  phase('journal');
+  await benchJournal(row);
+  await inFreshBrowser((b, server) => benchJournalBrowser(b, server, row));
   // Last: a large lazy restore loads the machine more than anything else here.
   phase('lazy restore');
-  await inFreshBrowser((b, server) => benchLazyRestore(b, server, row));
+  await inFreshBrowser((b, server) => benchLazyRestore(b, server, row), [DEBUG_PORT_ARG]);
 }
 
-async function inFreshBrowser(work: (b: Launched, server: TestServer) => Promise<void>): Promise<void> {
+async function inFreshBrowser(
+  work: (b: Launched, server: TestServer) => Promise<void>,
+  args: string[] = [],
+): Promise<void> {
   const server = await startServer();
-  const b = await launch();
+  const b = await launch(undefined, args);
   try {
     await work(b, server);
   } catch (e) {

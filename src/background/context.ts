@@ -13,12 +13,15 @@ import { CookiePipeline } from './cookies/cookie-pipeline.ts';
 import { CookieVault, sessionSecretHolder } from './cookies/cookie-vault.ts';
 import { SiteCookieService } from './cookies/site-cookie-service.ts';
 import { ImportService } from './import-service.ts';
+import { JournalService } from './journal-service.ts';
 import { RecoveryService } from './recovery-service.ts';
 import { LazyTabs } from './restore/lazy-tabs.ts';
 import { RestoreService } from './restore/restore-service.ts';
 import { SearchService } from './search-service.ts';
 import { SessionService } from './session-service.ts';
 import { SettingsService } from './settings-service.ts';
+import { TabSelectionService } from './tab-selection-service.ts';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service.ts';
 import { Tracker } from './tracker.ts';
 import { WriteHealth } from './write-health.ts';
 
@@ -28,9 +31,11 @@ export interface WorkerParts {
   store: Store;
   now(): number;
   newId(): string;
+  /** Sync's fetch, timers and KDF cost: unit tests inject them; the worker uses the real ones. */
+  sync?: SyncServiceOptions;
 }
 
-export interface WorkerContext extends WorkerParts {
+export interface WorkerContext extends Omit<WorkerParts, 'sync'> {
   settings: SettingsService;
   /** The toolbar badge: write failures first, else the tabs waiting to be recovered. */
   badge: Badge;
@@ -52,10 +57,17 @@ export interface WorkerContext extends WorkerParts {
   /** The cookie vault lock: its switches, and whether cookies are locked now. */
   vault: CookieVault;
   imports: ImportService;
+  /** Time travel: the journal of the tracker's writes. */
+  journal: JournalService;
+  /** The manager's open, move and delete of checked tabs across sessions. */
+  tabSelection: TabSelectionService;
+  /** End-to-end encrypted sync through the person's WebDAV folder. */
+  sync: SyncService;
 }
 
 export function createWorker(parts: WorkerParts): WorkerContext {
-  const ctx = { ...parts } as WorkerContext;
+  const { sync: syncOptions, ...rest } = parts;
+  const ctx = { ...rest } as WorkerContext;
   ctx.settings = new SettingsService(ctx);
   ctx.badge = new Badge(ctx);
   ctx.health = new WriteHealth(ctx);
@@ -72,7 +84,10 @@ export function createWorker(parts: WorkerParts): WorkerContext {
   ctx.cookiePipeline = new CookiePipeline(ctx);
   ctx.siteCookies = new SiteCookieService(ctx);
   ctx.imports = new ImportService(ctx);
+  ctx.journal = new JournalService(ctx);
   ctx.vault = new CookieVault(ctx);
+  ctx.tabSelection = new TabSelectionService(ctx);
+  ctx.sync = new SyncService(ctx, syncOptions);
   // A worker life starts locked unless storage.session holds the unlocked secret of this browser run.
   parts.store.vault.attach(sessionSecretHolder(parts.platform.sessionArea));
   return ctx;

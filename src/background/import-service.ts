@@ -3,6 +3,7 @@
 import { countPreview, dropDuplicates, encryptCookieJars, type CookieJarMap } from '../core/formats/index.ts';
 import { countTabs, type SessionWithBody } from '../core/model.ts';
 import { asImported } from '../core/retention.ts';
+import { defaultSessionName } from '../core/session-name.ts';
 import { UserError } from '../core/user-error.ts';
 import {
   CHUNK_CHARS,
@@ -28,7 +29,12 @@ function checked({ session, body }: SessionWithBody): SessionWithBody {
   }
   return {
     // An autosave from a backup is the person's now: stored as imported, never pruned.
-    session: asImported({ ...session, counts: countTabs(body.windows) }),
+    // A blank name would leave a row nothing to show or to be called by a screen reader.
+    session: asImported({
+      ...session,
+      name: session.name.trim() ? session.name : defaultSessionName(body.windows, session.kind),
+      counts: countTabs(body.windows),
+    }),
     body: { id: session.id, windows: body.windows },
   };
 }

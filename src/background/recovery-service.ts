@@ -108,7 +108,7 @@ export class RecoveryService {
   ): Promise<Session> {
     const session: Session = {
       id: this.ctx.newId(),
-      name: `${label} · ${defaultSessionName(c.windows, new Date(c.savedAt ?? now))}`,
+      name: `${label} · ${defaultSessionName(c.windows)}`,
       kind: 'recovered',
       createdAt: now,
       updatedAt: now,

@@ -3,7 +3,7 @@
 // imports all save through here.
 import { countTabs, type Session, type SessionKind, type SessionWithBody, type WindowRecord } from '../core/model.ts';
 import { tabsWithUrlTokens } from '../core/formats/strip-url-tokens.ts';
-import { defaultSessionName } from '../core/session-name.ts';
+import { defaultSessionName, siteIconPages } from '../core/session-name.ts';
 import { diffSessions } from '../core/session-diff.ts';
 import { msg, UserError, type UserMessage } from '../core/user-error.ts';
 import type { SessionDetail } from '../shared/messages/sessions-messages.ts';
@@ -46,6 +46,16 @@ export class SessionService {
     return { ...found, urlTokenTabs: tabsWithUrlTokens(found.body.windows) };
   }
 
+  /** For the popup's rows: a page of each of a session's main sites (up to 5), for their favicons. */
+  async icons(ids: readonly string[]): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const id of ids) {
+      const body = await this.ctx.store.sessions.body(id);
+      if (body) out[id] = siteIconPages(body.windows, 5);
+    }
+    return out;
+  }
+
   /** Every open window, from the tracker's mirror: no round trip through the browser. */
   async saveAll(name?: string): Promise<SaveResult> {
     return this.saveManual(await this.ctx.tracker.storableSnapshot(), name);
@@ -84,7 +94,7 @@ export class SessionService {
     const id = this.ctx.newId();
     const session: Session = {
       id,
-      name: name?.trim() || defaultSessionName(windows, new Date(now)),
+      name: name?.trim() || defaultSessionName(windows, kind),
       kind,
       createdAt: now,
       updatedAt: now,

@@ -4,7 +4,13 @@
 // that happened while the worker slept is lost. A write that fails keeps its changes (merged
 // under newer ones, core/pending-writes.ts) and is retried with a backoff, and so is a start.
 import type { RawGroup, RawWindow } from '../core/capture.ts';
-import { LiveState, snapshotFromRecords, withoutPrivate, type LiveChanges } from '../core/live-state.ts';
+import {
+  LiveState,
+  snapshotFromRecords,
+  withoutPrivate,
+  type LiveChanges,
+  type LiveRecord,
+} from '../core/live-state.ts';
 import type { WindowRecord } from '../core/model.ts';
 import { isEmpty, mergeChanges, noChanges, retryDelay } from '../core/pending-writes.ts';
 import { makeCopy, isWorse, verifyCopy } from '../core/recovery-rules.ts';
@@ -91,6 +97,7 @@ export class Tracker {
       platform.windows.getAll(),
       platform.tabGroups?.query() ?? Promise.resolve([] as RawGroup[]),
       store.live.read(),
+      this.ctx.journal.load(),
     ]);
     this.state.reset(windows, groups);
     // Write only what differs from the stored records: a worker restart costs what changed. What an
@@ -145,14 +152,23 @@ export class Tracker {
    * them queued, tells the person, and tries again after a backoff (or at the next event).
    */
   private async writePending(withCopy: boolean): Promise<void> {
-    if (isEmpty(this.unwritten) && this.failures === 0) return;
+    const { journal } = this.ctx;
+    if (isEmpty(this.unwritten) && this.failures === 0 && !journal.wantsWrite()) return;
     this.clearRetry();
     const changes = this.unwritten;
     try {
       const t0 = __TABULARIUM_E2E__ ? performance.now() : 0;
-      const pending = isEmpty(changes) ? Promise.resolve() : this.ctx.store.live.apply(changes);
+      // The journal's entry for these changes rides in the same transaction (time travel).
+      const journaled = journal.prepare({
+        changes,
+        full: () => this.allRecords(),
+        isPrivateWindow: (id) => this.state.isPrivateWindow(id),
+      });
+      const pending =
+        isEmpty(changes) && !journaled ? Promise.resolve() : this.ctx.store.live.apply(changes, journaled?.records);
       const cpuMs = __TABULARIUM_E2E__ ? performance.now() - t0 : 0;
       await pending;
+      journal.committed(journaled);
       // Only flush() and rebuild() take changes, one at a time: nothing was queued meanwhile.
       this.unwritten = noChanges();
       if (__TABULARIUM_E2E__ && !isEmpty(changes)) this.probe?.flushed(changes, cpuMs);
@@ -206,6 +222,16 @@ export class Tracker {
 
   private snapshotNow(): WindowRecord[] {
     return this.state.snapshot(this.ctx.platform.extensionBase);
+  }
+
+  /** Every record the mirror holds (the journal takes the whole state at a worker start). */
+  private allRecords(): LiveRecord[] {
+    const s = this.state;
+    return [
+      ...[...s.windows.values()].map((value) => ({ key: `w:${value.id}`, value }) as LiveRecord),
+      ...[...s.tabs.values()].map((value) => ({ key: `t:${value.id}`, value }) as LiveRecord),
+      ...[...s.groups.values()].map((value) => ({ key: `g:${value.id}`, value }) as LiveRecord),
+    ];
   }
 
   /** Follows the setting: private windows in memory only, or on disk like the others. */

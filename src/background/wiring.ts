@@ -4,8 +4,10 @@
 import { COOKIE_LOG_PORT, type CookieLogFromWorker, type CookieLogToWorker } from '../shared/cookie-log-protocol.ts';
 import type { WorkerContext } from './context.ts';
 import type { createRouter } from './router.ts';
+import { addManagerMenu, MANAGER_MENU_ID, openManager } from './manager-menu.ts';
 import { STABLE_ALARM } from './recovery-service.ts';
 import { AUTOSAVE_ALARM } from './settings-service.ts';
+import { SYNC_ALARM, SYNC_RETRY_ALARM } from './sync/sync-service.ts';
 
 const log = (what: string) => (e: unknown) => console.error(`[tabularium] ${what}`, e);
 
@@ -46,12 +48,17 @@ export function wireWorker(ctx: WorkerContext, route: ReturnType<typeof createRo
     alarm: (name) => void onAlarm(ctx, name).catch(log(`alarm ${name}`)),
     command: (name) => void onCommand(ctx, name).catch(log(`command ${name}`)),
     permissionsChanged: () => ctx.cookiePipeline.permissionsChanged(),
+    installed: () => void addManagerMenu(ctx).catch(log('context menu')),
+    menuClicked(itemId) {
+      if (itemId === MANAGER_MENU_ID) void openManager(ctx).catch(log('open the manager'));
+    },
   });
 }
 
 export async function onAlarm(ctx: WorkerContext, name: string): Promise<void> {
   if (name === AUTOSAVE_ALARM) await ctx.autosave.run();
   else if (name === STABLE_ALARM) await ctx.recovery.stableRun();
+  else if (name === SYNC_ALARM || name === SYNC_RETRY_ALARM) await ctx.sync.alarm(name);
 }
 
 /** The save shortcuts do what the popup's buttons do, refusals (nothing to save) included. */
@@ -76,6 +83,7 @@ export async function startWorker(ctx: WorkerContext): Promise<void> {
   await ctx.settings.apply();
   ctx.keeper.refresh();
   ctx.cookiePipeline.update();
+  void ctx.sync.start().catch(log('sync start'));
   await ctx.tracker.started;
   await ctx.recovery.afterStart(run);
 }

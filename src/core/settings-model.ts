@@ -18,6 +18,10 @@ export interface Settings {
    * closed-window snapshots and kept cookies. Off: they are tracked in memory only.
    */
   keepPrivateWindows: boolean;
+  /** Days of history the journal keeps (time travel), 1–90. */
+  journalDays: number;
+  /** The journal's size cap in MB: older entries fold away first. */
+  journalCapMb: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,6 +32,8 @@ export const DEFAULT_SETTINGS: Settings = {
   keepCookies: false,
   keepAllCookies: false,
   keepPrivateWindows: false,
+  journalDays: 7,
+  journalCapMb: 100,
 };
 
 export function normalizeSettings(raw: unknown): Settings {
@@ -43,5 +49,7 @@ export function normalizeSettings(raw: unknown): Settings {
     keepCookies: bool(r.keepCookies, DEFAULT_SETTINGS.keepCookies),
     keepAllCookies: bool(r.keepAllCookies, DEFAULT_SETTINGS.keepAllCookies),
     keepPrivateWindows: bool(r.keepPrivateWindows, DEFAULT_SETTINGS.keepPrivateWindows),
+    journalDays: Math.round(num(r.journalDays, DEFAULT_SETTINGS.journalDays, 1, 90)),
+    journalCapMb: Math.round(num(r.journalCapMb, DEFAULT_SETTINGS.journalCapMb, 10, 10_000)),
   };
 }

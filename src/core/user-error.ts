@@ -41,6 +41,11 @@ export function counted(count: number, one: MessageKey, other: MessageKey, ...re
   return { key: other, substitutions: [count, ...rest], plural: { count, one } };
 }
 
+/** "1 byte", "4096 bytes": counted words another message takes whole. */
+export const bytesText = (n: number) => counted(n, 'countBytesOne', 'countBytesOther');
+export const bitsText = (n: number) => counted(n, 'countBitsOne', 'countBitsOther');
+export const charactersText = (n: number) => counted(n, 'countCharactersOne', 'countCharactersOther');
+
 /** An error a person is shown: its words are a message; `message` (for logs) names the key. */
 export class UserError extends Error {
   constructor(

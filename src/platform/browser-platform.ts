@@ -7,6 +7,7 @@ import { cookiesNamespace, makeCookiesApi } from './cookies.ts';
 import { subscribeEvents, type EventsNamespace } from './events.ts';
 import { flavourOf } from './flavour-detection.ts';
 import { makePlatform, type GroupsNamespace, type PlatformNamespace } from './make-platform.ts';
+import { makeMenusApi, type MenusNamespace } from './menus.ts';
 import { workerPermissions } from './permissions.ts';
 import { runtimeApi } from './runtime.ts';
 import { alarms, localStorageArea, sessionStorageArea } from './storage.ts';
@@ -16,7 +17,7 @@ export function browserPlatform(): Platform {
   const flavour = flavourOf(browser.runtime.getURL('/'));
   const native = (flavour === 'firefox' || typeof chrome === 'undefined' ? browser : chrome) as unknown;
   const events = { ...(browser as unknown as EventsNamespace), ...pick(native) };
-  return makePlatform(browser as unknown as PlatformNamespace, native as GroupsNamespace, {
+  const platform = makePlatform(browser as unknown as PlatformNamespace, native as GroupsNamespace, {
     sessionArea: sessionStorageArea,
     localArea: localStorageArea,
     alarms,
@@ -25,6 +26,9 @@ export function browserPlatform(): Platform {
     cookies: makeCookiesApi(cookiesNamespace, flavour),
     permissions: workerPermissions(),
   });
+  // The native namespace: create() reports a duplicate id through its callback and lastError.
+  const menus = makeMenusApi(native as MenusNamespace);
+  return menus ? { ...platform, menus } : platform;
 }
 
 /** The native events the polyfill leaves out. */

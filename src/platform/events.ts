@@ -26,6 +26,10 @@ export interface BrowserEvents {
   command(name: string): void;
   /** A permission was granted or taken back. */
   permissionsChanged(): void;
+  /** The extension was installed or updated (the time to add context menu items). */
+  installed(): void;
+  /** An item of the extension's context menus was chosen. */
+  menuClicked(itemId: string): void;
 }
 
 interface Listenable<A extends unknown[]> {
@@ -62,6 +66,8 @@ export interface EventsNamespace {
   alarms: { onAlarm: Listenable<[{ name: string }]> };
   commands?: { onCommand: Listenable<[string]> };
   permissions?: { onAdded?: Listenable<[unknown]>; onRemoved?: Listenable<[unknown]> };
+  runtime?: { onInstalled?: Listenable<[unknown]> };
+  contextMenus?: { onClicked?: Listenable<[{ menuItemId: string | number }]> };
 }
 
 export function subscribeEvents(ns: EventsNamespace, h: BrowserEvents): void {
@@ -100,4 +106,6 @@ export function subscribeEvents(ns: EventsNamespace, h: BrowserEvents): void {
   ns.commands?.onCommand.addListener((name) => h.command(name));
   ns.permissions?.onAdded?.addListener(() => h.permissionsChanged());
   ns.permissions?.onRemoved?.addListener(() => h.permissionsChanged());
+  ns.runtime?.onInstalled?.addListener(() => h.installed());
+  ns.contextMenus?.onClicked?.addListener((info) => h.menuClicked(String(info.menuItemId)));
 }

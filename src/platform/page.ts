@@ -22,3 +22,8 @@ export async function openOptionsSection(sectionId: string): Promise<void> {
   const page = browser.runtime.getManifest().options_ui?.page ?? 'src/ui/options/index.html';
   await browser.tabs.create({ url: `${browser.runtime.getURL(page)}#${encodeURIComponent(sectionId)}` });
 }
+
+/** Opens one of the extension's own pages (`path` may end in `#view`) in a new tab. */
+export async function openExtensionTab(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path) });
+}

@@ -2,6 +2,7 @@
 // implemented for real in ./browser-platform.ts and faked by hand in unit tests.
 import type { RawGroup, RawTab, RawWindow } from '../core/capture.ts';
 import type { Bounds, GroupColor, WindowState } from '../core/model.ts';
+import type { UserMessage } from '../core/user-error.ts';
 import type { DroppedContainer } from './containers.ts';
 import type { CookiesApi } from './cookies.ts';
 import type { BrowserEvents } from './events.ts';
@@ -75,6 +76,12 @@ export interface TabGroupsApi {
   update(groupId: number, p: { title: string; color: GroupColor; collapsed: boolean }): Promise<void>;
 }
 
+/** The toolbar button's context menu (`contextMenus`; Firefox: `menus`). Clicks are BrowserEvents. */
+export interface MenusApi {
+  /** Puts an item on the toolbar button's menu, replacing one of the same id. */
+  setActionItem(id: string, title: UserMessage): Promise<void>;
+}
+
 export interface BadgeApi {
   set(text: string, color?: string): Promise<void>;
 }
@@ -128,6 +135,8 @@ export interface Platform {
   tabs: TabsApi;
   windows: WindowsApi;
   tabGroups?: TabGroupsApi;
+  /** Absent where the browser has no context menus API. */
+  menus?: MenusApi;
   badge: BadgeApi;
   /** Firefox refuses `data:` URLs from extensions. */
   allowsDataUrls: boolean;

@@ -10,9 +10,12 @@ import type { CookieMessages } from './messages/cookies-messages.ts';
 import type { DiagnosticsMessages } from './messages/diagnostics-messages.ts';
 import type { HealthMessages } from './messages/health-messages.ts';
 import type { ImportExportMessages } from './messages/import-export-messages.ts';
+import type { JournalMessages } from './messages/journal-messages.ts';
+import type { ManagerMessages } from './messages/manager-messages.ts';
 import type { RecoveryMessages } from './messages/recovery-messages.ts';
 import type { SessionMessages } from './messages/sessions-messages.ts';
 import type { SettingsMessages } from './messages/settings-messages.ts';
+import type { SyncMessages } from './messages/sync-messages.ts';
 import type { VaultMessages } from './messages/vault-messages.ts';
 
 export type { RestoreReport } from './messages/sessions-messages.ts';
@@ -27,7 +30,10 @@ export interface Messages
     ImportExportMessages,
     CookieKeepingMessages,
     HealthMessages,
-    VaultMessages {}
+    VaultMessages,
+    JournalMessages,
+    ManagerMessages,
+    SyncMessages {}
 
 /** Every message the e2e build answers: the product's, and the probes of tests and the bench. */
 export interface E2EMessages extends Messages, DiagnosticsMessages {}

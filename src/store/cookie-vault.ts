@@ -16,7 +16,7 @@
 // Firefox), with no dependency in the key path and no `wasm-unsafe-eval` in the extension's CSP;
 // 600,000 iterations is OWASP's figure for PBKDF2-HMAC-SHA256 and costs ~100 ms here. The KDF and
 // its parameters are stored with the wrapped secret, so a stronger one later is a rewrap.
-import { msg } from '../core/user-error.ts';
+import { counted, msg } from '../core/user-error.ts';
 import { cipherFor, own, type Cipher } from './crypto.ts';
 import { StoreError } from './errors.ts';
 import type { VaultEntry } from './schema.ts';
@@ -58,7 +58,10 @@ function wrongPassphrase(cause?: unknown): StoreError {
 
 export function checkPassphrase(passphrase: string): void {
   if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {
-    throw new StoreError('invalid', msg('errVaultPassphraseShort', MIN_PASSPHRASE_CHARS));
+    throw new StoreError(
+      'invalid',
+      counted(MIN_PASSPHRASE_CHARS, 'errVaultPassphraseShortOne', 'errVaultPassphraseShortOther'),
+    );
   }
 }
 

@@ -1,8 +1,10 @@
 // The live state of the running browser in the `live` store: one record per window (`w:`), tab
 // (`t:`) and group (`g:`). Cookie entries (`c:`) live in the same store but belong to
 // live-cookies-repo.ts and are never touched here.
+import type { JournalRecord } from '../core/journal/journal-format.ts';
 import type { LiveChanges } from '../core/live-state.ts';
 import type { DB } from './db.ts';
+import { putJournalIn } from './journal-repo.ts';
 import type { LiveEntry } from './schema.ts';
 import { commit, run, writeTx } from './tx.ts';
 
@@ -21,12 +23,18 @@ export function readLiveState(db: DB): Promise<LiveEntry[]> {
   });
 }
 
-export function applyLiveChanges(db: DB, changes: LiveChanges): Promise<void> {
-  if (changes.put.length === 0 && changes.del.length === 0) return Promise.resolve();
+/** The live changes and the journal records that tell them (time travel), in one transaction. */
+export function applyLiveChanges(db: DB, changes: LiveChanges, journal: readonly JournalRecord[] = []): Promise<void> {
+  if (changes.put.length === 0 && changes.del.length === 0 && journal.length === 0) return Promise.resolve();
   return run(async () => {
-    const tx = writeTx(db, ['live']);
+    const tx = writeTx(db, journal.length ? ['live', 'journal'] : ['live']);
     const store = tx.objectStore('live');
-    await commit(tx, [...changes.put.map((r) => store.put(r)), ...changes.del.map((k) => store.delete(k))]);
+    const journaled = journal.length ? putJournalIn(tx.objectStore('journal'), journal) : [];
+    await commit(tx, [
+      ...changes.put.map((r) => store.put(r)),
+      ...changes.del.map((k) => store.delete(k)),
+      ...journaled,
+    ]);
   });
 }
 

@@ -3,7 +3,9 @@
 // list against a fresh database gives the same result as upgrading step by step).
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Session, SessionBody } from '../core/model.ts';
+import type { JournalRecord } from '../core/journal/journal-format.ts';
 import { buildSearchRecord, type SearchRecord } from '../core/search.ts';
+import type { SyncRecord } from '../core/sync/sync-model.ts';
 
 export const DB_NAME = 'tabularium';
 
@@ -74,6 +76,12 @@ export interface VaultEntry {
   check: ArrayBuffer;
 }
 
+/**
+ * Sync (src/background/sync/): `config` (server, user, device id, options, the sealed secret),
+ * `state` (last sync, problem, backoff) and one `r:<session id>` record per synced session.
+ */
+export type SyncEntry = { id: `r:${string}`; record: SyncRecord } | { id: 'config' | 'state'; value: unknown };
+
 export interface TabulariumDB extends DBSchema {
   sessions: { key: string; value: Session; indexes: { createdAt: number; kind: string } };
   bodies: { key: string; value: SessionBody };
@@ -83,6 +91,9 @@ export interface TabulariumDB extends DBSchema {
   cookieJars: { key: string; value: CookieJarEntry };
   keys: { key: string; value: KeyEntry | VaultEntry };
   search: { key: string; value: SearchRecord };
+  /** Time travel: entries and checkpoints by [kind, time], strings by [kind, number] (core/journal/). */
+  journal: { key: [number, number]; value: JournalRecord };
+  sync: { key: string; value: SyncEntry };
 }
 
 type UpgradeTx = IDBPTransaction<TabulariumDB, ArrayLike<StoreNames<TabulariumDB>>, 'versionchange'>;
@@ -132,6 +143,16 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       if (damaged.length) await reportDamaged(tx, { version: 3, store: 'bodies', ids: damaged });
     })().catch((e: unknown) => console.error('[tabularium] filling the search index failed', e));
+  },
+  // The journal (time travel): appended with each live write, so it starts empty. Idempotent, so
+  // it may run after another migration appended beside it at merge.
+  (db) => {
+    if (!db.objectStoreNames.contains('journal')) db.createObjectStore('journal', { keyPath: 'k' });
+  },
+  // sync: what this device synced (per-session records with the server's ETags), its settings
+  // and state. Only creates the store, so it is idempotent.
+  (db) => {
+    if (!db.objectStoreNames.contains('sync')) db.createObjectStore('sync', { keyPath: 'id' });
   },
 ];
 

@@ -9,18 +9,31 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return msg || key;
 }
 
-const plural = new Intl.PluralRules(undefined);
+const rules = new Intl.PluralRules(undefined);
+
+/**
+ * A counted message: chrome.i18n has no plurals, so the page's Intl.PluralRules picks `one` or
+ * `other`; both take the count as their first substitution.
+ */
+export function counted(count: number, one: MessageKey, other: MessageKey, ...rest: (string | number)[]): string {
+  return t(rules.select(count) === 'one' ? one : other, count, ...rest);
+}
 
 /** A message from the worker or core, nested messages first; counted ones in the page's plural form. */
 export function render(m: UserMessage): string {
   const subs = (m.substitutions ?? []).map((s) => (typeof s === 'object' ? render(s) : s));
-  const key = m.plural && plural.select(m.plural.count) === 'one' ? m.plural.one : m.key;
+  const key = m.plural && rules.select(m.plural.count) === 'one' ? m.plural.one : m.key;
   return t(key, ...subs);
 }
 
-/** "1 window · 3 tabs": chrome.i18n has no plurals, so pick the key with Intl.PluralRules. */
+/** "1 tab", "12 tabs". */
+export const tabsText = (n: number) => counted(n, 'countTabsOne', 'countTabsOther');
+/** "1 window", "2 windows". */
+export const windowsText = (n: number) => counted(n, 'countWindowsOne', 'countWindowsOther');
+/** "1 session", "4 sessions". */
+export const sessionsText = (n: number) => counted(n, 'countSessionsOne', 'countSessionsOther');
+
+/** "1 window · 3 tabs". */
 export function countsText(windows: number, tabs: number): string {
-  const w = plural.select(windows) === 'one' ? t('countWindowsOne') : t('countWindowsOther', windows);
-  const n = plural.select(tabs) === 'one' ? t('countTabsOne') : t('countTabsOther', tabs);
-  return t('countsLine', w, n);
+  return t('countsLine', windowsText(windows), tabsText(tabs));
 }

@@ -122,15 +122,15 @@ describe('import through the settings page', () => {
       .getByLabel('Choose files to import')
       .setInputFiles(resolve(FIXTURES, 'bad-import-javascript-url.json'));
     const counts = settings.getByTestId('ie-counts');
-    await expect.poll(() => counts.textContent()).toBe('1 sessions, 1 windows, 2 tabs (Session Buddy JSON).');
+    await expect.poll(() => counts.textContent()).toBe('1 session, 1 window, 2 tabs (Session Buddy JSON).');
     const section = settings.locator('#import-export');
-    expect(await section.textContent()).toContain('1 tabs have addresses that must not be opened');
+    expect(await section.textContent()).toContain('1 tab has an address that must not be opened');
     // The title is text on the page, not an element.
     await expect.poll(() => section.locator('.ie-blocked .title').textContent()).toBe('<img src=x onerror=alert(1)>');
     expect(await section.locator('.ie-blocked code').textContent()).toBe('javascript:alert(document.cookie)');
     expect(await section.locator('.ie-blocked img').count()).toBe(0);
     await settings.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(() => status().textContent()).toContain('Imported 1 sessions');
+    await expect.poll(() => status().textContent()).toContain('Imported 1 session;');
     expect(await popupNames(3)).toContain('trap');
   });
 

@@ -125,9 +125,9 @@ describe('cookie inspector', () => {
     expect(await cellText(page, 'ss_lax', 'token')).toBe('');
     expect(await cellText(page, 'PHPSESSID', 'risk')).toBe('High');
 
-    // Values stay masked until revealed.
+    // Values stay masked until revealed, all at once by the "Show values" switch.
     expect(await cellText(page, 'plain', 'value')).not.toContain('hello');
-    await page.getByRole('button', { name: 'Show value of plain' }).click();
+    await page.getByRole('switch', { name: 'Show values' }).check();
     expect(await cellText(page, 'plain', 'value')).toContain('hello');
 
     // The per-cookie findings name the missing HttpOnly with its severity word.
@@ -185,6 +185,7 @@ describe('cookie inspector', () => {
     await form.getByRole('button', { name: 'Save cookie' }).click();
     await expect.poll(() => serverSees(), { timeout: 10_000 }).toContain('PHPSESSID=edited-in-panel');
 
+    await page.getByRole('tab', { name: /^Changes/ }).click();
     const log = page.getByRole('list', { name: 'Changes while this page is open' });
     await expect.poll(() => log.innerText(), { timeout: 10_000 }).toMatch(/Updated\s+PHPSESSID/);
     // The browser's removal (overwrite) + insert came out as one change.
@@ -201,6 +202,7 @@ describe('cookie inspector', () => {
     const page = await openInspector();
     await rowOf(page, 'plain').waitFor();
     await visit('/late');
+    await page.getByRole('tab', { name: /^Changes/ }).click();
     const log = page.getByRole('list', { name: 'Changes while this page is open' });
     await expect.poll(() => log.innerText(), { timeout: 10_000 }).toMatch(/Added\s+late_cookie/);
     await expect.poll(() => rowOf(page, 'late_cookie').count()).toBe(1);
@@ -216,10 +218,11 @@ describe('cookie inspector', () => {
       void d.dismiss();
     });
     await rowOf(page, 'xss').waitFor();
+    // Revealed from the details pane, for this cookie alone.
+    await page.getByRole('button', { name: 'xss', exact: true }).click();
     await page.getByRole('button', { name: 'Show value of xss' }).click();
     await expect.poll(() => cellText(page, 'xss', 'value')).toContain(XSS);
     await expect.poll(() => page.getByText(XSS).first().isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'xss', exact: true }).click();
     await page.waitForTimeout(500);
     expect(dialogs).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);

@@ -1,22 +1,27 @@
 // The popup as people use it: find any tab in any session, edit sessions, keyboard only.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { allWindows, openPopup, openWindow, realUrl, waitFor } from './support/browser.ts';
+import { allWindows, openPopup, openWindow, realUrl, waitFor, workerCall } from './support/browser.ts';
 import { useBrowser } from './support/use-browser.ts';
 
 const env = useBrowser();
 
+/** Saves, then names the new session in its row: the status line's Rename, as a person would. */
 async function saveAllAs(popup: Page, name: string): Promise<void> {
   const before = await popup.getByRole('listitem').count();
-  await popup.getByRole('textbox', { name: /Name for the next save/ }).fill(name);
   await popup.getByRole('button', { name: 'Save all windows' }).click();
   await expect.poll(() => popup.getByRole('listitem').count()).toBe(before + 1);
+  await popup.getByRole('status').getByRole('button', { name: 'Rename' }).click();
+  const box = popup.getByRole('textbox', { name: /^New name for / });
+  await box.fill(name);
+  await box.press('Enter');
+  await popup.getByRole('button', { name, exact: true }).waitFor();
 }
 
-/** Presses Tab until the focused element has the given accessible name (keyboard only). */
-async function tabTo(page: Page, name: RegExp): Promise<void> {
+/** Presses Tab (or Shift+Tab) until the focused element has the given accessible name (keyboard only). */
+async function tabTo(page: Page, name: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < 40; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const label = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       return el ? (el.getAttribute('aria-label') ?? el.textContent ?? '') : '';
@@ -44,6 +49,11 @@ describe('the popup', () => {
       },
       [w1, w2, w3],
     );
+    // Each closed window becomes a snapshot; the results are asked for once, so after those exist.
+    await waitFor(async () => {
+      const { sessions } = await workerCall<{ sessions: { kind: string }[] }>(env.b, 'sessions.list');
+      return sessions.filter((x) => x.kind === 'window-closed').length >= 3;
+    }, "the closed windows' snapshots");
 
     await popup.getByRole('searchbox', { name: 'Search sessions' }).fill('quokka');
     const results = popup.getByRole('list', { name: 'Search results' });
@@ -116,9 +126,16 @@ describe('the popup', () => {
     await popup.getByRole('button', { name: 'First', exact: true }).click();
     await popup.getByRole('heading', { name: 'Window 1 · 2 tabs' }).waitFor();
     await popup.getByRole('button', { name: 'Remove Page one-b from this session' }).click();
-    await popup.getByRole('heading', { name: 'Window 1 · 1 tabs' }).waitFor();
+    await popup.getByRole('heading', { name: 'Window 1 · 1 tab', exact: true }).waitFor();
     await popup.getByRole('button', { name: 'Compare with open tabs' }).click();
     await expect.poll(() => popup.getByRole('status').filter({ hasText: 'not open' }).count()).toBe(1);
+    // The answer comes with its action: the session's tab that is not open now opens.
+    const urls = async () =>
+      (await allWindows(env.b.driver)).flatMap((w) => w.tabs.map((t) => realUrl(env.b.extId, t.url)));
+    const want = env.server.url('/page/one-a');
+    const before = (await urls()).filter((u) => u === want).length;
+    await popup.getByRole('button', { name: 'Open the 1 missing tab' }).click();
+    await waitFor(async () => (await urls()).filter((u) => u === want).length === before + 1, 'the missing tab');
     await popup.close();
   });
 
@@ -132,7 +149,8 @@ describe('the popup', () => {
     await expect.poll(() => popup.getByRole('listitem').count()).toBe(before + 1);
     await env.b.driver.evaluate((id) => chrome.windows.remove(id), win);
 
-    await tabTo(popup, /^Search sessions$/);
+    // The search box comes first, above the save buttons: back up to it.
+    await tabTo(popup, /^Search sessions$/, 'Shift+Tab');
     await popup.keyboard.type('kbd-b');
     await popup.getByRole('list', { name: 'Search results' }).waitFor();
     const windowsBefore = new Set((await allWindows(env.b.driver)).map((w) => w.id));

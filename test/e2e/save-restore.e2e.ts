@@ -208,7 +208,7 @@ describe('save all windows, close them, restore', () => {
     await expect
       .poll(() => popup.getByRole('alert').first().innerText())
       .toBe(
-        'Restored 1 tabs in 1 windows. Not restored (1): A private window could not be opened: Tabularium is ' +
+        'Restored 1 tab in 1 window. Not restored (1): A private window could not be opened: Tabularium is ' +
           "not allowed in private windows (allow it on the extension's details page). Its tabs were not restored.",
       );
     const restored = (await allWindows(driver)).filter((w) => !before.has(w.id));

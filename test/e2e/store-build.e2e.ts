@@ -17,6 +17,7 @@ const HOOKS = [
   'performance.mark',
   'performance.measure',
   'tabularium:inspector-first-rows',
+  'tabularium:manager-first-rows',
   'tabularium:first-items',
   'tabularium:search-results',
   'tabularium:import',

@@ -6,10 +6,13 @@ import type { WorkerContext } from '../context.ts';
 import { cookieHandlers } from './cookies-handlers.ts';
 import { healthHandlers } from './health-handlers.ts';
 import { importExportHandlers } from './import-export-handlers.ts';
+import { journalHandlers } from './journal-handlers.ts';
 import { keepingHandlers } from './keeping-handlers.ts';
+import { managerHandlers } from './manager-handlers.ts';
 import { recoveryHandlers } from './recovery-handlers.ts';
 import { sessionHandlers } from './sessions-handlers.ts';
 import { settingsHandlers } from './settings-handlers.ts';
+import { syncHandlers } from './sync-handlers.ts';
 import { vaultHandlers } from './vault-handlers.ts';
 
 export function handlerAreas(ctx: WorkerContext) {
@@ -22,6 +25,9 @@ export function handlerAreas(ctx: WorkerContext) {
     keepingHandlers(ctx),
     healthHandlers(ctx),
     vaultHandlers(ctx),
+    journalHandlers(ctx),
+    managerHandlers(ctx),
+    syncHandlers(ctx),
   ] as const;
 }
 

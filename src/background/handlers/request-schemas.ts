@@ -83,6 +83,8 @@ const SettingsPatchSchema = v.object({
   keepCookies: v.optional(flag),
   keepAllCookies: v.optional(flag),
   keepPrivateWindows: v.optional(flag),
+  journalDays: v.optional(finite),
+  journalCapMb: v.optional(finite),
 });
 
 const ImportFormatSchema = v.picklist([
@@ -136,9 +138,17 @@ const SessionPartSchema = v.object({
   continues: v.optional(v.literal(true)),
 });
 
+// The manager names checked tabs by place and address; a selection may span every saved tab.
+const TabRefsSchema = v.pipe(
+  v.array(v.object({ sessionId: id, windowIndex: whole, tabIndex: whole, url: v.string() })),
+  v.maxLength(200_000),
+);
+
 export const requestSchemas = {
   'sessions.list': empty,
   'sessions.get': v.object({ id }),
+  // The rows on screen: a few dozen at most.
+  'sessions.icons': v.object({ ids: v.pipe(v.array(id), v.maxLength(100)) }),
   'sessions.saveAll': v.object({ name: v.optional(v.string()) }),
   'sessions.saveWindow': v.object({ windowId: v.optional(browserId), name: v.optional(v.string()) }),
   'sessions.delete': v.object({ id }),
@@ -163,10 +173,25 @@ export const requestSchemas = {
   'sessions.promote': v.object({ id }),
 
   'recovery.status': empty,
-  'recovery.recover': v.object({ restoreId: v.optional(id), which: v.optional(v.picklist(['latest', 'earlier'])) }),
+  'recovery.recover': v.object({
+    restoreId: v.optional(id),
+    which: v.optional(v.picklist(['latest', 'earlier', 'as-it-was'])),
+  }),
   'recovery.dismiss': empty,
   'recovery.exportUnreadable': empty,
   'recovery.forgetUnreadable': empty,
+
+  'journal.day': v.object({ from: finite, to: finite }),
+  'journal.moment': v.object({ at: finite }),
+  'journal.restore': v.object({
+    at: finite,
+    windowIndex: v.optional(whole),
+    tabIndex: v.optional(whole),
+    restoreId: v.optional(id),
+  }),
+  'journal.save': v.object({ at: finite, name: v.optional(v.string()) }),
+  'journal.search': v.object({ query: v.pipe(v.string(), v.maxLength(1000)) }),
+  'journal.clear': empty,
 
   'health.status': empty,
 
@@ -209,6 +234,34 @@ export const requestSchemas = {
   'vault.changePassphrase': v.object({ current: passphrase, next: passphrase }),
   'vault.turnOff': v.object({ passphrase }),
   'vault.forget': empty,
+
+  'manager.openTabs': v.object({ tabs: TabRefsSchema }),
+  // An empty new name gets the handler's own message ("A session needs a name").
+  'manager.moveTabs': v.object({
+    tabs: TabRefsSchema,
+    to: v.union([v.object({ sessionId: id }), v.object({ newName: v.string() })]),
+  }),
+  'manager.deleteTabs': v.object({ tabs: TabRefsSchema }),
+  'manager.undoDeleteTabs': v.object({ undoId: id }),
+  // The address, account and passphrase are the worker's to judge (in its own words).
+  'sync.status': empty,
+  'sync.turnOn': v.object({
+    server: v.pipe(v.string(), v.maxLength(2048)),
+    user: v.pipe(v.string(), v.maxLength(1024)),
+    password: passphrase,
+    passphrase,
+  }),
+  'sync.now': empty,
+  'sync.pull': empty,
+  'sync.setOptions': v.object({
+    autosaves: v.optional(flag),
+    closedWindows: v.optional(flag),
+    recovered: v.optional(flag),
+    keepUrlTokens: v.optional(flag),
+    intervalMinutes: v.optional(finite),
+  }),
+  'sync.resolve': v.object({ action: v.literal('upload') }),
+  'sync.turnOff': empty,
 } satisfies RequestSchemas;
 
 type NoneOf<T extends never> = T;

@@ -8,6 +8,7 @@ export function sessionHandlers({ sessions, restores }: WorkerContext): SessionH
   return {
     'sessions.list': async () => ({ sessions: await sessions.list() }),
     'sessions.get': ({ id }) => sessions.detail(id),
+    'sessions.icons': async ({ ids }) => ({ icons: await sessions.icons(ids) }),
     'sessions.saveAll': ({ name }) => sessions.saveAll(name),
     'sessions.saveWindow': ({ windowId, name }) => sessions.saveWindow(windowId, name),
     async 'sessions.delete'({ id }) {

@@ -1,27 +1,47 @@
 // How many placeholder pages may be loading at once. Every placeholder is a page in the
-// extension's one renderer process; measured here (Chromium 156, 2 cores) each costs ~60 ms of
-// that renderer's time and ~3 MiB while it loads, and the renderer gets through ~10 a second
-// however many are queued. So a restore asks for a placeholder tab only when a slot is free, and
-// a slot frees when that tab's page has loaded (or after a while, should that never be seen).
+// extension's one renderer process, which loads them one after the other: a tab shows the
+// extension's address as its title until its placeholder has run, so the more placeholders are
+// asked for at once, the longer each one goes untitled. Measured here (Chromium 156, 2 cores,
+// `npm run bench -- --only-lazy`, titles read from the browser process): 200 asked for at once
+// (as Tab Session Manager does) were all titled only after ~15 s, most of them untitled for
+// seconds; one at a time, each was titled within ~0.2–0.6 s.
 //
-// Why 40 (`npm run bench`, 200 and 500 tabs): with 200 slots, 200 tabs all existed after ~5 s but
-// most were untitled until ~30 s, the renderer kept 338 MiB afterwards, a popup opened meanwhile
-// did not load within 30 s, and 500 tabs left 299 untitled after 2 minutes. With 40, tabs appear
-// with their titles as they come, 200 are all there and titled in ~15–18 s, 500 in ~53–56 s, the
-// renderer keeps ~77 MiB, and the popup opens (with the progress and Cancel) during the restore.
+// So a restore asks for a placeholder tab only when a slot is free, and a slot frees when that
+// tab's page has loaded (or after a while, should that never be seen). With `adapt`, the number
+// of slots follows what the browser manages now: it shrinks while placeholders take longer than
+// `targetMs` from their tab's creation to their load, and grows while they take under half of
+// it, so tabs come as fast as their titles can be shown, on a idle machine or a busy one. It
+// shrinks by half and grows by one (as TCP does): when another process takes the cores, the
+// placeholders already asked for all wait, so one slot less at a time came too late (a full
+// suite run saw 3 of 200 tabs untitled for ~1.1 s).
+
+export interface Adaptive {
+  now(): number;
+  /** The creation-to-load time a placeholder should stay under. */
+  targetMs: number;
+  max: number;
+}
 
 export class LoadSlots {
-  private free: number;
+  private inUse = 0;
+  /** Slots now: `size`, or between 1 and `adapt.max` as loads go. */
+  private limit: number;
   private readonly waiting: (() => void)[] = [];
-  private readonly held = new Map<number, ReturnType<typeof setTimeout>>();
+  private readonly held = new Map<number, { timer: ReturnType<typeof setTimeout>; since: number }>();
   /** Loads seen before the restore learnt the tab's id (creation and load can race). */
   private readonly early = new Set<number>();
 
   constructor(
     readonly size: number,
     private readonly timeoutMs = 30_000,
+    private readonly adapt?: Adaptive,
   ) {
-    this.free = size;
+    this.limit = size;
+  }
+
+  /** Slots now (for tests and diagnostics). */
+  get slots(): number {
+    return this.limit;
   }
 
   /**
@@ -30,8 +50,8 @@ export class LoadSlots {
    */
   acquire(signal?: AbortSignal): Promise<boolean> {
     if (signal?.aborted) return Promise.resolve(false);
-    if (this.free > 0) {
-      this.free--;
+    if (this.inUse < this.limit && this.waiting.length === 0) {
+      this.inUse++;
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
@@ -52,10 +72,10 @@ export class LoadSlots {
   /** The slot taken by acquire() now belongs to this tab, until its page has loaded. */
   assign(tabId: number): void {
     if (this.early.delete(tabId)) return this.release();
-    this.held.set(
-      tabId,
-      setTimeout(() => this.loaded(tabId), this.timeoutMs),
-    );
+    this.held.set(tabId, {
+      timer: setTimeout(() => this.loaded(tabId), this.timeoutMs),
+      since: this.adapt?.now() ?? 0,
+    });
   }
 
   /** The tab could not be created: its slot goes back. */
@@ -65,21 +85,29 @@ export class LoadSlots {
 
   /** A placeholder page finished loading in this tab. */
   loaded(tabId: number): void {
-    const timer = this.held.get(tabId);
-    if (timer === undefined) {
+    const held = this.held.get(tabId);
+    if (held === undefined) {
       // Bounded: loads of placeholders no restore is waiting for (a discarded tab shown again).
       if (this.early.size > 1000) this.early.clear();
       this.early.add(tabId);
       return;
     }
-    clearTimeout(timer);
+    clearTimeout(held.timer);
     this.held.delete(tabId);
+    if (this.adapt) this.follow(this.adapt, this.adapt.now() - held.since);
     this.release();
   }
 
+  private follow(a: Adaptive, took: number): void {
+    if (took > a.targetMs) this.limit = Math.max(1, Math.floor(this.limit / 2));
+    else if (took < a.targetMs / 2) this.limit = Math.min(a.max, this.limit + 1);
+  }
+
   private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
+    this.inUse--;
+    while (this.inUse < this.limit && this.waiting.length > 0) {
+      this.inUse++;
+      this.waiting.shift()!();
+    }
   }
 }

@@ -10,8 +10,14 @@ import type { WorkerContext } from '../context.ts';
 import { LoadSlots } from './load-slots.ts';
 import { executeRestore, type RestoreProgress } from './restore-executor.ts';
 
-/** Placeholder pages loading at once (see load-slots.ts for why 40). */
-const PLACEHOLDER_SLOTS = 40;
+/**
+ * Placeholder pages loading at once, to start with; then as many as load within PLACEHOLDER_MS
+ * of their tab's creation, up to PLACEHOLDER_SLOTS_MAX (see load-slots.ts).
+ */
+const PLACEHOLDER_SLOTS = 2;
+const PLACEHOLDER_SLOTS_MAX = 12;
+/** Well under the second a tab may show no title: the worker sees loads late when it is busy. */
+const PLACEHOLDER_MS = 500;
 const PROGRESS_EVERY_MS = 100;
 /** How long a popup opened after a Replace offers to undo it. */
 export const UNDO_REPLACE_MS = 15 * 60_000;
@@ -35,9 +41,20 @@ export interface RestoreRequest {
 export class RestoreService {
   private readonly underway = new Map<string, Underway>();
   /** Shared by every restore under way: the placeholders all load in the extension's one renderer. */
-  readonly slots = new LoadSlots(PLACEHOLDER_SLOTS);
+  readonly slots: LoadSlots;
 
-  constructor(private readonly ctx: WorkerContext) {}
+  constructor(private readonly ctx: WorkerContext) {
+    this.slots = new LoadSlots(PLACEHOLDER_SLOTS, 30_000, {
+      now: () => ctx.now(),
+      targetMs: PLACEHOLDER_MS,
+      max: PLACEHOLDER_SLOTS_MAX,
+    });
+  }
+
+  /** Whether a restore is creating tabs now. */
+  get busy(): boolean {
+    return this.underway.size > 0;
+  }
 
   async restore(sessionId: string, req: RestoreRequest = {}): Promise<RestoreReport> {
     const { ctx } = this;
@@ -69,6 +86,7 @@ export class RestoreService {
       return { ...report, cookies, ...(replacedSnapshotId ? { replacedSnapshotId } : {}) };
     } finally {
       this.underway.delete(restoreId);
+      ctx.lazyTabs.restoreEnded();
       ctx.platform.runtime.broadcast({ tabulariumEvent: 'restore.ended', restoreId } satisfies RestoreEndedEvent);
     }
   }

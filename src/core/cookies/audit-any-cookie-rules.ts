@@ -6,7 +6,7 @@ import { frameworkOf } from './session-like.ts';
 import { hasHostPrefix, prefixViolation } from './cookie-prefix.ts';
 import { readableValueReason } from './readable-value.ts';
 import { MAX_NAME_VALUE_BYTES, WARN_NAME_VALUE_BYTES, nameValueBytes } from './cookie-limits.ts';
-import { msg } from '../user-error.ts';
+import { bytesText, msg } from '../user-error.ts';
 
 /** Rule 3: the browser rejects SameSite=None without Secure. */
 export function sameSiteNoneWithoutSecure({ cookie: c }: CookieFacts): Finding | undefined {
@@ -73,7 +73,7 @@ export function cookieSize({ cookie: c }: CookieFacts): Finding | undefined {
       id: 'oversized',
       severity: 'High',
       title: msg('auditOversizedTitle'),
-      reason: msg('auditOversizedReason', bytes, MAX_NAME_VALUE_BYTES),
+      reason: msg('auditOversizedReason', bytesText(bytes), bytesText(MAX_NAME_VALUE_BYTES)),
       fix: msg('auditSizeFix'),
     };
   }
@@ -83,7 +83,7 @@ export function cookieSize({ cookie: c }: CookieFacts): Finding | undefined {
     id: 'near-size-limit',
     severity: 'Medium',
     title: msg('auditNearLimitTitle'),
-    reason: msg('auditNearLimitReason', bytes, MAX_NAME_VALUE_BYTES),
+    reason: msg('auditNearLimitReason', bytesText(bytes), bytesText(MAX_NAME_VALUE_BYTES)),
     fix: msg('auditSizeFix'),
   };
 }

@@ -7,7 +7,7 @@ import { estimateEntropyBits } from './entropy.ts';
 import { safeDecodeUri } from './value-decoding.ts';
 import { MAX_LIFETIME_DAYS } from './cookie-limits.ts';
 import { isPersistent } from './set-details.ts';
-import { counted, msg } from '../user-error.ts';
+import { bitsText, counted, msg } from '../user-error.ts';
 
 export const MIN_SESSION_ENTROPY_BITS = 64;
 
@@ -118,7 +118,7 @@ export function sessionLowEntropy({ cookie: c, looks }: CookieFacts): Finding | 
     id: 'low-entropy',
     severity: 'High',
     title: msg('auditLowEntropyTitle'),
-    reason: msg('auditLowEntropyReason', looks, Math.round(bits), MIN_SESSION_ENTROPY_BITS),
+    reason: msg('auditLowEntropyReason', looks, bitsText(Math.round(bits)), bitsText(MIN_SESSION_ENTROPY_BITS)),
     fix: msg('auditLowEntropyFix'),
   };
 }

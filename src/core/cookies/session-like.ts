@@ -2,7 +2,7 @@
 // HttpOnly, SameSite, lifetime, entropy) apply only to those, so false positives cost trust:
 // analytics, consent and CSRF cookies are excluded on purpose — a double-submit CSRF cookie must
 // stay readable by scripts, and telling people to make it HttpOnly would break their site.
-import { msg, type Substitution, type UserMessage } from '../user-error.ts';
+import { counted, msg, type Substitution, type UserMessage } from '../user-error.ts';
 import type { CookieRecord } from './cookie-record.ts';
 import { estimateEntropyBits } from './entropy.ts';
 import { decodeBase64Text, readJwt, safeDecodeUri } from './value-decoding.ts';
@@ -91,7 +91,7 @@ export function opaqueTokenReason(value: string): UserMessage | undefined {
   if (!/^[0-9a-f-]+$/i.test(v) && decodeBase64Text(v) !== undefined) return undefined;
   const bits = estimateEntropyBits(v);
   if (bits < OPAQUE_TOKEN_MIN_BITS) return undefined;
-  return msg('sessionLikeRandom', Math.round(bits));
+  return counted(Math.round(bits), 'sessionLikeRandomOne', 'sessionLikeRandomOther');
 }
 
 /**

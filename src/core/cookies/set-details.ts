@@ -1,6 +1,6 @@
 // Turns a saved cookie into `cookies.set` details, or says in plain words why the browser would
 // refuse it, so a restore can report a skipped cookie instead of failing on a rejected promise.
-import { msg, type UserMessage } from '../user-error.ts';
+import { bytesText, msg, type UserMessage } from '../user-error.ts';
 import type { CookieRecord, PartitionKey, SameSite } from './cookie-record.ts';
 import { bareHost, isPublicSuffix } from './cookie-domain.ts';
 import { cookieUrl } from './cookie-url.ts';
@@ -64,7 +64,8 @@ export function refusal(c: CookieRecord, opts: SetDetailsOptions): Refusal | und
   if (prefix) return no(msg('cookiePrefixRefused', c.name, prefix));
   if (c.sameSite === 'no_restriction' && !c.secure) return no(msg('cookieNoneWithoutSecure', c.name));
   const bytes = nameValueBytes(c);
-  if (bytes > MAX_NAME_VALUE_BYTES) return no(msg('cookieTooLarge', c.name, bytes, MAX_NAME_VALUE_BYTES));
+  if (bytes > MAX_NAME_VALUE_BYTES)
+    return no(msg('cookieTooLarge', c.name, bytesText(bytes), bytesText(MAX_NAME_VALUE_BYTES)));
   if (!c.hostOnly && isPublicSuffix(host)) return no(msg('cookiePublicSuffix', c.name, host));
   // CHIPS: Chrome stores partitioned cookies only when they are Secure.
   if (opts.browser === 'chrome' && c.partitionKey && !c.secure) return no(msg('cookiePartitionedNotSecure', c.name));

@@ -12,7 +12,7 @@ import {
 } from './limits.ts';
 import { countTabs, type SessionWithBody, type TabRecord, type WindowRecord } from '../model.ts';
 import { defaultSessionName } from '../session-name.ts';
-import { counted, msg, type Substitution, type UserMessage } from '../user-error.ts';
+import { charactersText, counted, msg, type Substitution, type UserMessage } from '../user-error.ts';
 
 export interface ImportOptions {
   /** Fresh ids for sessions that do not carry their own (everything but Tabularium's format). */
@@ -64,12 +64,20 @@ export class FileContext {
 
   countTab(place: Place): void {
     if (++this.tabs > MAX_TABS_PER_FILE)
-      throw new ImportError(this.file, place, msg('importTooManyTabs', MAX_TABS_PER_FILE));
+      throw new ImportError(
+        this.file,
+        place,
+        msg('importTooManyTabs', counted(MAX_TABS_PER_FILE, 'countTabsOne', 'countTabsOther')),
+      );
   }
 
   countSession(place: Place): void {
     if (++this.sessions > MAX_SESSIONS_PER_FILE) {
-      throw new ImportError(this.file, place, msg('importTooManySessions', MAX_SESSIONS_PER_FILE));
+      throw new ImportError(
+        this.file,
+        place,
+        msg('importTooManySessions', counted(MAX_SESSIONS_PER_FILE, 'countSessionsOne', 'countSessionsOther')),
+      );
     }
   }
 }
@@ -85,7 +93,7 @@ export function shortenText(ctx: FileContext, s: string, place: Place, what: 'ti
   if (s.length <= MAX_TITLE_CHARS) return s;
   const where = ctx.where(place);
   const whatAt = what === 'title' ? msg('importTitleAt', where) : msg('importSessionNameAt', where);
-  ctx.notes.add(whatAt, msg('importShortened', MAX_TITLE_CHARS));
+  ctx.notes.add(whatAt, msg('importShortened', charactersText(MAX_TITLE_CHARS)));
   return cut(s, MAX_TITLE_CHARS);
 }
 
@@ -94,11 +102,14 @@ export function cleanTags(ctx: FileContext, tags: readonly string[], place: Plac
   for (const raw of tags) {
     if (raw === '') continue;
     if (out.length === MAX_TAGS) {
-      ctx.notes.add(msg('importTagsAt', ctx.where(place)), msg('importTooManyTags', MAX_TAGS));
+      ctx.notes.add(
+        msg('importTagsAt', ctx.where(place)),
+        msg('importTooManyTags', counted(MAX_TAGS, 'countTagsOne', 'countTagsOther')),
+      );
       break;
     }
     if (raw.length > MAX_TAG_CHARS)
-      ctx.notes.add(msg('importTagAt', ctx.where(place)), msg('importShortened', MAX_TAG_CHARS));
+      ctx.notes.add(msg('importTagAt', ctx.where(place)), msg('importShortened', charactersText(MAX_TAG_CHARS)));
     out.push(cut(raw, MAX_TAG_CHARS));
   }
   return out;
@@ -129,7 +140,7 @@ export function makeTab(ctx: FileContext, t: ForeignTab, place: Place): TabRecor
     return undefined;
   }
   if (url.length > MAX_URL_CHARS) {
-    ctx.notes.add(msg('importTabAt', ctx.where(place)), msg('importUrlTooLong', MAX_URL_CHARS));
+    ctx.notes.add(msg('importTabAt', ctx.where(place)), msg('importUrlTooLong', charactersText(MAX_URL_CHARS)));
     return undefined;
   }
   ctx.countTab(place);
@@ -190,9 +201,7 @@ export function makeImportedSession(ctx: FileContext, s: ImportedSessionInput): 
   const createdAt = s.createdAt ?? s.updatedAt ?? ctx.opts.now;
   const updatedAt = Math.max(s.updatedAt ?? createdAt, createdAt);
   const given = (s.name ?? '').trim();
-  const name = given
-    ? shortenText(ctx, given, s.place, 'session name')
-    : `${s.label} · ${defaultSessionName(windows, new Date(createdAt))}`;
+  const name = given ? shortenText(ctx, given, s.place, 'session name') : `${s.label} · ${defaultSessionName(windows)}`;
   const session: SessionWithBody['session'] = {
     id,
     name,

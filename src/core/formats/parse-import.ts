@@ -18,7 +18,7 @@ import { importTsmSession, mergeTsmFiles, readTsmSessions, type TsmEntry } from 
 import { importUrlText } from './url-list-text.ts';
 import type { SessionWithBody } from '../model.ts';
 import { checkUrl } from '../url-policy.ts';
-import { msg, UserError, type Substitution, type UserMessage } from '../user-error.ts';
+import { counted, msg, type Substitution, UserError, type UserMessage } from '../user-error.ts';
 
 export type { ImportFormat } from './detect-format.ts';
 export type { ImportOptions, SkipNote } from './import-context.ts';
@@ -89,7 +89,12 @@ export function parseImport(files: readonly ImportFile[], opts: ImportOptions): 
   let current: Substitution = msg('importNoFileName');
   try {
     if (!Array.isArray(files) || files.length === 0) throw new ImportError(current, '', msg('importNoFiles'));
-    if (files.length > MAX_FILES) throw new ImportError(current, '', msg('importTooManyFiles', MAX_FILES));
+    if (files.length > MAX_FILES)
+      throw new ImportError(
+        current,
+        '',
+        msg('importTooManyFiles', counted(MAX_FILES, 'countFilesOne', 'countFilesOther')),
+      );
     const notes = new Notes();
     const formats = new Set<ImportFormat>();
     // One slot per file keeps the sessions in file order; TSM files are merged first (split

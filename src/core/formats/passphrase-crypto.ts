@@ -7,7 +7,7 @@ import { base64ByteLength, base64ToBytes, bytesToBase64, isBase64 } from './base
 import { issueProblem, schemaMessage } from './import-error.ts';
 import { MAX_ENCRYPTED_CHARS, MAX_KDF_ITERATIONS } from './limits.ts';
 import { EXPECTED } from './schema-messages.ts';
-import { msg, UserError, type UserMessage } from '../user-error.ts';
+import { bytesText, msg, UserError, type UserMessage } from '../user-error.ts';
 
 export const DEFAULT_KDF_ITERATIONS = 600_000;
 
@@ -32,7 +32,7 @@ const b64 = (bytes: number | undefined) =>
     v.check(isBase64, schemaMessage(msg('schemaNotBase64'))),
     v.check(
       (s) => bytes === undefined || base64ByteLength(s) === bytes,
-      schemaMessage(msg('schemaByteLength', bytes ?? 0)),
+      schemaMessage(msg('schemaByteLength', bytesText(bytes ?? 0))),
     ),
   );
 

@@ -21,7 +21,7 @@ import {
   type TabRecord,
   type WindowRecord,
 } from '../model.ts';
-import { counted, msg } from '../user-error.ts';
+import { charactersText, counted, msg } from '../user-error.ts';
 
 export const TABULARIUM_FORMAT = 'tabularium';
 export const TABULARIUM_VERSION = 1;
@@ -95,7 +95,10 @@ const SessionSchema = v.object(
     updatedAt: timestamp(),
     tags: v.pipe(
       v.array(
-        v.pipe(str(), v.maxLength(MAX_TAG_CHARS, schemaMessage(msg('schemaLongerThan', MAX_TAG_CHARS)))),
+        v.pipe(
+          str(),
+          v.maxLength(MAX_TAG_CHARS, schemaMessage(msg('schemaLongerThan', charactersText(MAX_TAG_CHARS)))),
+        ),
         EXPECTED.array,
       ),
       v.maxLength(MAX_TAGS, schemaMessage(msg('schemaMoreThan', MAX_TAGS))),
@@ -210,7 +213,7 @@ export function importTabulariumJson(ctx: FileContext, data: unknown): Tabulariu
           );
         }
         if (t.url.length > MAX_URL_CHARS) {
-          ctx.notes.add(msg('importTabAt', ctx.where(tplace)), msg('importUrlTooLong', MAX_URL_CHARS));
+          ctx.notes.add(msg('importTabAt', ctx.where(tplace)), msg('importUrlTooLong', charactersText(MAX_URL_CHARS)));
           return;
         }
         ctx.countTab(tplace);

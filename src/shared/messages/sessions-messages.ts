@@ -41,6 +41,8 @@ export interface SessionDetail extends SessionWithBody {
 export interface SessionMessages {
   'sessions.list': { req: Record<string, never>; res: { sessions: Session[] } };
   'sessions.get': { req: { id: string }; res: SessionDetail };
+  /** Per session id, a page of each of its main sites (up to 5), for the favicons of the popup's rows. */
+  'sessions.icons': { req: { ids: string[] }; res: { icons: Record<string, string[]> } };
   /**
    * `cookieProblem`: the session is saved, but its cookies could not be kept, and why;
    * `cookiesLocked`: saved without its cookies, because the cookie vault is locked.

@@ -9,7 +9,7 @@ import {
   type CookieKeepingStatus,
   type CookieRestoreReport,
 } from '../../shared/messages/keeping-messages.ts';
-import { t } from '../i18n.ts';
+import { counted, t } from '../i18n.ts';
 import type { Status } from './status-line.tsx';
 import { errorText } from '../error-text.ts';
 
@@ -32,7 +32,7 @@ export async function switchKeeping(
 
 /** One line: on, or off and why. */
 export function keepingStatusText(s: CookieKeepingStatus): string {
-  if (s.active) return t('keepCookiesOn', s.liveCookies);
+  if (s.active) return counted(s.liveCookies, 'keepCookiesOnOne', 'keepCookiesOnOther');
   if (s.off === 'permission') return t('keepCookiesOffPermission');
   if (s.off === 'unsupported') return t('keepCookiesOffUnsupported');
   if (s.off === 'locked') return t('keepOffLocked');
@@ -43,7 +43,7 @@ export function keepingStatusText(s: CookieKeepingStatus): string {
 export function cookieRestoreText(c: CookieRestoreReport | undefined): string {
   if (c?.lockedSessionId) return t('cookiesLocked');
   if (!c || c.restored + c.failed.length + c.skipped.length === 0) return '';
-  return t('cookiesRestoredMsg', c.restored, c.failed.length);
+  return counted(c.restored, 'cookiesRestoredOne', 'cookiesRestoredOther', c.failed.length);
 }
 
 /**
@@ -58,7 +58,7 @@ export function overwriteNewerAction(
   const newer = newerSkipped(c);
   if (!newer) return undefined;
   return {
-    label: t('cookiesOverwriteNewer', newer),
+    label: counted(newer, 'cookiesOverwriteNewerOne', 'cookiesOverwriteNewerOther'),
     run: () => {
       call('keeping.restoreCookies', { sessionId, overwrite: true }).then(
         (r) => show({ kind: r.failed.length ? 'error' : 'info', text: cookieRestoreText(r) }),

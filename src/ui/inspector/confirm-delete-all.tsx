@@ -1,6 +1,6 @@
 // Deleting every cookie of the site logs the person out everywhere on it: asked once more, with
 // Cancel focused.
-import { t } from '../i18n.ts';
+import { counted, t } from '../i18n.ts';
 
 interface Props {
   count: number;
@@ -12,7 +12,7 @@ interface Props {
 export function ConfirmDeleteAll({ count, host, onConfirm, onCancel }: Props) {
   return (
     <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-      <p id="confirm-text">{t('inspConfirmDeleteAll', count, host)}</p>
+      <p id="confirm-text">{counted(count, 'inspConfirmDeleteAllOne', 'inspConfirmDeleteAllOther', host)}</p>
       <button type="button" class="danger" onClick={onConfirm}>
         {t('inspConfirmDelete')}
       </button>

@@ -1,20 +1,26 @@
 // The selected cookie: every field, why it looks like a session token, its findings, and the
-// Edit / Delete actions.
+// actions on it: show or copy its value, Edit, Delete.
 import type { InspectorRow } from './rows.ts';
-import { render, t } from '../i18n.ts';
+import { counted, render, t } from '../i18n.ts';
 import { expiresText } from './expires.ts';
 import { FindingsList } from './findings-list.tsx';
 
 interface Props {
   row: InspectorRow;
   now: number;
+  /** Shown by the "Show values" switch or by this pane's own button. */
   revealed: boolean;
+  /** Absent while the "Show values" switch shows every value. */
+  onReveal: (() => void) | undefined;
+  onCopy(): void;
+  /** The store's name, only when the site's cookies are in several. */
+  store: string | undefined;
   onEdit(): void;
   onDelete(): void;
   onClose(): void;
 }
 
-export function CookieDetails({ row, now, revealed, onEdit, onDelete, onClose }: Props) {
+export function CookieDetails({ row, now, revealed, onReveal, onCopy, store, onEdit, onDelete, onClose }: Props) {
   const c = row.cookie;
   const exp = expiresText(c, now);
   const name = c.name || t('inspEmptyName');
@@ -28,7 +34,25 @@ export function CookieDetails({ row, now, revealed, onEdit, onDelete, onClose }:
       </header>
       <dl class="fields">
         <dt>{t('inspColValue')}</dt>
-        <dd class="value">{revealed ? c.value : t('inspValueHidden')}</dd>
+        <dd>
+          <span class={revealed ? 'value' : 'value masked'}>{revealed ? c.value : t('inspValueHidden')}</span>
+          <span class="value-actions">
+            {onReveal && (
+              <button
+                type="button"
+                class="mini"
+                aria-pressed={revealed}
+                aria-label={t(revealed ? 'inspHideValue' : 'inspRevealValue', name)}
+                onClick={onReveal}
+              >
+                {t(revealed ? 'inspHide' : 'inspShow')}
+              </button>
+            )}
+            <button type="button" class="mini" aria-label={t('inspCopyValue', name)} onClick={onCopy}>
+              {t('inspCopy')}
+            </button>
+          </span>
+        </dd>
         <dt>{t('inspColDomain')}</dt>
         <dd>
           {c.domain} {c.hostOnly ? `(${t('inspHostOnly')})` : `(${t('inspDomainCookie')})`}
@@ -41,10 +65,14 @@ export function CookieDetails({ row, now, revealed, onEdit, onDelete, onClose }:
         <dd>{row.flags.join(' · ')}</dd>
         <dt>{t('inspPartition')}</dt>
         <dd>{c.partitionKey ? (c.partitionKey.topLevelSite ?? '?') : t('inspNotPartitioned')}</dd>
-        <dt>{t('inspStore')}</dt>
-        <dd>{c.storeId}</dd>
+        {store !== undefined && (
+          <>
+            <dt>{t('inspStore')}</dt>
+            <dd>{store}</dd>
+          </>
+        )}
         <dt>{t('inspColSize')}</dt>
-        <dd>{t('inspBytes', row.size)}</dd>
+        <dd>{counted(row.size, 'countBytesOne', 'countBytesOther')}</dd>
         <dt>{t('inspColToken')}</dt>
         <dd>{row.token ? render(row.token) : t('inspNotToken')}</dd>
       </dl>

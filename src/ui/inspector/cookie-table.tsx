@@ -1,10 +1,14 @@
 // The cookie table, windowed: only the rows in view are in the DOM (plus a margin), so thousands
 // of cookies scroll and filter as fast as ten. Every cookie string is rendered as a text node.
+// Token and Risk come right after Name, and the table fits its box: long values end in "…" (the
+// details pane has them whole) rather than pushing a column out of view.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { render, t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
 import { expiresText } from './expires.ts';
+import { SEVERITY_WORD } from './findings-list.tsx';
 import type { InspectorRow } from './rows.ts';
+import type { TableEmpty } from './page-state.ts';
 import { visibleRange, type Sort, type SortKey } from './table-model.ts';
 
 export const ROW_HEIGHT = 32;
@@ -16,15 +20,15 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { key: 'token', label: 'inspColToken', cls: 'c-token' },
   { key: 'name', label: 'inspColName', cls: 'c-name' },
+  { key: 'token', label: 'inspColToken', cls: 'c-token' },
+  { key: 'risk', label: 'inspColRisk', cls: 'c-risk' },
   { key: 'value', label: 'inspColValue', cls: 'c-value' },
   { key: 'domain', label: 'inspColDomain', cls: 'c-domain' },
   { key: 'path', label: 'inspColPath', cls: 'c-path' },
   { key: 'expires', label: 'inspColExpires', cls: 'c-expires' },
   { key: 'flags', label: 'inspColFlags', cls: 'c-flags' },
   { key: 'size', label: 'inspColSize', cls: 'c-size' },
-  { key: 'risk', label: 'inspColRisk', cls: 'c-risk' },
 ];
 
 interface Props {
@@ -36,9 +40,13 @@ interface Props {
   checked: ReadonlySet<string>;
   onCheck(row: InspectorRow, on: boolean): void;
   onCheckAll(on: boolean): void;
+  /** The "Show values" switch. */
+  showValues: boolean;
+  /** Values revealed one by one from the details pane. */
   revealed: ReadonlySet<string>;
-  onReveal(row: InspectorRow): void;
-  onCopy(row: InspectorRow): void;
+  /** Why there are no rows, if there are none. */
+  empty: TableEmpty | undefined;
+  onClearFilter(): void;
   now: number;
 }
 
@@ -110,16 +118,30 @@ export function CookieTable(p: Props) {
           )}
         </tbody>
       </table>
-      {p.rows.length === 0 && <p class="empty">{t('inspNoCookies')}</p>}
+      {p.empty && <EmptyTable why={p.empty} onClearFilter={p.onClearFilter} />}
     </div>
   );
+}
+
+function EmptyTable({ why, onClearFilter }: { why: TableEmpty; onClearFilter(): void }) {
+  if (why === 'no-match')
+    return (
+      <div class="empty">
+        <p>{t('inspNoMatch')}</p>
+        <button type="button" onClick={onClearFilter}>
+          {t('inspClearFilter')}
+        </button>
+      </div>
+    );
+  return <p class="empty">{t(why === 'reading' ? 'inspReading' : 'inspNoCookiesHere')}</p>;
 }
 
 function CookieRow({ row, index, ...p }: Props & { row: InspectorRow; index: number }) {
   const c = row.cookie;
   const name = c.name || t('inspEmptyName');
-  const shown = p.revealed.has(row.key);
+  const shown = p.showValues || p.revealed.has(row.key);
   const exp = expiresText(c, p.now);
+  const flags = row.flags.join(' · ');
   return (
     <tr
       aria-rowindex={index + 2}
@@ -135,6 +157,11 @@ function CookieRow({ row, index, ...p }: Props & { row: InspectorRow; index: num
           onChange={(e) => p.onCheck(row, e.currentTarget.checked)}
         />
       </td>
+      <td class="c-name">
+        <button type="button" class="link" title={t('inspShowDetails', name)} onClick={() => p.onSelect(row)}>
+          {name}
+        </button>
+      </td>
       <td class="c-token">
         {row.token !== undefined && (
           <span class="token" title={render(row.token)}>
@@ -142,40 +169,25 @@ function CookieRow({ row, index, ...p }: Props & { row: InspectorRow; index: num
           </span>
         )}
       </td>
-      <td class="c-name">
-        <button type="button" class="link" title={t('inspShowDetails', name)} onClick={() => p.onSelect(row)}>
-          {name}
-        </button>
+      <td class="c-risk">
+        {row.worst && <span class={`sev sev-${row.worst.toLowerCase()}`}>{t(SEVERITY_WORD[row.worst])}</span>}
       </td>
-      <td class="c-value">
-        <span class={shown ? 'value' : 'value masked'}>{shown ? c.value : '••••••'}</span>
-        <button
-          type="button"
-          class="mini"
-          aria-pressed={shown}
-          aria-label={t(shown ? 'inspHideValue' : 'inspRevealValue', name)}
-          onClick={() => p.onReveal(row)}
-        >
-          {t(shown ? 'inspHide' : 'inspShow')}
-        </button>
-        <button type="button" class="mini" aria-label={t('inspCopyValue', name)} onClick={() => p.onCopy(row)}>
-          {t('inspCopy')}
-        </button>
+      <td class={shown ? 'c-value value' : 'c-value value masked'} title={shown ? c.value : undefined}>
+        {shown ? c.value : '••••••'}
       </td>
-      <td class="c-domain">{c.domain}</td>
-      <td class="c-path">{c.path}</td>
-      <td class="c-expires">
-        {exp.session ? (
-          t('inspSession')
-        ) : (
-          <>
-            <span>{exp.relative}</span> <span class="muted date">{exp.date}</span>
-          </>
-        )}
+      <td class="c-domain" title={c.domain}>
+        {c.domain}
       </td>
-      <td class="c-flags">{row.flags.join(' · ')}</td>
+      <td class="c-path" title={c.path}>
+        {c.path}
+      </td>
+      <td class="c-expires" title={exp.date || undefined}>
+        {exp.session ? t('inspSession') : exp.relative}
+      </td>
+      <td class="c-flags" title={flags}>
+        {flags}
+      </td>
       <td class="c-size">{row.size}</td>
-      <td class="c-risk">{row.worst && <span class={`sev sev-${row.worst.toLowerCase()}`}>{row.worst}</span>}</td>
     </tr>
   );
 }

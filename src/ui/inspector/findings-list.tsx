@@ -4,7 +4,7 @@ import type { Finding, Severity } from '../../core/cookies/audit-finding.ts';
 import type { MessageKey } from '../message-keys.ts';
 import { render, t } from '../i18n.ts';
 
-const SEVERITY_WORD: Record<Severity, MessageKey> = {
+export const SEVERITY_WORD: Record<Severity, MessageKey> = {
   High: 'severityHigh',
   Medium: 'severityMedium',
   Low: 'severityLow',

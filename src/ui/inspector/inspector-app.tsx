@@ -8,11 +8,11 @@ import { t } from '../i18n.ts';
 import { AccessGate } from './access-gate.tsx';
 import { ConfirmDeleteAll } from './confirm-delete-all.tsx';
 import { newDraft } from './cookie-draft.ts';
-import { CookieLogView } from './cookie-log-view.tsx';
 import { CookieWorkArea } from './cookie-work-area.tsx';
 import { InspectorHeader } from './inspector-header.tsx';
 import { InspectorToolbar } from './inspector-toolbar.tsx';
-import { SiteSummary } from './site-summary.tsx';
+import { pageState } from './page-state.ts';
+import type { SideTab } from './side-pane.tsx';
 import { TransferPanel } from './transfer-panel.tsx';
 import { useAuditedRows } from './use-audited-rows.ts';
 import { useCookieAccess } from './use-cookie-access.ts';
@@ -32,8 +32,11 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   const access = useCookieAccess(url, fail);
   const site = useSiteCookies({ url, initialUrl, firstRead, access, fail });
   const log = useCookieLog(url, access.granted, site.apply, site.load);
-  const { rows, audit } = useAuditedRows(site.data?.cookies, site.now, url);
+  const audited = useAuditedRows(site.data?.cookies, site.now, url);
+  const { rows } = audited;
   const view = useTableView(rows);
+  const [showValues, setShowValues] = useState(false);
+  const [tab, setTab] = useState<SideTab>('findings');
   useFirstRowsMark(view.shown);
   usePageTitle(site.host, url);
   const selection = useSelection(rows);
@@ -48,19 +51,34 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
   }
 
   const { host, data, now } = site;
+  // Without access only the prompt: counts and findings there would read as an all-clear.
+  if (pageState(access.access) === 'gate')
+    return (
+      <main class="inspector" aria-labelledby="insp-title">
+        <InspectorHeader host={host} url={url} stores={[]} />
+        {access.access && (
+          <AccessGate access={access.access} url={url} host={host} onGranted={() => void access.checkAccess()} />
+        )}
+        <StatusLine status={status} />
+      </main>
+    );
+
+  const edit = (e: Parameters<typeof selection.edit>[0]) => {
+    selection.edit(e);
+    setTab('details');
+  };
   return (
     <main class="inspector" aria-labelledby="insp-title">
       <InspectorHeader host={host} url={url} stores={data?.stores ?? []} />
-      {access.access && !access.granted && (
-        <AccessGate access={access.access} url={url} host={host} onGranted={() => void access.checkAccess()} />
-      )}
       <InspectorToolbar
         filter={view.filter}
         onFilter={view.changeFilter}
+        showValues={showValues}
+        onShowValues={setShowValues}
         shown={view.shown.length}
-        total={rows.length}
+        total={data ? rows.length : undefined}
         granted={access.granted}
-        onNew={() => selection.edit({ draft: newDraft(url, data?.stores[0]?.id ?? '0', Date.now()) })}
+        onNew={() => edit({ draft: newDraft(url, data?.stores[0]?.id ?? '0', Date.now()) })}
         onReload={() => void site.load()}
         onDeleteAll={actions.askDeleteAll}
       />
@@ -73,8 +91,18 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
         />
       )}
       <StatusLine status={status} />
-      <CookieWorkArea view={view} selection={selection} actions={actions} data={data} now={now} />
-      <SiteSummary audit={audit} rows={rows} />
+      <CookieWorkArea
+        view={view}
+        audited={audited}
+        selection={{ ...selection, edit }}
+        actions={actions}
+        data={data}
+        log={log}
+        showValues={showValues}
+        tab={tab}
+        onTab={setTab}
+        now={now}
+      />
       <TransferPanel
         site={data?.cookies ?? []}
         selected={selection.checkedCookies}
@@ -82,7 +110,6 @@ export function InspectorApp({ initialUrl, firstRead }: { initialUrl: string; fi
         url={url}
         onImport={actions.importCookies}
       />
-      <CookieLogView log={log} />
     </main>
   );
 }

@@ -1,6 +1,8 @@
-// Which site the inspector shows, its address, and how many of its cookies each store holds.
+// Which site the inspector shows and its address; where its cookies are kept only when that is
+// more than one place (normal and private windows, containers).
 import type { CookieStoreSummary } from '../../shared/messages/cookies-messages.ts';
-import { t } from '../i18n.ts';
+import { render, t } from '../i18n.ts';
+import { storeEntries } from './store-words.ts';
 
 interface Props {
   host: string;
@@ -9,18 +11,12 @@ interface Props {
 }
 
 export function InspectorHeader({ host, url, stores }: Props) {
+  const entries = storeEntries(stores);
   return (
     <header class="top">
       <h1 id="insp-title">{t('inspTitle', host || url)}</h1>
       <p class="muted url">{url}</p>
-      {stores.length > 0 && (
-        <p class="muted">
-          {t(
-            'inspStores',
-            stores.map((s) => `${s.id}${s.incognito ? ` (${t('inspIncognito')})` : ''}: ${s.count}`).join(', '),
-          )}
-        </p>
-      )}
+      {entries.length > 0 && <p class="muted stores">{t('inspStores', entries.map(render).join(', '))}</p>}
     </header>
   );
 }

@@ -15,17 +15,25 @@ export interface RowFilter {
   query: string;
   sessionOnly: boolean;
   tokensOnly: boolean;
+  /** Only cookies the audit found something about. */
+  findingsOnly: boolean;
 }
 
-export const NO_FILTER: RowFilter = { query: '', sessionOnly: false, tokensOnly: false };
+export const NO_FILTER: RowFilter = { query: '', sessionOnly: false, tokensOnly: false, findingsOnly: false };
+
+/** Whether the filter hides anything: "no match" is then the filter's doing, not the site's. */
+export function isFiltering(f: RowFilter): boolean {
+  return f.query.trim() !== '' || f.sessionOnly || f.tokensOnly || f.findingsOnly;
+}
 
 export function filterRows(rows: readonly InspectorRow[], f: RowFilter): InspectorRow[] {
   const q = f.query.trim().toLowerCase();
-  if (!q && !f.sessionOnly && !f.tokensOnly) return rows.slice();
+  if (!isFiltering(f)) return rows.slice();
   return rows.filter(
     (r) =>
       (!f.sessionOnly || r.cookie.session) &&
       (!f.tokensOnly || r.token !== undefined) &&
+      (!f.findingsOnly || r.findings.length > 0) &&
       (!q || r.haystack.includes(q)),
   );
 }

@@ -39,7 +39,7 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
     const r = make();
     try {
       await copyText(r.text);
-      setMessage(t('inspExportCopied', r.count));
+      setMessage(render(counted(r.count, 'inspExportCopiedOne', 'inspExportCopiedOther')));
     } catch (e) {
       setMessage(errorText(e));
     }
@@ -47,7 +47,7 @@ export function TransferPanel({ site, selected, host, url, onImport }: Props) {
   const doDownload = () => {
     const r = make();
     download(r.text, r.filename, r.mime);
-    setMessage(t('inspExportSaved', r.count, r.filename));
+    setMessage(render(counted(r.count, 'inspExportSavedOne', 'inspExportSavedOther', r.filename)));
   };
 
   const doPreview = () => {

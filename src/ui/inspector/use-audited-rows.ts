@@ -8,6 +8,8 @@ import { auditRows, plainRows, type InspectorRow } from './rows.ts';
 export interface AuditedRows {
   rows: InspectorRow[];
   audit: SiteAudit;
+  /** False while the rows wait for the audit: its findings are not known yet. */
+  audited: boolean;
 }
 
 const EMPTY_AUDIT: SiteAudit = { perCookie: new Map(), site: [], summary: { high: 0, medium: 0, low: 0, info: 0 } };
@@ -19,7 +21,9 @@ export function useAuditedRows(
   pageUrl: string,
 ): AuditedRows {
   const plain = useMemo(() => plainRows(cookies ?? NO_COOKIES), [cookies]);
-  const [audited, setAudited] = useState<(AuditedRows & { from: InspectorRow[] }) | undefined>(undefined);
+  const [audited, setAudited] = useState<
+    ({ rows: InspectorRow[]; audit: SiteAudit } & { from: InspectorRow[] }) | undefined
+  >(undefined);
   useEffect(() => {
     // After the next frame has painted the plain rows: rAF runs before that paint, the timeout after it.
     let id: ReturnType<typeof setTimeout> | undefined;
@@ -32,7 +36,10 @@ export function useAuditedRows(
     };
   }, [plain, now, pageUrl]);
   return useMemo(
-    () => (audited && audited.from === plain ? audited : { rows: plain, audit: EMPTY_AUDIT }),
+    () =>
+      audited && audited.from === plain
+        ? { rows: audited.rows, audit: audited.audit, audited: true }
+        : { rows: plain, audit: EMPTY_AUDIT, audited: false },
     [audited, plain],
   );
 }

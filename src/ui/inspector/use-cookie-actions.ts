@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import { call } from '../../shared/client.ts';
 import type { Status } from '../components/status-line.tsx';
-import { render, t } from '../i18n.ts';
+import { counted, render, t } from '../i18n.ts';
 import { copyText } from './clipboard.ts';
 import type { InspectorRow } from './rows.ts';
 import type { Selection } from './use-selection.ts';
@@ -55,7 +55,7 @@ export function useCookieActions({ url, load, selection, setStatus, fail }: Opti
       const failed = r.failed.map((f) => `${f.name}: ${render(f.reason)}`).join('; ');
       setStatus({
         kind: r.failed.length ? 'error' : 'info',
-        text: t('inspDeletedAll', r.done) + (failed ? ` ${failed}` : ''),
+        text: counted(r.done, 'inspDeletedAllOne', 'inspDeletedAllOther') + (failed ? ` ${failed}` : ''),
       });
       selection.unselect();
       selection.checkOnly([]);
@@ -69,7 +69,9 @@ export function useCookieActions({ url, load, selection, setStatus, fail }: Opti
     const r = await call('cookies.import', { cookies });
     await load();
     const failed = r.failed.map((f) => `${f.name} (${f.domain}): ${render(f.reason)}`).join('; ');
-    return t('inspImported', r.done) + (failed ? ` ${t('inspImportFailed', failed)}` : '');
+    return (
+      counted(r.done, 'inspImportedOne', 'inspImportedOther') + (failed ? ` ${t('inspImportFailed', failed)}` : '')
+    );
   };
 
   return {

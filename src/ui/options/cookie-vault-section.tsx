@@ -6,7 +6,7 @@ import { call } from '../../shared/client.ts';
 import type { VaultStatus } from '../../shared/messages/vault-messages.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { errorText } from '../error-text.ts';
-import { t } from '../i18n.ts';
+import { counted, t } from '../i18n.ts';
 import type { MessageKey } from '../message-keys.ts';
 import { GOOD_ENOUGH, passphraseStrength, type Strength } from './vault-strength.ts';
 
@@ -190,7 +190,8 @@ function NewPassphrase({ minChars, labels, submit, busy, onSubmit, onCancel }: N
       class="vault-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if ([...a].length < minChars) return setProblem(t('errVaultPassphraseShort', minChars));
+        if ([...a].length < minChars)
+          return setProblem(counted(minChars, 'errVaultPassphraseShortOne', 'errVaultPassphraseShortOther'));
         if (a !== b) return setProblem(t('vaultPassphrasesDiffer'));
         // Scored here too: a submit can come before the meter's (debounced) answer.
         void passphraseStrength(a).then((s) => {

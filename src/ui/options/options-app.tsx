@@ -6,7 +6,9 @@ import { t } from '../i18n.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
 import { CookieKeepingSection } from './cookie-keeping-section.tsx';
 import { CookieVaultSection } from './cookie-vault-section.tsx';
+import { HistorySection } from './history-section.tsx';
 import { ImportExportSection } from './import-export/import-export-section.tsx';
+import { SyncSection } from './sync-section.tsx';
 import { errorText } from '../error-text.ts';
 
 export function OptionsApp() {
@@ -81,6 +83,8 @@ export function OptionsApp() {
       <StatusLine status={status} />
       <CookieKeepingSection />
       <CookieVaultSection />
+      <SyncSection />
+      <HistorySection />
       <ImportExportSection />
     </main>
   );

@@ -2,7 +2,7 @@
 // time the person looks at it. A URL that must not be opened (javascript:, privileged pages) stays
 // here as text with a reason and a copy button. No framework and no messages: hundreds of these
 // can be open at once.
-import { parsePlaceholder } from '../../core/placeholder-url.ts';
+import { parsePlaceholder, type PlaceholderTarget } from '../../core/placeholder-url.ts';
 import { checkUrl, type UrlVerdict } from '../../core/url-policy.ts';
 import { faviconFor, liteExtensionBase, liteMessage } from '../../platform/lite.ts';
 
@@ -18,15 +18,17 @@ const WHY: Record<BlockReason, string> = {
 
 const target = parsePlaceholder(liteExtensionBase(), location.href);
 const $ = (id: string) => document.getElementById(id)!;
+// First thing, before the body is parsed: the tab strip shows the saved title from here on. A tab
+// saved without a title shows its real address, never the placeholder's.
+if (target) document.title = target.title || target.url;
 
 function loadRealPage(url: string): void {
   // replace(): the placeholder leaves no entry in the tab's history.
   location.replace(url);
 }
 
-if (target) {
-  document.title = target.title;
-  $('title').textContent = target.title;
+function fill(target: PlaceholderTarget): void {
+  $('title').textContent = target.title || target.url;
   $('url').textContent = target.url;
   const icon = faviconFor(target.url);
   if (icon) {
@@ -53,11 +55,17 @@ if (target) {
       liteMessage(Object.hasOwn(WHY, code) ? WHY[code as BlockReason] : 'blockedInvalid'),
     ]);
   } else {
+    $('why').textContent = liteMessage('placeholderWhy');
     const load = $('load');
     load.textContent = liteMessage('placeholderLoad');
     load.hidden = false;
     load.addEventListener('click', () => loadRealPage(target.url));
     // Nothing more to do here: the worker sees this page finish loading, then discards the tab
-    // if it is hidden or loads the real page if it is the one shown (see background/lazy-tabs.ts).
+    // if it is hidden or loads the real page if it is the one shown (see background/restore/lazy-tabs.ts).
   }
+}
+
+if (target) {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => fill(target));
+  else fill(target);
 }

@@ -1,12 +1,15 @@
-// The popup: save, find, inspect and restore sessions.
+// The popup: find, save, inspect and restore sessions. The search box comes first and has the
+// focus; the list below fills what the few compact controls leave.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
 import type { Res } from '../../shared/protocol.ts';
 import { StatusLine, type Status } from '../components/status-line.tsx';
+import { useFadingStatus } from '../components/use-fading-status.ts';
 import { errorText } from '../error-text.ts';
 import { t } from '../i18n.ts';
 import { CookieKeepingToggle } from './cookie-keeping-toggle.tsx';
 import { FilterBar } from './filter-bar.tsx';
+import { FirstRunCard } from './first-run-card.tsx';
 import { PopupContent } from './popup-content.tsx';
 import { RecoveryBanner } from './recovery-banner.tsx';
 import { RestoreProgress } from './restore-progress.tsx';
@@ -20,13 +23,25 @@ import { useSessions } from './use-sessions.ts';
 
 /** `firstList`: the list main.tsx asked for before the first render, used for the first load. */
 export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> } = {}) {
-  const [status, setStatus] = useState<Status | undefined>(undefined);
-  const fail = useCallback((e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', errorText(e)) }), []);
+  const [status, setStatus] = useFadingStatus();
+  const fail = useCallback(
+    (e: unknown) => setStatus({ kind: 'error', text: t('errorPrefix', errorText(e)) }),
+    [setStatus],
+  );
   const list = useSessions(firstList, fail);
-  const filters = useSessionFilters(list.sessions);
+  // The session the recovery banner offers is shown there, not a second time as a row.
+  const [bannerIds, setBannerIds] = useState<readonly string[]>([]);
+  const filters = useSessionFilters(list.sessions, bannerIds);
   const search = useSearch();
   const [detailId, setDetailId] = useState<string | undefined>(undefined);
-  const actions = useSessionActions({ list, setStatus, fail, onDeleted: () => setDetailId(undefined) });
+  const [renamingId, setRenamingId] = useState<string | undefined>(undefined);
+  const actions = useSessionActions({
+    list,
+    setStatus,
+    fail,
+    onDeleted: () => setDetailId(undefined),
+    onRename: setRenamingId,
+  });
   const { progress } = actions;
   // Replace closed the popup's own window with the others: once it opens again, Undo is offered.
   // Asked after the first paint, so the list comes first.
@@ -40,17 +55,19 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
   return (
     <main class="popup" aria-label={t('popupTitle')}>
       <SaveHealthNotice />
+      {detailId === undefined && <FilterBar search={search} filters={filters} />}
       <RecoveryBanner
-        onDone={(s) => {
+        onPending={setBannerIds}
+        onDone={(s: Status) => {
           setStatus(s);
           void list.reload();
         }}
         onError={fail}
       />
+      <FirstRunCard onError={fail} />
+      <CookieKeepingToggle onError={fail} onInfo={(text) => setStatus({ kind: 'info', text })} />
       <SaveBar onSaved={actions.saved} onError={fail} />
       <ToolRow onError={fail} />
-      <CookieKeepingToggle onError={fail} onInfo={(text) => setStatus({ kind: 'info', text })} />
-      {detailId === undefined && <FilterBar search={search} filters={filters} />}
       <StatusLine status={status} />
       {progress && progress.total > 0 && (
         <RestoreProgress done={progress.done} total={progress.total} onCancel={actions.cancel} />
@@ -62,6 +79,8 @@ export function App({ firstList }: { firstList?: Promise<Res<'sessions.list'>> }
         list={list}
         filters={filters}
         actions={actions}
+        renamingId={renamingId}
+        onRenameDone={() => setRenamingId(undefined)}
         onChanged={(message) => {
           if (message) setStatus({ kind: 'info', text: message });
           void list.reload();

@@ -1,5 +1,6 @@
-// The popup's compact "Keep session cookies" switch, with its one-line reason and, when keeping
-// is off although asked for, why. While the cookie vault is locked, a passphrase field and
+// Session cookies in the popup. `optIn` (the first-run card): the "Keep session cookies" switch with
+// its one-line reason; its home is the settings page. Otherwise only what needs the person now:
+// keeping asked for but not running, and why; a locked cookie vault, with a passphrase field and
 // **Unlock cookies** (the worker then puts back the cookies that restores found locked).
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
@@ -7,13 +8,13 @@ import type { CookieKeepingStatus } from '../../shared/messages/keeping-messages
 import { cookieRestoreText, keepingStatusText, switchKeeping } from '../components/keeping-switch.ts';
 import { t } from '../i18n.ts';
 
-export function CookieKeepingToggle({
-  onError,
-  onInfo,
-}: {
+interface Props {
+  optIn?: boolean;
   onError: (e: unknown) => void;
   onInfo: (t: string) => void;
-}) {
+}
+
+export function CookieKeepingToggle({ optIn = false, onError, onInfo }: Props) {
   const [status, setStatus] = useState<CookieKeepingStatus | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [passphrase, setPassphrase] = useState('');
@@ -43,22 +44,41 @@ export function CookieKeepingToggle({
   };
   // Asked for but not running (permission denied or taken back): say so, and let a click ask again.
   const problem = status.keep && !status.active;
+  if (optIn) {
+    return (
+      <div class="keep-cookies">
+        <label>
+          <input
+            type="checkbox"
+            checked={status.active}
+            disabled={busy}
+            onChange={(e) => toggle(e.currentTarget.checked)}
+          />
+          {t('keepCookiesLabel')}
+        </label>
+        <small class={problem ? 'warn' : ''}>{problem ? keepingStatusText(status) : t('keepCookiesReason')}</small>
+      </div>
+    );
+  }
+  if (!problem && !status.locked) return null;
   return (
     <div class="keep-cookies">
-      <label title={t('keepCookiesReason')}>
-        <input
-          type="checkbox"
-          checked={status.active}
-          disabled={busy}
-          onChange={(e) => toggle(e.currentTarget.checked)}
-        />
-        {t('keepCookiesLabel')}
-      </label>
-      <small class={problem ? 'warn' : ''}>{problem ? keepingStatusText(status) : t('keepCookiesReason')}</small>
+      {problem && !status.locked && (
+        <label class="warn">
+          <input
+            type="checkbox"
+            checked={status.active}
+            disabled={busy}
+            onChange={(e) => toggle(e.currentTarget.checked)}
+          />
+          {keepingStatusText(status)}
+        </label>
+      )}
       {status.locked && (
         <form class="row" onSubmit={(e) => void unlock(e)}>
           <input
             type="password"
+            aria-label={t('vaultPassphrase')}
             placeholder={t('vaultPassphrase')}
             value={passphrase}
             onInput={(e) => setPassphrase(e.currentTarget.value)}

@@ -1,4 +1,5 @@
-// Above the list: the search box, and which kind, which tag and in what order.
+// The popup's first line: the search box (focused on open), then which kind, which tag, what order.
+import { useEffect } from 'preact/hooks';
 import { call } from '../../shared/client.ts';
 import { t } from '../i18n.ts';
 import { KindSelect } from './kind-filter.tsx';
@@ -8,6 +9,8 @@ import type { SearchState } from './use-search.ts';
 import type { SessionFilters } from './use-session-filters.ts';
 
 export function FilterBar({ search, filters }: { search: SearchState; filters: SessionFilters }) {
+  // Opening the popup is most often to find something: the keys go to the box at once.
+  useEffect(() => search.box.current?.focus(), []);
   return (
     <div class="toolbar filters">
       <input

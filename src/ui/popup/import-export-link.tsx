@@ -17,8 +17,14 @@ export function ImportExportLink({ onError }: { onError?: (e: unknown) => void }
     }
   };
   return (
-    <button type="button" class="link" onClick={() => void open()}>
-      {t('ieOpenImportExport')}
+    <button
+      type="button"
+      class="tool"
+      aria-label={t('ieOpenImportExport')}
+      title={t('ieOpenImportExport')}
+      onClick={() => void open()}
+    >
+      <span aria-hidden="true">⇅</span> {t('toolImport')}
     </button>
   );
 }

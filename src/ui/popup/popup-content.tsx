@@ -7,6 +7,7 @@ import type { SearchState } from './use-search.ts';
 import type { SessionActions } from './use-session-actions.ts';
 import type { SessionFilters } from './use-session-filters.ts';
 import type { SessionsState } from './use-sessions.ts';
+import { useRowIcons } from './use-row-icons.ts';
 
 interface Props {
   detailId: string | undefined;
@@ -15,17 +16,21 @@ interface Props {
   list: SessionsState;
   filters: SessionFilters;
   actions: SessionActions;
+  renamingId: string | undefined;
+  onRenameDone(): void;
   /** A session changed in its detail; `message` says how, for the status line. */
   onChanged(message?: string): void;
   onError(e: unknown): void;
 }
 
-export function PopupContent({ detailId, showDetail, search, list, filters, actions, onChanged, onError }: Props) {
+export function PopupContent(props: Props) {
+  const { detailId, showDetail, search, list, filters, actions, onChanged, onError } = props;
   const SessionDetail = useLazy(detailId !== undefined, () =>
     import('./session-detail.tsx').then((m) => m.SessionDetail),
   );
   const SearchResults = useLazy(search.searching, () => import('./search-results.tsx').then((m) => m.SearchResults));
   const details = (s: Session) => showDetail(s.id);
+  const icons = useRowIcons(list.version);
 
   return (
     <div class="content" ref={search.list}>
@@ -36,6 +41,7 @@ export function PopupContent({ detailId, showDetail, search, list, filters, acti
             onBack={() => showDetail(undefined)}
             onRestore={(s, mode) => void actions.restore(s, mode)}
             onDelete={(s) => void actions.remove(s)}
+            onOpenTabs={(s, tabs) => void actions.openTabs(s, tabs)}
             onChanged={(_s, message) => onChanged(message)}
             onError={onError}
           />
@@ -59,10 +65,19 @@ export function PopupContent({ detailId, showDetail, search, list, filters, acti
           sessions={filters.visible}
           loading={list.sessions === undefined}
           filtered={filters.filtered}
-          onRestore={(s) => void actions.restore(s)}
+          onClearFilter={filters.clear}
+          renamingId={props.renamingId}
+          icons={icons.icons}
+          onShown={icons.want}
+          onRestore={(s, mode) => void actions.restore(s, mode)}
           onDelete={(s) => void actions.remove(s)}
           onKeep={(s) => void actions.keep(s)}
           onDetails={details}
+          onRenamed={(s, name) => {
+            props.onRenameDone();
+            if (name !== undefined) void actions.rename(s, name);
+            search.focus();
+          }}
           onExitTop={search.focus}
         />
       )}

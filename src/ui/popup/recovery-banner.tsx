@@ -5,13 +5,24 @@ import { absoluteTime } from '../../core/format-time.ts';
 import { call } from '../../shared/client.ts';
 import type { Status } from '../components/status-line.tsx';
 import type { RecoverWhich, Res } from '../../shared/protocol.ts';
-import { countsText, t } from '../i18n.ts';
+import { countsText, t, tabsText, windowsText } from '../i18n.ts';
 import { restoreStatus } from './restore-status.ts';
 
 type Pending = NonNullable<Res<'recovery.status'>['pending']>;
 
-export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => void; onError: (e: unknown) => void }) {
+interface Props {
+  onDone: (s: Status) => void;
+  onError: (e: unknown) => void;
+  /** The sessions the banner offers now (none once it is gone), so the list leaves them out. */
+  onPending?: (ids: readonly string[]) => void;
+}
+
+export function RecoveryBanner({ onDone, onError, onPending }: Props) {
   const [pending, setPending] = useState<Pending | undefined>(undefined);
+  useEffect(() => {
+    const ids = [pending?.sessionId, pending?.earlier?.sessionId].filter((x): x is string => !!x);
+    onPending?.(ids);
+  }, [pending]);
   const [unreadable, setUnreadable] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -46,7 +57,7 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => voi
   const earlier = pending.earlier;
   return (
     <section class="banner" role="region" aria-label={t('recover')}>
-      <p>{t('recoverBannerText', pending.windows, pending.tabs)}</p>
+      <p>{t('recoverBannerText', windowsText(pending.windows), tabsText(pending.tabs))}</p>
       {earlier && <p>{t('recoverEarlierText', countsText(earlier.windows, earlier.tabs), absoluteTime(earlier.at))}</p>}
       <button type="button" class="primary" disabled={busy} onClick={() => void recover()}>
         {t('recover')}
@@ -54,6 +65,15 @@ export function RecoveryBanner({ onDone, onError }: { onDone: (s: Status) => voi
       {earlier && (
         <button type="button" disabled={busy} onClick={() => void recover('earlier')}>
           {t('recoverEarlierButton')}
+        </button>
+      )}
+      {pending.asItWas && (
+        <button type="button" disabled={busy} onClick={() => void recover('as-it-was')}>
+          {t(
+            'recoverAsItWasButton',
+            absoluteTime(pending.asItWas.at),
+            countsText(pending.asItWas.windows, pending.asItWas.tabs),
+          )}
         </button>
       )}
       <button type="button" onClick={() => void dismiss()}>

@@ -2,7 +2,7 @@
 // the cookies' fate.
 import { cookieRestoreText } from '../components/keeping-switch.ts';
 import type { Status, StatusAction } from '../components/status-line.tsx';
-import { render, t } from '../i18n.ts';
+import { counted, render, t, tabsText, windowsText } from '../i18n.ts';
 import type { RestoreReport } from '../../shared/protocol.ts';
 
 /** Distinct reasons shown; a restore of 300 refused tabs says why once, not 300 times. */
@@ -19,11 +19,15 @@ export function failuresText(failed: RestoreReport['failed']): string {
 
 /** `actions`: Undo (after a Replace), put newer cookies back…; undefined ones are left out. */
 export function restoreStatus(r: RestoreReport, ...actions: (StatusAction | undefined)[]): Status {
-  if (r.cancelled) return { kind: 'info', text: t('restoreCancelled', r.tabs) };
+  if (r.cancelled) return { kind: 'info', text: counted(r.tabs, 'restoreCancelledOne', 'restoreCancelledOther') };
   const [action, secondAction] = actions.filter((a): a is StatusAction => !!a);
   return {
     kind: r.failed.length ? 'error' : 'info',
-    text: [t('restoredMsg', r.tabs, r.windows), failuresText(r.failed), cookieRestoreText(r.cookies)]
+    text: [
+      t('restoredMsg', tabsText(r.tabs), windowsText(r.windows)),
+      failuresText(r.failed),
+      cookieRestoreText(r.cookies),
+    ]
       .filter(Boolean)
       .join(' '),
     ...(action ? { action } : {}),

@@ -1,4 +1,5 @@
-// "Save all windows" and "Save this window", with an optional name for the save.
+// "Save all windows" and "Save this window", side by side. The name comes after saving: the status
+// line offers Rename, which names the new row in place.
 import { useState } from 'preact/hooks';
 import type { Session } from '../../core/model.ts';
 import type { UserMessage } from '../../core/user-error.ts';
@@ -13,19 +14,13 @@ interface Props {
 }
 
 export function SaveBar({ onSaved, onError }: Props) {
-  const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
 
   const save = async (which: 'all' | 'window') => {
     setBusy(true);
     try {
-      const trimmed = name.trim();
-      const named = trimmed ? { name: trimmed } : {};
       const { session, cookieProblem, cookiesLocked } =
-        which === 'all'
-          ? await call('sessions.saveAll', named)
-          : await call('sessions.saveWindow', { ...named, ...(await windowArg()) });
-      setName('');
+        which === 'all' ? await call('sessions.saveAll', {}) : await call('sessions.saveWindow', await windowArg());
       onSaved(session, cookieProblem, cookiesLocked);
     } catch (e) {
       onError(e);
@@ -35,22 +30,13 @@ export function SaveBar({ onSaved, onError }: Props) {
   };
 
   return (
-    <div class="toolbar">
-      <input
-        type="text"
-        aria-label={t('sessionNameLabel')}
-        placeholder={t('sessionNameLabel')}
-        value={name}
-        onInput={(e) => setName(e.currentTarget.value)}
-      />
-      <div class="row">
-        <button type="button" class="primary" disabled={busy} onClick={() => void save('all')}>
-          {t('saveAllWindows')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void save('window')}>
-          {t('saveThisWindow')}
-        </button>
-      </div>
+    <div class="toolbar save-bar">
+      <button type="button" class="primary" disabled={busy} onClick={() => void save('all')}>
+        {t('saveAllWindows')}
+      </button>
+      <button type="button" disabled={busy} onClick={() => void save('window')}>
+        {t('saveThisWindow')}
+      </button>
     </div>
   );
 }

@@ -17,11 +17,13 @@ interface Props {
   onBack: () => void;
   onRestore: (s: Session, mode?: RestoreMode) => void;
   onDelete: (s: Session) => void;
+  /** Opens some of the session's tabs in this window ("Open the 4 missing tabs"). */
+  onOpenTabs: (s: Session, tabs: [number, number][]) => void;
   onChanged: (s: Session, message?: string) => void;
   onError: (e: unknown) => void;
 }
 
-export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onError }: Props) {
+export function SessionDetail({ id, onBack, onRestore, onDelete, onOpenTabs, onChanged, onError }: Props) {
   const { data, name, setName, update, rename, removeTab } = useSessionDetail({ id, onChanged, onError });
   const { diff, compare } = useSessionCompare(id, onError);
 
@@ -32,9 +34,12 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
     <section class="detail" aria-labelledby="detail-title">
       <div class="detail-head">
         <button type="button" onClick={onBack}>{`← ${t('back')}`}</button>
-        <h2 id="detail-title">{session.name}</h2>
+        {/* The name shows once, in its field; the heading names the section for screen readers. */}
+        <h2 id="detail-title" class="visually-hidden">
+          {session.name}
+        </h2>
+        <RenameForm name={name} onInput={setName} onSubmit={rename} />
       </div>
-      <RenameForm name={name} onInput={setName} onSubmit={rename} />
       <TagEditor session={session} onChanged={(s) => update(s)} onError={onError} />
       <RestoreControls session={session} onRestore={onRestore} onDelete={onDelete} />
       <div class="row">
@@ -42,7 +47,7 @@ export function SessionDetail({ id, onBack, onRestore, onDelete, onChanged, onEr
           {t('compareNow')}
         </button>
       </div>
-      {diff && <CompareView diff={diff} />}
+      {diff && <CompareView diff={diff} windows={body.windows} onOpenMissing={(tabs) => onOpenTabs(session, tabs)} />}
       <SessionWindows
         session={session}
         windows={body.windows}

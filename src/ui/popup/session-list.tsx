@@ -3,25 +3,29 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Session } from '../../core/model.ts';
 import { t } from '../i18n.ts';
-import { SessionRow, ROW_HEIGHT } from './session-row.tsx';
+import { SessionRow, ROW_HEIGHT, type RowHandlers } from './session-row.tsx';
 import { benchMarkOnce } from '../bench-mark.ts';
 
 const OVERSCAN = 6;
 export const FIRST_ITEMS_MARK = 'tabularium:first-items';
 
-interface Props {
+interface Props extends RowHandlers {
   sessions: Session[];
   loading: boolean;
   filtered: boolean;
-  onRestore: (s: Session) => void;
-  onDelete: (s: Session) => void;
-  onKeep: (s: Session) => void;
-  onDetails: (s: Session) => void;
+  /** Shows every session again (the kind and tag filters hid them all). */
+  onClearFilter: () => void;
+  /** The row being named in place, after a save. */
+  renamingId: string | undefined;
+  icons?: ReadonlyMap<string, readonly string[]>;
+  /** The rows on screen changed: their favicons may be asked for. */
+  onShown?: (ids: readonly string[]) => void;
   /** Focus leaves the list upwards (back to the search box). */
   onExitTop: () => void;
 }
 
-export function SessionList({ sessions, loading, filtered, onRestore, onDelete, onKeep, onDetails, onExitTop }: Props) {
+export function SessionList(props: Props) {
+  const { sessions, loading, filtered, onExitTop } = props;
   const box = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -39,11 +43,27 @@ export function SessionList({ sessions, loading, filtered, onRestore, onDelete, 
     if (__TABULARIUM_E2E__ && sessions.length > 0) benchMarkOnce(FIRST_ITEMS_MARK);
   }, [sessions.length > 0]);
 
-  if (!loading && sessions.length === 0) {
-    return <p class="empty">{filtered ? t('noMatches') : t('noSessions')}</p>;
-  }
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(sessions.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const shown = sessions.slice(first, last);
+  const shownKey = shown.map((s) => s.id).join(',');
+  useLayoutEffect(() => {
+    if (shown.length) props.onShown?.(shown.map((s) => s.id));
+  }, [shownKey]);
+
+  if (!loading && sessions.length === 0) {
+    // "Nothing matches these filters" is not "nothing saved yet": each says what to do.
+    return filtered ? (
+      <div class="empty">
+        <p>{t('noMatchesFilter')}</p>
+        <button type="button" onClick={props.onClearFilter}>
+          {t('clearFilter')}
+        </button>
+      </div>
+    ) : (
+      <p class="empty">{t('noSessions')}</p>
+    );
+  }
   const now = Date.now();
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -69,7 +89,7 @@ export function SessionList({ sessions, loading, filtered, onRestore, onDelete, 
   return (
     <div class="list" ref={box} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown}>
       <ul aria-label={t('savedSessions')} style={{ height: `${sessions.length * ROW_HEIGHT}px` }}>
-        {sessions.slice(first, last).map((s, i) => (
+        {shown.map((s, i) => (
           <SessionRow
             key={s.id}
             session={s}
@@ -77,10 +97,13 @@ export function SessionList({ sessions, loading, filtered, onRestore, onDelete, 
             now={now}
             position={first + i + 1}
             size={sessions.length}
-            onRestore={onRestore}
-            onDelete={onDelete}
-            onKeep={onKeep}
-            onDetails={onDetails}
+            renaming={props.renamingId === s.id}
+            icons={props.icons?.get(s.id)}
+            onRestore={props.onRestore}
+            onDelete={props.onDelete}
+            onKeep={props.onKeep}
+            onDetails={props.onDetails}
+            onRenamed={props.onRenamed}
           />
         ))}
       </ul>

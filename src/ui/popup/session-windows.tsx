@@ -2,7 +2,7 @@
 import type { Session, SessionWithBody } from '../../core/model.ts';
 import type { RestoreMode } from '../../core/restore-plan.ts';
 import { currentWindowId } from '../../platform/page.ts';
-import { t } from '../i18n.ts';
+import { t, tabsText } from '../i18n.ts';
 import { TabRow } from './tab-row.tsx';
 
 interface Props {
@@ -30,9 +30,9 @@ export function SessionWindows({ session, windows, urlTokenTabs, onRestore, onRe
   return (
     <>
       {windows.map((w, wi) => (
-        <section key={wi} class="window" aria-label={t('windowHeading', wi + 1, w.tabs.length)}>
+        <section key={wi} class="window" aria-label={t('windowHeading', wi + 1, tabsText(w.tabs.length))}>
           <div class="window-head">
-            <h3>{t('windowHeading', wi + 1, w.tabs.length)}</h3>
+            <h3>{t('windowHeading', wi + 1, tabsText(w.tabs.length))}</h3>
             <button type="button" onClick={() => onRestore(session, { kind: 'one-window', windowIndex: wi })}>
               {t('openWindow', wi + 1)}
             </button>

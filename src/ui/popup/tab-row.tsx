@@ -1,6 +1,6 @@
-// One saved tab in a session's detail: its title and chips, open it, remove it. A tab whose
-// address carries a session token says so: whoever gets that address (an export, a shared link)
-// is logged in as the person.
+// One saved tab in a session's detail: its title, a pin when pinned, its group as a small chip in
+// the group's own colour; open it, remove it. A tab whose address carries a session token says so:
+// whoever gets that address (an export, a shared link) is logged in as the person.
 import type { GroupRecord, TabRecord } from '../../core/model.ts';
 import { Favicon } from '../components/favicon.tsx';
 import { t } from '../i18n.ts';
@@ -19,22 +19,34 @@ export function TabRow({ tab, group, hasUrlToken, onOpen, onRemove }: Props) {
   return (
     <li class="tab">
       <Favicon pageUrl={tab.url} />
+      {tab.pinned && (
+        <span class="pin" role="img" aria-label={t('pinnedTab')} title={t('pinnedTab')}>
+          📌
+        </span>
+      )}
       {hasUrlToken && (
         <span class="url-token" role="img" aria-label={t('tabHasUrlToken')} title={t('tabHasUrlToken')}>
           🔑
         </span>
       )}
-      <span class="tab-text">
-        <span class="tab-title" title={tab.url}>
-          {title}
+      {group && (
+        <span class={`group-chip group-${group.color}`} title={t('tabGroup', group.title || group.color)}>
+          {group.title || group.color}
         </span>
-        {tab.pinned && <span class="chip">{t('pinned')}</span>}
-        {group && <span class={`chip group-${group.color}`}>{group.title || group.color}</span>}
+      )}
+      <span class="tab-title" title={tab.url}>
+        {title}
       </span>
-      <button type="button" class="small" aria-label={t('openTab', title)} onClick={onOpen}>
+      <button type="button" class="small" aria-label={t('openTab', title)} title={t('openTab', title)} onClick={onOpen}>
         ↗
       </button>
-      <button type="button" class="small danger" aria-label={t('removeTab', title)} onClick={onRemove}>
+      <button
+        type="button"
+        class="small danger"
+        aria-label={t('removeTab', title)}
+        title={t('removeTab', title)}
+        onClick={onRemove}
+      >
         ×
       </button>
     </li>

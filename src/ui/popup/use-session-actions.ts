@@ -8,7 +8,7 @@ import { call } from '../../shared/client.ts';
 import { overwriteNewerAction } from '../components/keeping-switch.ts';
 import type { LastReplace } from '../../shared/messages/sessions-messages.ts';
 import type { Status, StatusAction } from '../components/status-line.tsx';
-import { t } from '../i18n.ts';
+import { t, tabsText, windowsText } from '../i18n.ts';
 import { restoreStatus } from './restore-status.ts';
 import { saveStatus } from './save-status.ts';
 import { useRestore } from './use-restore.ts';
@@ -20,15 +20,31 @@ interface Options {
   fail(e: unknown): void;
   /** A session was deleted: its detail, if open, closes. */
   onDeleted(): void;
+  /** Names a session in its row (Rename after a save). */
+  onRename(id: string): void;
 }
 
-export function useSessionActions({ list, setStatus, fail, onDeleted }: Options) {
+export function useSessionActions({ list, setStatus, fail, onDeleted, onRename }: Options) {
   const { restore: run, cancel, progress } = useRestore();
 
   /** Saved; a cookie jar that could not be written is said, with the reason, not only logged. */
   const saved = (s: Session, cookieProblem?: UserMessage, cookiesLocked?: boolean) => {
-    setStatus(saveStatus(s, cookieProblem, cookiesLocked));
+    // The name comes after the save: Rename, beside the news, names the new row in place.
+    setStatus({
+      ...saveStatus(s, cookieProblem, cookiesLocked),
+      action: { label: t('renameAction'), run: () => onRename(s.id) },
+    });
     void list.reload();
+  };
+
+  const rename = async (s: Session, name: string) => {
+    try {
+      const r = await call('sessions.rename', { id: s.id, name });
+      setStatus({ kind: 'info', text: t('renamedMsg', r.session.name) });
+      await list.reload();
+    } catch (e) {
+      fail(e);
+    }
   };
 
   const restore = async (s: Pick<Session, 'id'>, mode?: RestoreMode) => {
@@ -53,13 +69,33 @@ export function useSessionActions({ list, setStatus, fail, onDeleted }: Options)
   const offerUndoReplace = (last: LastReplace) =>
     setStatus({
       kind: 'info',
-      text: t('replaceUndoOffer', last.tabs, last.windows),
+      text: t('replaceUndoOffer', tabsText(last.tabs), windowsText(last.windows)),
       action: undoReplaceAction(last.snapshotId),
     });
 
   const openTab = async (s: Session, windowIndex: number, tabIndex: number) => {
     const into = await currentWindowId();
     await restore(s, { kind: 'one-tab', windowIndex, tabIndex, ...(into === undefined ? {} : { intoWindowId: into }) });
+  };
+
+  /** Several tabs of a session into this window (the missing ones, from compare), one status line. */
+  const openTabs = async (s: Session, tabs: readonly [number, number][]) => {
+    const into = await currentWindowId();
+    let opened = 0;
+    try {
+      for (const [windowIndex, tabIndex] of tabs) {
+        const r = await run(s.id, {
+          kind: 'one-tab',
+          windowIndex,
+          tabIndex,
+          ...(into === undefined ? {} : { intoWindowId: into }),
+        });
+        opened += r.tabs;
+      }
+      setStatus({ kind: 'info', text: t('restoredMsg', tabsText(opened), windowsText(1)) });
+    } catch (e) {
+      fail(e);
+    }
   };
 
   const keep = async (s: Session) => {
@@ -97,7 +133,7 @@ export function useSessionActions({ list, setStatus, fail, onDeleted }: Options)
     }
   };
 
-  return { progress, cancel, saved, restore, openTab, keep, remove, offerUndoReplace };
+  return { progress, cancel, saved, rename, restore, openTab, openTabs, keep, remove, offerUndoReplace };
 }
 
 export type SessionActions = ReturnType<typeof useSessionActions>;

@@ -5,7 +5,12 @@ import type { KindFilter } from './kind-filter.tsx';
 import { sortSessions, type SortOrder } from './sort-select.tsx';
 import { tagCounts } from './tag-filter.tsx';
 
-export function useSessionFilters(sessions: Session[] | undefined) {
+/** `hidden`: sessions shown elsewhere (the one the recovery banner offers), left out of the list. */
+export function useSessionFilters(all: Session[] | undefined, hidden: readonly string[] = []) {
+  const sessions = useMemo(
+    () => (hidden.length && all ? all.filter((s) => !hidden.includes(s.id)) : all),
+    [all, hidden],
+  );
   const [kind, setKind] = useState<KindFilter>('all');
   const [tagChoice, setTag] = useState('');
   const [sort, setSort] = useState<SortOrder>('newest');
@@ -28,7 +33,23 @@ export function useSessionFilters(sessions: Session[] | undefined) {
     [sessions, kind, tag, sort],
   );
 
-  return { kind, setKind, counts, tag, setTag, tags, sort, setSort, visible, filtered: kind !== 'all' || !!tag };
+  const clear = () => {
+    setKind('all');
+    setTag('');
+  };
+  return {
+    kind,
+    setKind,
+    counts,
+    tag,
+    setTag,
+    tags,
+    sort,
+    setSort,
+    visible,
+    filtered: kind !== 'all' || !!tag,
+    clear,
+  };
 }
 
 export type SessionFilters = ReturnType<typeof useSessionFilters>;

@@ -71,6 +71,22 @@ describe('chunked import through the worker', () => {
     expect((await stored(current)).length).toBe(2);
   });
 
+  it('names a session that comes with a blank name after its sites, so its row is never empty', async () => {
+    const tab = (url: string, title: string) => ({ url, title });
+    const tabs = [
+      tab('https://github.com/a', 'GitHub'),
+      tab('https://github.com/b', 'x'),
+      tab('https://docs.example.org/', 'd'),
+    ];
+    const { importId } = await current.call('import.begin', { format: 'tabularium' });
+    await current.call('import.chunk', {
+      importId,
+      parts: [...chunkSessions([session('blank', '  ', [window(tabs)])])][0]!,
+    });
+    await current.call('import.commit', { importId });
+    expect((await stored(current)).map((s) => s.session.name)).toEqual(['GitHub, Docs · 3 tabs']);
+  });
+
   it('stores nothing when a chunk fails: the import is aborted and cannot be committed', async () => {
     const preview = tsmPreview();
     const { importId } = await current.call('import.begin', { format: preview.format });

@@ -31,6 +31,8 @@ export class FakeBrowser {
    */
   incognitoAllowed = true;
   badge = '';
+  /** The toolbar button's context menu items: id → title message key. */
+  actionMenu = new Map<string, string>();
   calls: string[] = [];
   session = new Map<string, unknown>();
   local = new Map<string, unknown>();
@@ -41,6 +43,8 @@ export class FakeBrowser {
   permissions = new FakePermissions();
   /** The worker's event handlers, once it subscribed: tests fire browser events through them. */
   handlers: BrowserEvents | undefined;
+  /** Where page loads go when the worker's events are not wired (fake-worker.ts sets it). */
+  pageLoaded: BrowserEvents['tabLoaded'] | undefined;
   /** Page messages and ports the worker listens to. */
   onMessage: ((msg: unknown, sender: { tabId?: number }) => Promise<unknown> | undefined) | undefined;
   ports = new Map<string, (port: never) => void>();
@@ -95,6 +99,7 @@ export class FakeBrowser {
       createsDiscardedTabs: false,
       allowsFileUrls: async () => false,
       badge: { set: async (text) => void (this.badge = text) },
+      menus: { setActionItem: async (id, title) => void this.actionMenu.set(id, title.key) },
       tabs: {
         query: async ({ windowId }) =>
           this.windows
@@ -117,6 +122,8 @@ export class FakeBrowser {
           else w.tabs.push(t);
           this.reindex(w);
           this.calls.push(`tabs.create ${p.url}`);
+          // Like a browser, the page loads after the tab exists (a restore waits for placeholders).
+          setTimeout(() => (this.handlers?.tabLoaded ?? this.pageLoaded)?.(t.id, t.url!, t.active));
           return { id: t.id, windowId: w.id };
         },
         update: async (id, p) => {

@@ -22,6 +22,8 @@ export function fakeWorker(opts: { name?: string; fake?: FakeBrowser; store?: St
   const clock = { now: opts.now ?? NOW };
   let n = 0;
   const ctx = createWorker({ platform: fake.platform(), store, now: () => clock.now, newId: () => `id${++n}` });
+  // A restore's placeholders free their load slots as they load, as in the browser.
+  fake.pageLoaded = (id, url, active) => void ctx.lazyTabs.loaded(id, url, active);
   return { fake, store, ctx, handlers: createHandlers(ctx), clock };
 }
 

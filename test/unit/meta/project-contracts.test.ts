@@ -153,6 +153,7 @@ describe('permissions', () => {
     alarms: /alarms\.(create|get)/,
     favicon: /_favicon\//,
     cookies: /(browser|chrome)\.cookies|getAllCookieStores/,
+    contextMenus: /contextMenus\?*\.create\(|menus\.create\(/,
     // No API call shows this one: it keeps the sessions database from being evicted under
     // storage pressure. The README says so.
     unlimitedStorage: /unlimitedStorage/,

@@ -35,11 +35,13 @@ describe('sessions store', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'bodies',
       'cookieJars',
+      'journal',
       'keys',
       'live',
       'meta',
       'search',
       'sessions',
+      'sync',
       'trash',
     ]);
     db.close();

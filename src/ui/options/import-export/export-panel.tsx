@@ -6,7 +6,7 @@ import type { Session } from '../../../core/model.ts';
 import { counted } from '../../../core/user-error.ts';
 import type { MessageKey } from '../../message-keys.ts';
 import { usePassphraseStrength } from '../../components/passphrase-strength.ts';
-import { render, t } from '../../i18n.ts';
+import { render, t, tabsText, windowsText } from '../../i18n.ts';
 import { buildExport, download, type ExportResult } from './export-flow.ts';
 import type { Progress } from './import-flow.ts';
 import type { Notices } from './import-panel.tsx';
@@ -25,8 +25,8 @@ const FORMATS: [ExportFormat, MessageKey][] = [
 
 /** What the file holds, said once it is written: sessions, encrypted cookies, tokens left out (or kept). */
 function exportedText(r: ExportResult): string {
-  const parts = [t('ieExported', r.sessions, r.fileName)];
-  if (r.withCookies) parts.push(t('ieExportedCookies', r.withCookies));
+  const parts = [render(counted(r.sessions, 'ieExportedOne', 'ieExportedOther', r.fileName))];
+  if (r.withCookies) parts.push(render(counted(r.withCookies, 'ieExportedCookiesOne', 'ieExportedCookiesOther')));
   if (r.tokenTabs && r.tokensKept) {
     parts.push(render(counted(r.tokenTabs, 'ieExportTokensKeptOne', 'ieExportTokensKeptOther')));
   } else if (r.tokenTabs) {
@@ -121,7 +121,7 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
                   onChange={(e) => toggle(s.id, e.currentTarget.checked)}
                 />
                 <span class="name">{s.name}</span>
-                <span class="muted">{t('ieSessionLine', s.counts.windows, s.counts.tabs)}</span>
+                <span class="muted">{t('ieSessionLine', windowsText(s.counts.windows), tabsText(s.counts.tabs))}</span>
               </label>
             </li>
           ))}
@@ -176,7 +176,7 @@ export function ExportPanel({ sessions, notices }: { sessions: Session[]; notice
           aria-describedby={gate.ok ? undefined : PASSPHRASE_PROBLEM_ID}
           onClick={() => void run()}
         >
-          {t('ieExportButton', chosen.length)}
+          {render(counted(chosen.length, 'ieExportButtonOne', 'ieExportButtonOther'))}
         </button>
       </div>
     </section>

@@ -64,7 +64,7 @@ export function ImportPanel({ notices, onImported }: { notices: Notices; onImpor
       setPhase({ kind: 'storing', preview, progress: { done: 0, total: preview.counts.tabs } });
       const r = await storeImport(preview, jars, (progress) => setPhase({ kind: 'storing', preview, progress }));
       setPhase({ kind: 'idle' });
-      const imported = t('ieImported', r.stored, r.skipped.length);
+      const imported = render(counted(r.stored, 'ieImportedOne', 'ieImportedOther', r.skipped.length));
       if (r.replaced.length === 0) notices.info(imported);
       else {
         const replaced = render(counted(r.replaced.length, 'ieReplacedOne', 'ieReplacedOther'));
@@ -130,7 +130,9 @@ export function ImportPanel({ notices, onImported }: { notices: Notices; onImpor
         </label>
         <span class="muted">{t('ieDropHere')}</span>
       </div>
-      {phase.kind === 'reading' && <p role="status">{t('ieReading', phase.files)}</p>}
+      {phase.kind === 'reading' && (
+        <p role="status">{render(counted(phase.files, 'ieReadingOne', 'ieReadingOther'))}</p>
+      )}
       {preview && <ImportPreviewView preview={preview} />}
       {preview?.encryptedCookies && (
         <fieldset class="ie-cookies">
@@ -160,7 +162,7 @@ export function ImportPanel({ notices, onImported }: { notices: Notices; onImpor
         <ProgressBar
           label={t('ieImportProgress')}
           progress={phase.progress}
-          text={t('ieStoring', phase.progress.done, phase.progress.total)}
+          text={render(counted(phase.progress.total, 'ieStoringOne', 'ieStoringOther', phase.progress.done))}
         />
       )}
       {preview && (

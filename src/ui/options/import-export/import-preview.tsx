@@ -5,7 +5,7 @@ import type { ImportPreview as Preview } from '../../../core/formats/index.ts';
 import type { TabRecord } from '../../../core/model.ts';
 import { counted } from '../../../core/user-error.ts';
 import { checkUrl } from '../../../core/url-policy.ts';
-import { render, t } from '../../i18n.ts';
+import { render, sessionsText, t, tabsText, windowsText } from '../../i18n.ts';
 import { formatName } from './messages.ts';
 
 /** Enough to recognise the file without rendering 10,000 rows. */
@@ -35,7 +35,13 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
     <section class="ie-preview" aria-labelledby="ie-preview-heading">
       <h4 id="ie-preview-heading">{t('iePreviewHeading')}</h4>
       <p data-testid="ie-counts">
-        {t('iePreviewFound', counts.sessions, counts.windows, counts.tabs, formatName(preview.format))}
+        {t(
+          'iePreviewFound',
+          sessionsText(counts.sessions),
+          windowsText(counts.windows),
+          tabsText(counts.tabs),
+          formatName(preview.format),
+        )}
       </p>
       {counts.sessions === 0 && <p>{t('ieNothingNew')}</p>}
       {replaces.size > 0 && (
@@ -48,7 +54,9 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
             return (
               <li key={session.id}>
                 <span class="name">{session.name}</span>{' '}
-                <span class="muted">— {t('ieSessionLine', session.counts.windows, session.counts.tabs)}</span>
+                <span class="muted">
+                  — {t('ieSessionLine', windowsText(session.counts.windows), tabsText(session.counts.tabs))}
+                </span>
                 {r && (
                   <>
                     {' '}
@@ -67,7 +75,7 @@ export function ImportPreviewView({ preview }: { preview: Preview }) {
       )}
       {counts.notOpenable > 0 && (
         <details open>
-          <summary>{t('ieNotOpenable', counts.notOpenable)}</summary>
+          <summary>{render(counted(counts.notOpenable, 'ieNotOpenableOne', 'ieNotOpenableOther'))}</summary>
           <h5 class="visually-hidden">{t('ieNotOpenableHeading')}</h5>
           <ul class="ie-blocked">
             {blocked.map((tab, i) => (

@@ -98,6 +98,7 @@ const bigParts = sessionParts(big, 2_000);
 const samples: { [K in MessageType]: Req<K>[] } = {
   'sessions.list': [{}],
   'sessions.get': [{ id: '6f1c7d0e-2a4b-4c8e-9d3f-0a1b2c3d4e5f' }],
+  'sessions.icons': [{ ids: [] }, { ids: ['s1', 's2'] }],
   'sessions.saveAll': [{}, { name: 'Trip planning' }],
   'sessions.saveWindow': [{}, { windowId: 1_234 }, { name: 'Reading', windowId: 7 }],
   'sessions.delete': [{ id: 's1' }],
@@ -177,6 +178,37 @@ const samples: { [K in MessageType]: Req<K>[] } = {
   'vault.changePassphrase': [{ current: 'old passphrase', next: 'new passphrase ☃' }],
   'vault.turnOff': [{ passphrase: 'correct horse battery staple' }],
   'vault.forget': [{}],
+  'journal.day': [{ from: 1_700_000_000_000, to: 1_700_086_400_000 }],
+  'journal.moment': [{ at: 1_700_000_000_000 }],
+  'journal.restore': [{ at: 1 }, { at: 1, windowIndex: 0 }, { at: 1, windowIndex: 1, tabIndex: 2, restoreId: 'r-1' }],
+  'journal.save': [{ at: 1 }, { at: 1, name: 'Tuesday afternoon' }],
+  'journal.search': [{ query: 'lisbon' }],
+  'journal.clear': [{}],
+  'manager.openTabs': [{ tabs: [{ sessionId: 's1', windowIndex: 0, tabIndex: 2, url: 'https://a.example/' }] }],
+  'manager.moveTabs': [
+    { tabs: [{ sessionId: 's1', windowIndex: 1, tabIndex: 0, url: 'https://a.example/' }], to: { sessionId: 's2' } },
+    { tabs: [], to: { newName: 'Reading' } },
+  ],
+  'manager.deleteTabs': [{ tabs: [{ sessionId: 's1', windowIndex: 0, tabIndex: 0, url: '' }] }],
+  'manager.undoDeleteTabs': [{ undoId: 'u-1' }],
+  'sync.status': [{}],
+  'sync.turnOn': [
+    {
+      server: 'https://cloud.example/remote.php/dav/files/me/Tabularium/',
+      user: 'me',
+      password: 'app-pw',
+      passphrase: 'a long sync passphrase',
+    },
+    { server: '', user: '', password: '', passphrase: '' },
+  ],
+  'sync.now': [{}],
+  'sync.pull': [{}],
+  'sync.setOptions': [
+    {},
+    { autosaves: true, closedWindows: false, recovered: true, keepUrlTokens: false, intervalMinutes: 5 },
+  ],
+  'sync.resolve': [{ action: 'upload' }],
+  'sync.turnOff': [{}],
 };
 
 function refusal(type: MessageType, payload: unknown): UserError {
@@ -246,6 +278,8 @@ describe('request schemas', () => {
     ['sessions.get', { id: 'x'.repeat(513) }, 'id'],
     ['sessions.get', null, 'request'],
     ['sessions.get', 'sessions.get', 'request'],
+    ['sessions.icons', { ids: [''] }, 'ids.0'],
+    ['sessions.icons', { ids: Array.from({ length: 101 }, (_, i) => `s${i}`) }, 'ids'],
     ['sessions.list', undefined, 'request'],
     ['sessions.saveAll', { name: 5 }, 'name'],
     ['sessions.saveWindow', { windowId: '3' }, 'windowId'],
@@ -318,6 +352,9 @@ describe('request schemas', () => {
     ['vault.unlock', {}, 'passphrase'],
     ['vault.turnOn', { passphrase: 42 }, 'passphrase'],
     ['vault.changePassphrase', { current: 'old passphrase' }, 'next'],
+    ['sync.turnOn', { server: 'https://x/', user: 'me', password: 'pw' }, 'passphrase'],
+    ['sync.resolve', { action: 'delete-everything' }, 'action'],
+    ['sync.setOptions', { intervalMinutes: 'often' }, 'intervalMinutes'],
   ];
 
   for (const [type, payload, path] of bad) {

@@ -48,6 +48,28 @@ describe('placeholder load slots', () => {
     expect(granted).toBe(4);
   });
 
+  it('halves its slots after a slow load and grows by one after each quick one', () => {
+    let now = 0;
+    const slots = new LoadSlots(8, 30_000, { now: () => now, targetMs: 500, max: 12 });
+    const load = (id: number, took: number) => {
+      void slots.acquire();
+      slots.assign(id);
+      now += took;
+      slots.loaded(id);
+    };
+    load(1, 900);
+    expect(slots.slots).toBe(4);
+    load(2, 600);
+    expect(slots.slots).toBe(2);
+    load(3, 100);
+    load(4, 100);
+    expect(slots.slots).toBe(4);
+    load(5, 400); // between half the target and the target: as it is
+    expect(slots.slots).toBe(4);
+    for (let i = 0; i < 20; i++) load(10 + i, 50);
+    expect(slots.slots).toBe(12);
+  });
+
   it('counts a load seen before the tab id was known, and frees a slot whose load is never seen', async () => {
     vi.useFakeTimers();
     const slots = new LoadSlots(1, 1000);

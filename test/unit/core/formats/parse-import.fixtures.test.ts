@@ -86,7 +86,7 @@ describe('Session Buddy v3 fixture', () => {
   it('names the unnamed "previous" session after its kind and its sites', () => {
     const name = p.sessions[1]?.session.name ?? '';
     expect(name).toMatch(/^Session Buddy previous session · /);
-    expect(name).toContain('example.com');
+    expect(name).toContain('Example');
   });
 });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildRows } from '../../../../src/ui/inspector/rows.ts';
-import { filterRows, nextSort, NO_FILTER, sortRows, visibleRange } from '../../../../src/ui/inspector/table-model.ts';
+import {
+  filterRows,
+  isFiltering,
+  nextSort,
+  NO_FILTER,
+  sortRows,
+  visibleRange,
+} from '../../../../src/ui/inspector/table-model.ts';
 import { expiresText } from '../../../../src/ui/inspector/expires.ts';
 import { cookie, DAY_S, NOW, NOW_S, STRONG_TOKEN } from '../../support/make-cookie.ts';
 
@@ -38,6 +45,23 @@ describe('inspector table model', () => {
       'item9',
     ]);
     expect(names(filterRows(rows, { ...NO_FILTER, tokensOnly: true })).sort()).toEqual(['PHPSESSID', '__Host-id']);
+  });
+
+  it('"Has findings" keeps only the cookies the audit found something about', () => {
+    const kept = filterRows(rows, { ...NO_FILTER, findingsOnly: true });
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(rows.length);
+    expect(kept.every((r) => r.findings.length > 0)).toBe(true);
+    expect(names(kept)).toContain('PHPSESSID');
+    expect(names(kept)).not.toContain('theme');
+  });
+
+  it('knows when the filter hides anything, so an empty table can say "no match" rather than "no cookies"', () => {
+    expect(isFiltering(NO_FILTER)).toBe(false);
+    expect(isFiltering({ ...NO_FILTER, query: '   ' })).toBe(false);
+    expect(isFiltering({ ...NO_FILTER, query: 'x' })).toBe(true);
+    expect(isFiltering({ ...NO_FILTER, findingsOnly: true })).toBe(true);
+    expect(isFiltering({ ...NO_FILTER, sessionOnly: true })).toBe(true);
   });
 
   it('sorts names naturally, flips direction on the same column, and keeps ties stable', () => {

@@ -24,7 +24,7 @@ describe('restore status', () => {
   it('renders a refused private window as its message', () => {
     const s = restoreStatus(report([{ url: '', reason: msg('errIncognitoNotAllowed') }]));
     expect(s.kind).toBe('error');
-    expect(s.text).toBe(`Restored 2 tabs in 1 windows. Not restored (1): ${englishText('errIncognitoNotAllowed')}`);
+    expect(s.text).toBe(`Restored 2 tabs in 1 window. Not restored (1): ${englishText('errIncognitoNotAllowed')}`);
     expect(s.text).not.toMatch(/undefined|errIncognito/);
   });
 
@@ -41,12 +41,12 @@ describe('restore status', () => {
       undefined,
     );
     expect(s.text).toBe(
-      'Restored 2 tabs in 1 windows. Not restored (5): The browser refused: “No A”. The browser refused: “No B”. ' +
+      'Restored 2 tabs in 1 window. Not restored (5): The browser refused: “No A”. The browser refused: “No B”. ' +
         'The browser refused: “No C”. …and 1 more.',
     );
   });
 
   it('is a plain line when everything came back', () => {
-    expect(restoreStatus(report([]))).toEqual({ kind: 'info', text: 'Restored 2 tabs in 1 windows.' });
+    expect(restoreStatus(report([]))).toEqual({ kind: 'info', text: 'Restored 2 tabs in 1 window.' });
   });
 });

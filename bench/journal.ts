@@ -1,0 +1,346 @@
+// Time travel figures (issue 17): what the journal costs per tab event at 1,000 open tabs, a week
+// of heavy use (50,000 events), a moment reconstructed, a slider step, a history search.
+//
+// Measured in Node over fake-indexeddb with the real core (journal writer, reconstruct, history
+// index), the real store (createStore) and the real LiveState driven by a seeded walk of tracker
+// events: the browser path would need a week of real time. The stored bytes are the records'
+// JSON lengths (what the size cap counts); CPU is our own time per event, in Node.
+import type { LiveRecord } from '../src/core/live-state.ts';
+import { waitFor, type Launched } from '../test/e2e/support/browser.ts';
+import type { TestServer } from '../test/e2e/support/server.ts';
+import { timedCall } from './timed-call.ts';
+
+type RowFn = (metric: string, value: number, unit: string, target: number) => void;
+
+const DAY_MS = 24 * 3600_000;
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function benchJournal(row: RowFn): Promise<void> {
+  // A side-effect import: it installs indexedDB and IDBKeyRange as globals (as test/unit/setup.ts does).
+  await import('fake-indexeddb/auto' as string);
+  const { LiveState } = await import('../src/core/live-state.ts');
+  const { JournalWriter } = await import('../src/core/journal/journal-writer.ts');
+  const { storedBytes } = await import('../src/core/journal/journal-format.ts');
+  const { recordsAt, windowsOfRecords, JournalTimeline, codedStateAt } =
+    await import('../src/core/journal/reconstruct.ts');
+  const { HistoryIndex } = await import('../src/core/journal/history-index.ts');
+  const { createStore } = await import('../src/store/store.ts');
+  const { momentOf } = await import('../src/ui/manager/history/moment-model.ts');
+
+  const rnd = prng(17);
+  const store = createStore(`bench-journal-${Date.now()}`);
+  const s = new LiveState();
+  const writer = new JournalWriter();
+  const base = 'chrome-extension://bench/';
+  const hosts = ['news', 'mail', 'docs', 'shop', 'video', 'wiki', 'maps', 'code'].map(
+    (h) => `https://${h}.example.com`,
+  );
+  const pick = (n: number) => Math.floor(rnd() * n);
+  const url = () => `${hosts[pick(hosts.length)]}/articles/${pick(20_000)}/some-readable-slug-${pick(99)}`;
+  const title = () => `An article title number ${Math.floor(rnd() * 20_000)} — Example site`;
+  let nextTab = 1;
+  const windows = 10;
+  for (let w = 1; w <= windows; w++) s.windowCreated({ id: 10_000 + w, incognito: false, focused: w === 1 });
+  for (let i = 0; i < 1000; i++) {
+    s.tabCreated({
+      id: nextTab++,
+      windowId: 10_001 + (i % windows),
+      index: 999,
+      url: url(),
+      title: title(),
+      favIconUrl: `${hosts[i % hosts.length]}/favicon.ico`,
+      pinned: false,
+      active: i < windows,
+    });
+  }
+  const all = (): LiveRecord[] => [
+    ...[...s.windows.values()].map((value) => ({ key: `w:${value.id}`, value }) as LiveRecord),
+    ...[...s.tabs.values()].map((value) => ({ key: `t:${value.id}`, value }) as LiveRecord),
+  ];
+  const start = Date.now() - 7 * DAY_MS;
+  let now = start;
+  s.takeChanges();
+  const first = writer.prepare({ put: [], del: [] }, now, all())!;
+  await store.live.apply({ put: [], del: [] }, first.records);
+  first.commit();
+
+  // A week of heavy use: 50,000 events over 12 active hours a day, one write per event.
+  const EVENTS = 50_000;
+  const perDay = EVENTS / 7;
+  const gap = (12 * 3600_000) / perDay;
+  let bytes = 0;
+  const breakdown = [0, 0, 0];
+  let cpu = 0;
+  const moments: number[] = [];
+  let batch: { records: ReturnType<typeof writer.prepare> }[] = [];
+  for (let i = 0; i < EVENTS; i++) {
+    now = start + Math.floor(i / perDay) * DAY_MS + 8 * 3600_000 + (i % perDay) * gap;
+    const tabs = [...s.tabs.values()];
+    const t = tabs[Math.floor(rnd() * tabs.length)]!;
+    const r = rnd();
+    if (r < 0.3) s.tabUpdated({ ...t, url: url(), title: title() });
+    else if (r < 0.55) s.activeChanged(t.windowId, t.id);
+    else if (r < 0.7 || tabs.length < 990)
+      s.tabCreated({
+        id: nextTab++,
+        windowId: t.windowId,
+        index: Math.floor(rnd() * 100),
+        url: url(),
+        title: title(),
+        pinned: false,
+        active: false,
+      });
+    else if (r < 0.85 && tabs.length > 900) s.tabRemoved(t.id);
+    else if (r < 0.95) s.tabMoved(t.id, t.windowId, Math.floor(rnd() * 100));
+    else s.tabUpdated({ ...t, pinned: !t.pinned });
+    const t0 = performance.now();
+    const changes = s.takeChanges();
+    const prepared = writer.prepare(changes, now);
+    cpu += performance.now() - t0;
+    if (!prepared) continue;
+    prepared.commit();
+    for (const rec of prepared.records) {
+      const n = storedBytes(rec);
+      bytes += n;
+      breakdown[rec.k[0]] = (breakdown[rec.k[0]] ?? 0) + n;
+    }
+    batch.push({ records: prepared });
+    if (batch.length >= 500) {
+      // Written in groups for speed here; the store is the same either way.
+      await store.live.apply(
+        { put: [], del: [] },
+        batch.flatMap((b) => b.records!.records),
+      );
+      batch = [];
+    }
+    if (i % 997 === 0) moments.push(now);
+  }
+  if (batch.length)
+    await store.live.apply(
+      { put: [], del: [] },
+      batch.flatMap((b) => b.records!.records),
+    );
+
+  if (batch.length)
+    await store.live.apply(
+      { put: [], del: [] },
+      batch.flatMap((b) => b.records!.records),
+    );
+  batch = [];
+  if (process.env.JOURNAL_BREAKDOWN) {
+    console.error(breakdown);
+    const { checkpointOf } = await import('../src/core/journal/journal-format.ts');
+    const cp = checkpointOf(codedStateAt(await store.journal.slice(now), now), now);
+    for (const [k, v] of Object.entries(cp?.r.kinds ?? {})) {
+      console.error(k, 'ids', JSON.stringify(v.ids).length);
+      for (const [c, col] of Object.entries(v.cols))
+        console.error(' ', c, JSON.stringify(col).length, JSON.stringify(col).slice(0, 60));
+    }
+  }
+  row(`journal bytes stored per tab event at 1,000 tabs (Node, checkpoints included)`, bytes / EVENTS, 'B', 120);
+  row(`journal CPU per tab event at 1,000 tabs (Node, encode only)`, cpu / EVENTS, 'ms', 0.3);
+  row(`a week of heavy use (50,000 events) stored`, bytes / 1024 / 1024, 'MB', 25);
+
+  // Any moment of the week: nearest checkpoint + replay, from the store.
+  const times: number[] = [];
+  const reads: number[] = [];
+  for (const at of moments.slice(0, 40)) {
+    const t0 = performance.now();
+    const slice = await store.journal.slice(at);
+    reads.push(performance.now() - t0);
+    windowsOfRecords(recordsAt(slice, at), base);
+    times.push(performance.now() - t0);
+  }
+  row('any moment of the week reconstructed (store read + replay, median of 40)', median(times), 'ms', 50);
+  row('  of which the store read (fake-indexeddb)', median(reads), 'ms', Infinity);
+
+  // A slider step: the day in memory (as the History view holds it), one minute further, and the model.
+  const dayFrom = start + 3 * DAY_MS;
+  const daySlice = await store.journal.slice(dayFrom, dayFrom + DAY_MS);
+  const timeline = new JournalTimeline(
+    codedStateAt(daySlice, dayFrom),
+    daySlice.entries.filter((e) => e.k[1] > dayFrom),
+    daySlice.strings,
+  );
+  const openNow = new Set([...s.tabs.values()].map((t) => t.url ?? ''));
+  const steps: number[] = [];
+  for (let m = 8 * 60; m < 8 * 60 + 200; m++) {
+    const t0 = performance.now();
+    momentOf(timeline.recordsAt(dayFrom + m * 60_000), openNow, base);
+    steps.push(performance.now() - t0);
+  }
+  row('slider step: moment replayed and its model built (Node, no DOM, median)', median(steps), 'ms', 16);
+
+  // History search over the week: the index built once, then each search.
+  const t0 = performance.now();
+  const everything = await store.journal.all();
+  const strings = new Map(everything.strings.map((x) => [x.k[1], x.v]));
+  const index = new HistoryIndex((n) => strings.get(n));
+  let started = false;
+  for (const r of everything.timed) {
+    if ('r' in r) {
+      if (!started) index.startAt(r);
+      started = true;
+    } else if (started) index.add(r);
+  }
+  row('history index built over the week (first search only)', performance.now() - t0, 'ms', Infinity);
+  const searches: number[] = [];
+  for (const q of ['news 123', 'article 77', 'shop', 'slug-42 docs', 'wiki articles 19']) {
+    const t1 = performance.now();
+    index.search(q);
+    searches.push(performance.now() - t1);
+  }
+  row('history search over the week (median of 5)', median(searches), 'ms', 100);
+  await store.close();
+}
+
+/** Sums the journal's stored records by kind (entries, checkpoints, strings), read in the page. */
+async function journalBytes(b: Launched): Promise<number[]> {
+  return b.driver.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('tabularium');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = await new Promise<{ k: [number, number] }[]>((res) => {
+      const r = db.transaction('journal').objectStore('journal').getAll();
+      r.onsuccess = () => res(r.result as { k: [number, number] }[]);
+    });
+    db.close();
+    const out = [0, 0, 0];
+    for (const rec of all) out[rec.k[0]] = (out[rec.k[0]] ?? 0) + JSON.stringify(rec).length;
+    return out;
+  });
+}
+
+async function trackerStats(b: Launched) {
+  return (await timedCall(b, 'diagnostics.tracker', {})).value as { events: number; cpuMs: number; tabs: number };
+}
+
+/**
+ * In the browser, at 1,000 open tabs: the journal's bytes per tab event (from IndexedDB), the
+ * tracker's whole CPU per event with the journal in it, and a slider step in the History view.
+ */
+export async function benchJournalBrowser(b: Launched, server: TestServer, row: RowFn): Promise<void> {
+  const base = server.url('');
+  await b.driver.evaluate(
+    async (origin) => {
+      for (let w = 0; w < 10; w++) {
+        const url = Array.from({ length: 100 }, (_, i) => `${origin}/page/jw${w}-t${i}-readable-slug`);
+        await chrome.windows.create({ url, focused: false });
+      }
+    },
+    base.replace(/\/$/, ''),
+  );
+  await waitFor(
+    async () => (await b.driver.evaluate(async () => (await chrome.tabs.query({})).length)) >= 1000,
+    '1,000 tabs',
+    300_000,
+  );
+  // Quiet: the loads' onUpdated events are written.
+  let last = -1;
+  await waitFor(
+    async () => {
+      const { events } = await trackerStats(b);
+      const quiet = events === last;
+      last = events;
+      return quiet;
+    },
+    'tracking quiet',
+    300_000,
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  const before = await trackerStats(b);
+  const bytesBefore = await journalBytes(b);
+  await b.driver.evaluate(
+    async (origin) => {
+      const [win] = await chrome.windows.getAll();
+      for (let i = 0; i < 20; i++) {
+        const t = await chrome.tabs.create({ windowId: win!.id!, url: `${origin}/page/jev-${i}`, active: false });
+        await new Promise((r) => setTimeout(r, 200));
+        await chrome.tabs.update(t.id!, { url: `${origin}/page/jev-${i}-next` });
+        await new Promise((r) => setTimeout(r, 200));
+        await chrome.tabs.update(t.id!, { active: true });
+        await chrome.tabs.move(t.id!, { index: 0 });
+        await new Promise((r) => setTimeout(r, 200));
+        await chrome.tabs.remove(t.id!);
+      }
+      await new Promise((r) => setTimeout(r, 800));
+    },
+    base.replace(/\/$/, ''),
+  );
+  const after = await trackerStats(b);
+  const bytesAfter = await journalBytes(b);
+  const events = after.events - before.events;
+  const delta = bytesAfter.map((n, i) => n - (bytesBefore[i] ?? 0));
+  row(
+    `journal bytes per tab event, ${after.tabs} tabs (browser; entries + strings)`,
+    (delta[0]! + delta[2]!) / events,
+    'B',
+    120,
+  );
+  row(
+    `  same with checkpoints (${delta[1]} B in this run)`,
+    (delta[0]! + delta[1]! + delta[2]!) / events,
+    'B',
+    Infinity,
+  );
+  row(
+    `tracker CPU per tab event with the journal, ${after.tabs} tabs (browser)`,
+    (after.cpuMs - before.cpuMs) / events,
+    'ms',
+    2,
+  );
+
+  // A moment with 1,000 tabs, reconstructed by the worker (checkpoint, replay, its strings).
+  const moments: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const at = Date.now() - i * 700;
+    moments.push((await timedCall(b, 'journal.moment', { at })).ms);
+  }
+  row(
+    `a moment with ${after.tabs} tabs reconstructed by the worker (browser, round trip, median of 7)`,
+    median(moments),
+    'ms',
+    50,
+  );
+
+  const page = await b.ctx.newPage();
+  await page.goto(b.extUrl('src/ui/manager/index.html#history'));
+  const slider = page.getByRole('slider', { name: 'Time' });
+  await slider.waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName('tabularium:history-drawn').length > 0, undefined, {
+    timeout: 60_000,
+  });
+  await slider.focus();
+  const steps: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    const n = await page.evaluate(() => performance.getEntriesByName('tabularium:history-drawn').length);
+    await page.keyboard.press(i % 2 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction((n) => performance.getEntriesByName('tabularium:history-drawn').length > n, n);
+    steps.push(
+      await page.evaluate(
+        () =>
+          performance.getEntriesByName('tabularium:history-drawn').at(-1)!.startTime -
+          performance.getEntriesByName('tabularium:history-slide').at(-1)!.startTime,
+      ),
+    );
+  }
+  row(`slider step redrawn with ${after.tabs} tabs (browser, median of 15)`, median(steps), 'ms', 16);
+  await page.close();
+}

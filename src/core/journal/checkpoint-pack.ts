@@ -1,0 +1,127 @@
+// A checkpoint holds every record (1,000 tabs: ~1,000 rows), written every 15 minutes of activity,
+// so it is stored by columns: per kind of record, one column per field, rows ordered by window and
+// position so that ids, windows and positions go up in small steps and are stored as differences
+// (checked exact, else stored as they are); a title's string number is stored against its
+// address's (they are usually numbered one after the other); rare fields are stored sparsely.
+// Each row holds what differs from its kind's template, as entries do; `u` lists the template
+// fields a record lacks.
+import { diffOp, templateOf, type Coded, type CodedState } from './journal-format.ts';
+
+type Column = unknown[] | { d: number[] } | { r: number[] } | { s: Record<number, unknown> };
+
+export interface PackedKind {
+  /** Record ids, as differences from the previous row. */
+  ids: number[];
+  cols: Record<string, Column>;
+}
+
+export interface PackedState {
+  kinds: Record<string, PackedKind>;
+  /** [key, field]: a template field the record lacks. */
+  unset?: [string, string][];
+}
+
+function deltas(xs: number[]): number[] | undefined {
+  const out: number[] = [];
+  let prev = 0;
+  for (const x of xs) {
+    out.push(x - prev);
+    prev = x;
+  }
+  // Float positions: keep the differences only if adding them up gives the values back exactly.
+  let sum = 0;
+  for (let i = 0; i < out.length; i++) {
+    sum += out[i]!;
+    if (sum !== xs[i]) return undefined;
+  }
+  return out;
+}
+
+function packColumn(code: string, values: unknown[], urls: unknown[] | undefined): Column {
+  const n = values.length;
+  const present = values.filter((v) => v !== undefined).length;
+  if (present * 2 < n || values.some((v) => v === null)) {
+    const s: Record<number, unknown> = {};
+    values.forEach((v, i) => {
+      if (v !== undefined) s[i] = v;
+    });
+    return { s };
+  }
+  if (present === n && values.every((v) => typeof v === 'number')) {
+    const nums = values as number[];
+    if (code === 'T' && urls?.every((u) => typeof u === 'number')) {
+      return { r: nums.map((v, i) => v - (urls[i] as number)) };
+    }
+    const d = deltas(nums);
+    if (d) return { d };
+  }
+  return values.map((v) => (v === undefined ? null : v));
+}
+
+function unpackColumn(col: Column, n: number, urls: unknown[] | undefined): unknown[] {
+  if (Array.isArray(col)) return col.map((v) => (v === null ? undefined : v));
+  if ('s' in col) {
+    const out: unknown[] = new Array<unknown>(n).fill(undefined);
+    for (const [i, v] of Object.entries(col.s)) out[Number(i)] = v;
+    return out;
+  }
+  if ('r' in col) return col.r.map((v, i) => v + (urls![i] as number));
+  let sum = 0;
+  return col.d.map((v) => (sum += v));
+}
+
+export function packState(state: CodedState): PackedState {
+  const byKind = new Map<string, { id: number; key: string; set: Coded }[]>();
+  const unset: [string, string][] = [];
+  for (const [key, value] of state) {
+    const [, set, missing] = diffOp(key, undefined, value)!;
+    for (const c of missing ?? []) unset.push([key, c]);
+    const kind = key.charAt(0);
+    let rows = byKind.get(kind);
+    if (!rows) byKind.set(kind, (rows = []));
+    rows.push({ id: Number(key.slice(2)), key, set });
+  }
+  const kinds: Record<string, PackedKind> = {};
+  for (const [kind, rows] of byKind) {
+    rows.sort((a, b) => a.id - b.id);
+    const codes = new Set<string>();
+    for (const r of rows) for (const c of Object.keys(r.set)) codes.add(c);
+    const cols: Record<string, Column> = {};
+    const urls = codes.has('u') ? rows.map((r) => r.set.u) : undefined;
+    for (const c of codes)
+      cols[c] = packColumn(
+        c,
+        rows.map((r) => r.set[c]),
+        urls,
+      );
+    kinds[kind] = { ids: deltas(rows.map((r) => r.id))!, cols };
+  }
+  return unset.length ? { kinds, unset } : { kinds };
+}
+
+export function unpackState(packed: PackedState): CodedState {
+  const state: CodedState = new Map();
+  const missing = new Map<string, Set<string>>();
+  for (const [key, c] of packed.unset ?? []) {
+    let s = missing.get(key);
+    if (!s) missing.set(key, (s = new Set()));
+    s.add(c);
+  }
+  for (const [kind, { ids, cols }] of Object.entries(packed.kinds)) {
+    let id = 0;
+    const keys = ids.map((d) => `${kind}:${(id += d)}`);
+    const n = keys.length;
+    const urls = cols.u ? unpackColumn(cols.u, n, undefined) : undefined;
+    const columns = Object.entries(cols).map(
+      ([c, col]) => [c, c === 'u' ? urls! : unpackColumn(col, n, urls)] as const,
+    );
+    keys.forEach((key, i) => {
+      const value: Coded = {};
+      const lacks = missing.get(key);
+      for (const [c, v] of Object.entries(templateOf(key))) if (v !== undefined && !lacks?.has(c)) value[c] = v;
+      for (const [c, vals] of columns) if (vals[i] !== undefined) value[c] = vals[i];
+      state.set(key, value);
+    });
+  }
+  return state;
+}

@@ -1,0 +1,157 @@
+// The journal (time travel, core/journal/): entries and checkpoints keyed [kind, time], strings
+// keyed [kind, number]. Entries are written in the live write's own transaction (live-repo.ts);
+// everything else here reads, folds or clears.
+import {
+  CHECKPOINT,
+  ENTRY,
+  refsOf,
+  STRING,
+  type JournalCheckpoint,
+  type JournalEntry,
+  type JournalRecord,
+  type JournalString,
+} from '../core/journal/journal-format.ts';
+import type { FoldPlan } from '../core/journal/fold.ts';
+import type { JournalSlice } from '../core/journal/reconstruct.ts';
+import type { DB } from './db.ts';
+import { commit, run, writeTx } from './tx.ts';
+
+const kindRange = (kind: number, from = -Infinity, to = Infinity, openFrom = false) =>
+  IDBKeyRange.bound([kind, from], [kind, to], openFrom, false);
+
+type ReadStore = {
+  get(k: [number, number]): Promise<JournalRecord | undefined>;
+  getAll(r: IDBKeyRange): Promise<JournalRecord[]>;
+  openCursor(r: IDBKeyRange, d: IDBCursorDirection): Promise<{ value: JournalRecord } | null>;
+};
+
+async function lastIn(store: ReadStore, range: IDBKeyRange): Promise<JournalRecord | undefined> {
+  return (await store.openCursor(range, 'prev'))?.value;
+}
+
+/** Strings numbered close together are read as one range: a checkpoint needs ~2 per tab. */
+const RANGE_GAP = 32;
+
+async function stringsFor(store: ReadStore, ids: Iterable<number>): Promise<Map<number, string>> {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const ranges: [number, number][] = [];
+  for (const n of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && n - last[1] <= RANGE_GAP) last[1] = n;
+    else ranges.push([n, n]);
+  }
+  const want = new Set(sorted);
+  const out = new Map<number, string>();
+  const parts = await Promise.all(
+    ranges.map(([from, to]) =>
+      from === to
+        ? store.get([STRING, from]).then((r) => (r ? [r] : []))
+        : store.getAll(IDBKeyRange.bound([STRING, from], [STRING, to])),
+    ),
+  );
+  for (const part of parts) {
+    for (const r of part) if ('v' in r && want.has(r.k[1])) out.set(r.k[1], r.v);
+  }
+  return out;
+}
+
+/** What `moment` needs (see core/journal/reconstruct.ts), and, with `to`, the entries up to `to`. */
+export function readJournalSlice(db: DB, moment: number, to = moment): Promise<JournalSlice> {
+  return run(async () => {
+    const store = db.transaction('journal').store as unknown as ReadStore;
+    const checkpoint = (await lastIn(store, kindRange(CHECKPOINT, -Infinity, moment))) as JournalCheckpoint | undefined;
+    const from = checkpoint?.k[1] ?? -Infinity;
+    const entries = to > from ? ((await store.getAll(kindRange(ENTRY, from, to, true))) as JournalEntry[]) : [];
+    const strings = await stringsFor(store, refsOf([...(checkpoint ? [checkpoint] : []), ...entries]));
+    return { ...(checkpoint ? { checkpoint } : {}), entries, strings };
+  });
+}
+
+/** Everything, for a fold or the history index. */
+export function readJournalAll(
+  db: DB,
+): Promise<{ timed: (JournalEntry | JournalCheckpoint)[]; strings: JournalString[]; nextString: number }> {
+  return run(async () => {
+    const store = db.transaction('journal').store as unknown as ReadStore;
+    const [entries, checkpoints, strings] = await Promise.all([
+      store.getAll(kindRange(ENTRY)),
+      store.getAll(kindRange(CHECKPOINT)),
+      store.getAll(kindRange(STRING)),
+    ]);
+    // A checkpoint sorts after the entry of the same time (it is the state after it).
+    const timed = [...(entries as JournalEntry[]), ...(checkpoints as JournalCheckpoint[])].sort(
+      (a, b) => a.k[1] - b.k[1] || a.k[0] - b.k[0],
+    );
+    const s = strings as JournalString[];
+    return { timed, strings: s, nextString: (s[s.length - 1]?.k[1] ?? 0) + 1 };
+  });
+}
+
+/** Where the writer of a new worker life starts: the last state, its strings, the last times. */
+export function readJournalEnd(db: DB): Promise<{
+  slice: JournalSlice;
+  lastTime: number;
+  lastCheckpoint: number | undefined;
+  nextString: number;
+}> {
+  return run(async () => {
+    const store = db.transaction('journal').store as unknown as ReadStore;
+    const [lastEntry, lastString] = await Promise.all([
+      lastIn(store, kindRange(ENTRY)),
+      lastIn(store, kindRange(STRING)),
+    ]);
+    const lastTime = lastEntry?.k[1] ?? 0;
+    const slice = await readJournalSlice(db, Infinity);
+    return {
+      slice,
+      lastTime,
+      lastCheckpoint: slice.checkpoint?.k[1],
+      nextString: (lastString?.k[1] ?? 0) + 1,
+    };
+  });
+}
+
+/** Puts the prepared journal records in the caller's write transaction. */
+export function putJournalIn(
+  store: { put(r: JournalRecord): Promise<unknown> },
+  records: readonly JournalRecord[],
+): Promise<unknown>[] {
+  return records.map((r) => store.put(r));
+}
+
+export function applyJournalFold(db: DB, plan: FoldPlan): Promise<void> {
+  if (plan.drop.length === 0 && !plan.checkpoint) return Promise.resolve();
+  return run(async () => {
+    const tx = writeTx(db, ['journal']);
+    const store = tx.objectStore('journal');
+    await commit(tx, [
+      ...plan.drop.map((k) => store.delete(k)),
+      ...(plan.checkpoint ? [store.put(plan.checkpoint)] : []),
+    ]);
+  });
+}
+
+export function clearJournal(db: DB): Promise<void> {
+  return run(async () => {
+    const tx = writeTx(db, ['journal']);
+    await commit(tx, [tx.objectStore('journal').clear()]);
+  });
+}
+
+/** The oldest moment the journal holds: its first checkpoint (every fold leaves one first). */
+export function readJournalOldest(db: DB): Promise<number | undefined> {
+  return run(async () => {
+    const store = db.transaction('journal').store as unknown as {
+      openCursor(r: IDBKeyRange): Promise<{ value: JournalRecord } | null>;
+    };
+    return (await store.openCursor(kindRange(CHECKPOINT)))?.value.k[1];
+  });
+}
+
+/** The time of the last entry before `t` (the end of the previous browser run, given its start). */
+export function readLastEntryBefore(db: DB, t: number): Promise<number | undefined> {
+  return run(async () => {
+    const store = db.transaction('journal').store as unknown as ReadStore;
+    return (await lastIn(store, IDBKeyRange.bound([ENTRY, -Infinity], [ENTRY, t], false, true)))?.k[1];
+  });
+}
