@@ -100,8 +100,11 @@ describe('import through the settings page', () => {
       throw new Error(`${String(err)}; popup says: ${(await popup.locator('.status').allTextContents()).join(' ')}`);
     });
     await popup.close();
+    // The shown tab's address is '' while its navigation to an unreachable host is under way.
+    const urlsOf = async () =>
+      (await allWindows(b.driver)).find((w) => !before.has(w.id))!.tabs.map((t) => realUrl(b.extId, t.url));
+    await expect.poll(urlsOf, { timeout: 10_000 }).toEqual(win.tabs.map((t) => t.url));
     const restored = (await allWindows(b.driver)).find((w) => !before.has(w.id))!;
-    expect(restored.tabs.map((t) => realUrl(b.extId, t.url))).toEqual(win.tabs.map((t) => t.url));
     await waitFor(
       async () => (await allGroups(b.driver)).some((g) => g.windowId === restored.id && g.title === 'APIs'),
       'the restored group',

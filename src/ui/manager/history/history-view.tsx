@@ -138,6 +138,8 @@ export function HistoryView() {
           min={0}
           max={maxMinute}
           step={1}
+          // Until the day is read its span is unknown: a slider at 0 of 0 would claim midnight.
+          disabled={!ready}
           value={minute}
           aria-valuetext={momentText.format(at)}
           onInput={(e) => onSlide(Number(e.currentTarget.value))}
