@@ -6,7 +6,7 @@ import type { WorkerContext } from './context.ts';
 import type { createRouter } from './router.ts';
 import { addManagerMenu, MANAGER_MENU_ID, openManager } from './manager-menu.ts';
 import { STABLE_ALARM } from './recovery-service.ts';
-import { AUTOSAVE_ALARM } from './settings-service.ts';
+import { AUTOSAVE_ALARM, SETTINGS_KEY } from './settings-service.ts';
 import { SYNC_ALARM, SYNC_RETRY_ALARM } from './sync/sync-service.ts';
 
 const log = (what: string) => (e: unknown) => console.error(`[tabularium] ${what}`, e);
@@ -52,6 +52,9 @@ export function wireWorker(ctx: WorkerContext, route: ReturnType<typeof createRo
     menuClicked(itemId) {
       if (itemId === MANAGER_MENU_ID) void openManager(ctx).catch(log('open the manager'));
     },
+    syncAreaChanged(key, value) {
+      if (key === SETTINGS_KEY) void ctx.settings.adopt(value).catch(log('synced settings'));
+    },
   });
 }
 
@@ -80,7 +83,7 @@ export async function startWorker(ctx: WorkerContext): Promise<void> {
       run = await ctx.recovery.beginRun();
     })
     .catch(log('start (tried again)'));
-  await ctx.settings.apply();
+  await ctx.settings.start();
   ctx.keeper.refresh();
   ctx.cookiePipeline.update();
   void ctx.sync.start().catch(log('sync start'));

@@ -36,6 +36,36 @@ export const DEFAULT_SETTINGS: Settings = {
   journalCapMb: 100,
 };
 
+/**
+ * What stays with this browser when settings travel through storage.sync: cookie keeping needs a
+ * permission granted here, and whether private windows reach this disk is this machine's choice.
+ */
+export const DEVICE_SETTINGS = ['keepCookies', 'keepAllCookies', 'keepPrivateWindows'] as const;
+
+/** The settings that follow the person, stamped with when they were chosen. */
+export interface SharedSettings {
+  values: Partial<Settings>;
+  at: number;
+}
+
+export function sharedSettings(s: Settings, at: number): SharedSettings {
+  const values: Partial<Settings> = { ...s };
+  for (const k of DEVICE_SETTINGS) delete values[k];
+  return { values, at };
+}
+
+/** Another device's shared settings over this one's, or undefined when `raw` is not such a record. */
+export function withShared(local: Settings, raw: unknown): Settings | undefined {
+  const r = raw as Partial<SharedSettings> | undefined;
+  if (!r || typeof r !== 'object' || typeof r.at !== 'number' || !r.values || typeof r.values !== 'object') return;
+  const theirs = normalizeSettings(r.values);
+  const next = { ...local };
+  for (const k of Object.keys(theirs) as (keyof Settings)[]) {
+    if (!(DEVICE_SETTINGS as readonly string[]).includes(k)) (next as Record<string, unknown>)[k] = theirs[k];
+  }
+  return next;
+}
+
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   const num = (v: unknown, d: number, lo: number, hi: number) =>

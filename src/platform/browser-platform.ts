@@ -10,7 +10,7 @@ import { makePlatform, type GroupsNamespace, type PlatformNamespace } from './ma
 import { makeMenusApi, type MenusNamespace } from './menus.ts';
 import { workerPermissions } from './permissions.ts';
 import { runtimeApi } from './runtime.ts';
-import { alarms, localStorageArea, sessionStorageArea } from './storage.ts';
+import { alarms, localStorageArea, sessionStorageArea, syncStorageArea } from './storage.ts';
 import type { Platform } from './types.ts';
 
 export function browserPlatform(): Platform {
@@ -20,6 +20,7 @@ export function browserPlatform(): Platform {
   const platform = makePlatform(browser as unknown as PlatformNamespace, native as GroupsNamespace, {
     sessionArea: sessionStorageArea,
     localArea: localStorageArea,
+    ...(syncStorageArea ? { syncArea: syncStorageArea } : {}),
     alarms,
     runtime: runtimeApi,
     events: { subscribe: (h) => subscribeEvents(events, h) },

@@ -30,6 +30,8 @@ export interface BrowserEvents {
   installed(): void;
   /** An item of the extension's context menus was chosen. */
   menuClicked(itemId: string): void;
+  /** storage.sync changed under `key` (written by this browser on another device, or here). */
+  syncAreaChanged(key: string, value: unknown): void;
 }
 
 interface Listenable<A extends unknown[]> {
@@ -68,6 +70,7 @@ export interface EventsNamespace {
   permissions?: { onAdded?: Listenable<[unknown]>; onRemoved?: Listenable<[unknown]> };
   runtime?: { onInstalled?: Listenable<[unknown]> };
   contextMenus?: { onClicked?: Listenable<[{ menuItemId: string | number }]> };
+  storage?: { onChanged?: Listenable<[Record<string, { newValue?: unknown }>, string]> };
 }
 
 export function subscribeEvents(ns: EventsNamespace, h: BrowserEvents): void {
@@ -108,4 +111,8 @@ export function subscribeEvents(ns: EventsNamespace, h: BrowserEvents): void {
   ns.permissions?.onRemoved?.addListener(() => h.permissionsChanged());
   ns.runtime?.onInstalled?.addListener(() => h.installed());
   ns.contextMenus?.onClicked?.addListener((info) => h.menuClicked(String(info.menuItemId)));
+  ns.storage?.onChanged?.addListener((changes, area) => {
+    if (area !== 'sync') return;
+    for (const [key, change] of Object.entries(changes)) h.syncAreaChanged(key, change.newValue);
+  });
 }

@@ -56,7 +56,7 @@ export interface GroupsNamespace {
 /** What the Platform takes as it is (storage, alarms, runtime, events, cookies, permissions). */
 export type PlatformParts = Pick<
   Platform,
-  'sessionArea' | 'localArea' | 'alarms' | 'runtime' | 'events' | 'cookies' | 'permissions'
+  'sessionArea' | 'localArea' | 'syncArea' | 'alarms' | 'runtime' | 'events' | 'cookies' | 'permissions'
 >;
 
 function groupsApi(g: GroupsNamespace | undefined): TabGroupsApi | undefined {

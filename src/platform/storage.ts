@@ -1,5 +1,5 @@
 // storage.session (cleared when the browser restarts: tells a fresh run from a worker restart),
-// storage.local (settings), and alarms.
+// storage.local (settings), storage.sync (the settings that follow the person), and alarms.
 import { browser } from './browser.ts';
 
 export const sessionStorageArea = {
@@ -24,6 +24,18 @@ export const localStorageArea = {
     });
   },
 };
+
+/** Undefined where the browser has no storage.sync (it is then this device's settings alone). */
+export const syncStorageArea = browser.storage.sync
+  ? {
+      async get<T>(key: string): Promise<T | undefined> {
+        return (await browser.storage.sync.get(key))[key] as T | undefined;
+      },
+      async set(key: string, value: unknown): Promise<void> {
+        await browser.storage.sync.set({ [key]: value });
+      },
+    }
+  : undefined;
 
 export const alarms = {
   async ensure(name: string, periodInMinutes: number): Promise<void> {

@@ -124,6 +124,8 @@ export interface Platform {
   sessionArea: KeyValueArea;
   /** storage.local: settings. */
   localArea: KeyValueArea;
+  /** storage.sync, where the browser has it: the settings that follow the person's account. */
+  syncArea?: KeyValueArea;
   alarms: AlarmsApi;
   runtime: RuntimeApi;
   events: EventsApi;

@@ -36,6 +36,10 @@ export class FakeBrowser {
   calls: string[] = [];
   session = new Map<string, unknown>();
   local = new Map<string, unknown>();
+  /** storage.sync: give two fakes one map for two browsers of one person; undefined for none. */
+  sync: Map<string, unknown> | undefined = new Map();
+  /** storage.sync refuses writes (signed out, or over its quota). */
+  syncRefuses = false;
   alarms = new Map<string, number>();
   /** Events broadcast to extension pages. */
   events: unknown[] = [];
@@ -94,6 +98,17 @@ export class FakeBrowser {
         get: async <T>(k: string) => this.local.get(k) as T | undefined,
         set: async (k, v) => void this.local.set(k, v),
       },
+      ...(fake.sync
+        ? {
+            syncArea: {
+              get: async <T>(k: string) => fake.sync!.get(k) as T | undefined,
+              async set(k: string, v: unknown) {
+                if (fake.syncRefuses) throw new Error('QUOTA_BYTES quota exceeded');
+                fake.sync!.set(k, v);
+              },
+            },
+          }
+        : {}),
       alarms: { ensure: async (name, period) => void this.alarms.set(name, period) },
       allowsDataUrls: true,
       createsDiscardedTabs: false,
