@@ -258,6 +258,7 @@ export const requestSchemas = {
     closedWindows: v.optional(flag),
     recovered: v.optional(flag),
     keepUrlTokens: v.optional(flag),
+    cookieJars: v.optional(flag),
     intervalMinutes: v.optional(finite),
   }),
   'sync.resolve': v.object({ action: v.literal('upload') }),

@@ -4,6 +4,7 @@
 // before any local session changes, so a failing server changes nothing here. A server that lost
 // what this device synced stops the run before anything is deleted: the device asks.
 import { firstStep, resolve, sameVersion, type LocalSide, type Resolution } from '../../core/sync/merge.ts';
+import type { CookieRecord } from '../../core/cookies/cookie-record.ts';
 import type { Session, SessionWithBody } from '../../core/model.ts';
 import { fileName, keysFit, openFile, parseKeyFile, sealFile, type SyncKeys } from '../../core/sync/sync-crypto.ts';
 import {
@@ -34,6 +35,16 @@ export interface EngineParts {
   newId(): string;
   /** Requests at once (reads and writes of session files). */
   parallel?: number;
+  /** Present when cookie jars sync: the person chose so and the cookie vault lock is on. */
+  jars?: JarTransfer;
+}
+
+/** This device's cookie jars, for the cookies that travel inside session files. */
+export interface JarTransfer {
+  read(jarId: string): Promise<CookieRecord[] | undefined>;
+  /** Stores the cookies as a new jar; its id. */
+  keep(cookies: readonly CookieRecord[]): Promise<string>;
+  drop(jarId: string): Promise<void>;
 }
 
 export interface RunResult {
@@ -91,6 +102,7 @@ function isSessionFile(x: unknown, id?: string): x is SessionFile {
   if (id !== undefined && f.id !== id) return false;
   if (typeof f.updatedAt !== 'number' || typeof f.device !== 'string' || typeof f.deleted !== 'boolean') return false;
   if (f.deleted) return true;
+  if (f.cookies !== undefined && !Array.isArray(f.cookies)) return false;
   return (
     !!f.session &&
     !!f.body &&
@@ -246,11 +258,14 @@ export async function runSync(p: EngineParts): Promise<RunResult> {
           ? { updatedAt: item.session.updatedAt, device, deleted: false }
           : { updatedAt: Math.max(now, (entry.record?.updatedAt ?? 0) + 1), device, deleted: true };
         const up = item ? forUpload(item, choices) : undefined;
+        const jarId = item?.session.cookieJarId;
+        const cookies = jarId && p.jars ? await p.jars.read(jarId) : undefined;
         const content: SessionFile = {
           format: 'tabularium-sync-session',
           id,
           ...v,
           ...(up ? { session: up.session, body: up.body } : {}),
+          ...(cookies?.length ? { cookies } : {}),
         };
         let newEtag: string | undefined;
         try {
@@ -342,8 +357,11 @@ async function take(
     return;
   }
   const { cookieJarId: _jar, ...rest } = file.session!;
-  // A jar stays with the session it was saved with here (jars do not travel).
-  const jar = !trashLocal && entry.local?.cookieJarId;
+  // Cookies that came with it become a jar here; without them, the jar this device saved the
+  // session with stays (unless that version goes to the trash, which keeps it).
+  const localJar = !trashLocal ? entry.local?.cookieJarId : undefined;
+  const newJar = p.jars && file.cookies?.length ? await p.jars.keep(file.cookies) : undefined;
+  const jar = newJar ?? localJar;
   const session: Session = { ...(rest as Session), ...(jar ? { cookieJarId: jar } : {}) };
   const item: SessionWithBody = { session, body: file.body! };
   if (trashLocal && entry.local) {
@@ -354,5 +372,7 @@ async function take(
   } else {
     await store.sessions.save(item.session, item.body);
   }
+  // The jar the new cookies replace: nothing points at it any more.
+  if (newJar && localJar) await p.jars!.drop(localJar).catch(() => undefined);
   result.down++;
 }

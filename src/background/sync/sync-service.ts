@@ -24,7 +24,7 @@ import { counted, msg, UserError, type UserMessage } from '../../core/user-error
 import type { SyncOptions, SyncStatus, SyncTurnOnRequest } from '../../shared/messages/sync-messages.ts';
 import { StoreError } from '../../store/errors.ts';
 import type { WorkerContext } from '../context.ts';
-import { runSync, serverLost } from './sync-engine.ts';
+import { runSync, serverLost, type JarTransfer } from './sync-engine.ts';
 import { folderUrl, WebDavClient, type Fetch } from './webdav-client.ts';
 
 type Reason = 'push' | 'pull' | 'now' | 'alarm' | 'retry';
@@ -116,10 +116,11 @@ export class SyncService {
   }
 
   async status(): Promise<SyncStatus> {
-    const [config, state] = await Promise.all([this.config(), this.state()]);
+    const [config, state, vault] = await Promise.all([this.config(), this.state(), this.ctx.vault.status()]);
     const options: SyncOptions = normalizeChoices(config?.choices);
     const intervalMinutes = config?.intervalMinutes ?? DEFAULT_SYNC_MINUTES;
-    if (!config) return { state: 'off', options, intervalMinutes };
+    const vaultLockOn = vault.state !== 'off';
+    if (!config) return { state: 'off', options, vaultLockOn, intervalMinutes };
     const code = state.problem?.code;
     return {
       state: this.talking
@@ -134,6 +135,7 @@ export class SyncService {
       server: config.server,
       user: config.user,
       options,
+      vaultLockOn,
       intervalMinutes,
       ...(state.lastSyncAt === undefined ? {} : { lastSyncAt: state.lastSyncAt }),
       ...(state.problem ? { problem: state.problem } : {}),
@@ -330,13 +332,15 @@ export class SyncService {
       return;
     }
     this.talking = true;
+    const choices = normalizeChoices(config.choices);
     try {
       const result = await runSync({
         store: this.ctx.store,
         client,
         keys,
         device: config.device,
-        choices: normalizeChoices(config.choices),
+        choices,
+        ...((await this.jarsTravel(choices)) ? { jars: this.jarTransfer() } : {}),
         ...(config.keyEtag === undefined ? {} : { keyEtag: config.keyEtag }),
         now: this.ctx.now,
         newId: this.ctx.newId,
@@ -414,6 +418,27 @@ export class SyncService {
       // Sealed under keys that are gone (the vault lock switched): set up again.
       throw new SyncProblem('auth', msg('syncErrSecretLost'));
     }
+  }
+
+  /**
+   * Cookie jars travel only when chosen and while the vault lock is on: with it off, a jar on this
+   * disk is sealed by a key the browser keeps, and the person never decided who may read cookies.
+   */
+  private async jarsTravel(choices: SyncChoices): Promise<boolean> {
+    return choices.cookieJars && (await this.ctx.vault.status()).state !== 'off';
+  }
+
+  private jarTransfer(): JarTransfer {
+    const { store, newId, now } = this.ctx;
+    return {
+      read: (id) => store.jars.get(id),
+      async keep(cookies) {
+        const id = newId();
+        await store.jars.save(id, cookies, now());
+        return id;
+      },
+      drop: (id) => store.jars.delete(id),
+    };
   }
 
   private async readKeyFile(client: WebDavClient): Promise<KeyFile | undefined> {

@@ -1,5 +1,6 @@
 // The data of sync, as plain types: what a device remembers of each synced session, what a
 // session file on the server holds once decrypted, and a device's manifest.
+import type { CookieRecord } from '../cookies/cookie-record.ts';
 import type { Session, SessionBody } from '../model.ts';
 
 /** Deleted sessions' tombstones stay on the server this long, so every device hears of them. */
@@ -38,6 +39,8 @@ export interface SessionFile extends Version {
   id: string;
   session?: Session;
   body?: SessionBody;
+  /** The session's cookie jar, when cookie jars sync (see sync-select.ts). */
+  cookies?: CookieRecord[];
 }
 
 /** A device's manifest: which device, when it last pushed and how many files it knows. */

@@ -1,7 +1,9 @@
 // What syncs, and in what form: saved and imported sessions always; autosaves, closed-window
 // snapshots and recovered sessions when the person ticks them; live state and the journal never
-// (they are not sessions). Session tokens in addresses are left out unless asked, and no cookie
-// jar travels (a jar id means nothing on another device).
+// (they are not sessions). Session tokens in addresses are left out unless asked. A session's
+// cookie jar travels only when the person chose so and the cookie vault lock is on
+// (background/sync/sync-service.ts): its cookies ride inside the session's encrypted file, never
+// its jar id (which means nothing on another device).
 import { stripUrlTokensFromSessions } from '../formats/strip-url-tokens.ts';
 import type { Session, SessionKind, SessionWithBody } from '../model.ts';
 
@@ -10,6 +12,7 @@ export interface SyncChoices {
   closedWindows: boolean;
   recovered: boolean;
   keepUrlTokens: boolean;
+  cookieJars: boolean;
 }
 
 export const DEFAULT_SYNC_CHOICES: SyncChoices = {
@@ -17,6 +20,7 @@ export const DEFAULT_SYNC_CHOICES: SyncChoices = {
   closedWindows: false,
   recovered: false,
   keepUrlTokens: false,
+  cookieJars: false,
 };
 
 export function normalizeChoices(raw: unknown): SyncChoices {
@@ -27,6 +31,7 @@ export function normalizeChoices(raw: unknown): SyncChoices {
     closedWindows: bool(r.closedWindows, DEFAULT_SYNC_CHOICES.closedWindows),
     recovered: bool(r.recovered, DEFAULT_SYNC_CHOICES.recovered),
     keepUrlTokens: bool(r.keepUrlTokens, DEFAULT_SYNC_CHOICES.keepUrlTokens),
+    cookieJars: bool(r.cookieJars, DEFAULT_SYNC_CHOICES.cookieJars),
   };
 }
 
@@ -46,7 +51,7 @@ export function kindSyncs(kind: SessionKind, c: SyncChoices): boolean {
   }
 }
 
-/** The session as it goes to the server: no cookie jar, and no session tokens unless asked. */
+/** The session as it goes to the server: no jar id, and no session tokens unless asked. */
 export function forUpload(item: SessionWithBody, c: SyncChoices): SessionWithBody {
   const { cookieJarId: _jar, ...session } = item.session;
   const out: SessionWithBody = { session: session as Session, body: item.body };

@@ -11,6 +11,8 @@ export interface SyncOptions {
   recovered: boolean;
   /** Session tokens in addresses (`;jsessionid=…`, `?access_token=…`) go to the server too. */
   keepUrlTokens: boolean;
+  /** Saved sessions' cookies go with them (inside the encrypted files); only while the vault lock is on. */
+  cookieJars: boolean;
 }
 
 /**
@@ -38,6 +40,8 @@ export interface SyncStatus {
   /** When the next try after a failure is due. */
   retryAt?: number;
   options: SyncOptions;
+  /** The cookie vault lock is on: only then can `options.cookieJars` take effect. */
+  vaultLockOn: boolean;
   /** Minutes between pulls (the alarm); changes are pushed within 10 s anyway. */
   intervalMinutes: number;
   /** What the last good sync moved: sessions sent, received, and versions put in the trash. */

@@ -209,6 +209,19 @@ export function SyncSection() {
           </label>
           <label>
             <input
+              type="checkbox"
+              checked={status.options.cookieJars && status.vaultLockOn}
+              disabled={busy || !status.vaultLockOn}
+              aria-describedby="sync-jars-hint"
+              onChange={(e) => void run(() => call('sync.setOptions', { cookieJars: e.currentTarget.checked }))}
+            />
+            {t('syncCookieJars')}
+          </label>
+          <p id="sync-jars-hint" class="hint">
+            {t(status.vaultLockOn ? 'syncCookieJarsHint' : 'syncCookieJarsNeedLock')}
+          </p>
+          <label>
+            <input
               type="number"
               min={1}
               max={1440}

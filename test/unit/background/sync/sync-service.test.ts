@@ -4,6 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KEY_FILE } from '../../../../src/core/sync/sync-model.ts';
 import { FakeDav, type Failure } from '../../support/fake-dav.ts';
+import { cookie } from '../../support/make-cookie.ts';
 import { device, names, PASSPHRASE, saveSession, turnOn } from '../../support/sync-devices.ts';
 
 describe('sync between two devices', () => {
@@ -309,5 +310,61 @@ describe('the sync secret', () => {
     const text = JSON.stringify(config);
     expect(text).not.toContain('app-password-7c1f');
     expect(text).not.toContain(PASSPHRASE);
+  });
+
+  it('carries a session’s cookies only when chosen and with the vault lock on, sealed inside its file', async () => {
+    const dav = new FakeDav();
+    const a = device(dav, 'a');
+    const b = device(dav, 'b');
+    const sid = cookie({ name: 'sid', value: 'secret-session-7f3a', domain: 'mail.example' });
+    await a.store.jars.save('jar-a', [sid], a.clock.now);
+    await saveSession(a, 's1', 'Mail', ['https://mail.example/'], { cookieJarId: 'jar-a' });
+    await turnOn(a, dav);
+    await turnOn(b, dav);
+    // Chosen, but A's vault lock is off: the session goes without its cookies.
+    await a.ctx.sync.setOptions({ cookieJars: true });
+    expect((await a.ctx.sync.status()).vaultLockOn).toBe(false);
+    await b.ctx.sync.setOptions({ cookieJars: true });
+    await b.store.vault.turnOn('b vault passphrase');
+    await b.ctx.sync.now();
+    expect((await b.store.sessions.get('s1'))?.session.cookieJarId).toBeUndefined();
+
+    // Lock on at A, the session changes: its cookies go, and B keeps them in a jar of its own.
+    await a.store.vault.turnOn('a vault passphrase');
+    a.clock.now += 60_000;
+    await a.store.sessions.update('s1', (s) => ({ ...s, name: 'Mail, with login' }), a.clock.now);
+    await a.ctx.sync.now();
+    for (const [name] of dav.files) expect(dav.text(name)).not.toContain('secret-session-7f3a');
+    b.clock.now += 120_000;
+    await b.ctx.sync.now();
+    const got = (await b.store.sessions.get('s1'))!.session;
+    expect(got.name).toBe('Mail, with login');
+    expect(got.cookieJarId).toBeDefined();
+    expect(await b.store.jars.get(got.cookieJarId!)).toEqual([sid]);
+  });
+
+  it('keeps no cookies that arrive on a device whose vault lock is off, or that did not choose them', async () => {
+    const dav = new FakeDav();
+    const a = device(dav, 'a');
+    const b = device(dav, 'b');
+    const c = device(dav, 'c');
+    await a.store.vault.turnOn('a vault passphrase');
+    await a.store.jars.save('jar-a', [cookie({ name: 'sid', value: 'v' })], a.clock.now);
+    await saveSession(a, 's1', 'Mail', ['https://mail.example/'], { cookieJarId: 'jar-a' });
+    await turnOn(a, dav);
+    await a.ctx.sync.setOptions({ cookieJars: true });
+    a.clock.now += 1_000;
+    await a.store.sessions.update('s1', (s) => ({ ...s, name: 'Mail 2' }), a.clock.now);
+    await a.ctx.sync.now();
+
+    await turnOn(b, dav); // chose them, no lock
+    await b.ctx.sync.setOptions({ cookieJars: true });
+    await c.store.vault.turnOn('c vault passphrase'); // lock, did not choose them
+    await turnOn(c, dav);
+    for (const d of [b, c]) {
+      await d.ctx.sync.now();
+      const got = (await d.store.sessions.get('s1'))!.session;
+      expect([got.name, got.cookieJarId]).toEqual(['Mail 2', undefined]);
+    }
   });
 });
