@@ -15,9 +15,15 @@ import { executeRestore, type RestoreProgress } from './restore-executor.ts';
  * of their tab's creation, up to PLACEHOLDER_SLOTS_MAX (see load-slots.ts).
  */
 const PLACEHOLDER_SLOTS = 2;
-const PLACEHOLDER_SLOTS_MAX = 12;
+/**
+ * The extension's pages share one renderer, which loads them one after another: more at once only
+ * lengthens each one's wait. Measured with `npm run bench -- --only-lazy` (200 tabs, this 2-core
+ * machine): with at most 12 and a 500 ms target, 5 tabs went untitled over 1 s (longest 1.3 s);
+ * with 6 and 400 ms, 1 (one stall) in the same total time (~73 s, set by tab creation here).
+ */
+const PLACEHOLDER_SLOTS_MAX = 6;
 /** Well under the second a tab may show no title: the worker sees loads late when it is busy. */
-const PLACEHOLDER_MS = 500;
+const PLACEHOLDER_MS = 400;
 const PROGRESS_EVERY_MS = 100;
 /** How long a popup opened after a Replace offers to undo it. */
 export const UNDO_REPLACE_MS = 15 * 60_000;
