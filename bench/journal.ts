@@ -135,12 +135,6 @@ export async function benchJournal(row: RowFn): Promise<void> {
       { put: [], del: [] },
       batch.flatMap((b) => b.records!.records),
     );
-
-  if (batch.length)
-    await store.live.apply(
-      { put: [], del: [] },
-      batch.flatMap((b) => b.records!.records),
-    );
   batch = [];
   if (process.env.JOURNAL_BREAKDOWN) {
     console.error(breakdown);
