@@ -35,7 +35,7 @@ export async function benchJournal(row: RowFn): Promise<void> {
   await import('fake-indexeddb/auto' as string);
   const { LiveState } = await import('../src/core/live-state.ts');
   const { JournalWriter } = await import('../src/core/journal/journal-writer.ts');
-  const { storedBytes } = await import('../src/core/journal/journal-format.ts');
+  const { storedBytes, isCheckpoint } = await import('../src/core/journal/journal-format.ts');
   const { recordsAt, windowsOfRecords, JournalTimeline, codedStateAt } =
     await import('../src/core/journal/reconstruct.ts');
   const { HistoryIndex } = await import('../src/core/journal/history-index.ts');
@@ -136,6 +136,12 @@ export async function benchJournal(row: RowFn): Promise<void> {
       batch.flatMap((b) => b.records!.records),
     );
   batch = [];
+  // What the store holds (checkpoints deflated), not the JSON of what was prepared.
+  const stored = await store.journal.all();
+  const kept = [...stored.timed, ...stored.strings];
+  bytes = kept.reduce((n, r) => n + storedBytes(r), 0);
+  breakdown.fill(0);
+  for (const r of kept) breakdown[r.k[0]] = (breakdown[r.k[0]] ?? 0) + storedBytes(r);
   if (process.env.JOURNAL_BREAKDOWN) {
     console.error(breakdown);
     const { checkpointOf } = await import('../src/core/journal/journal-format.ts');
@@ -187,7 +193,7 @@ export async function benchJournal(row: RowFn): Promise<void> {
   const index = new HistoryIndex((n) => strings.get(n));
   let started = false;
   for (const r of everything.timed) {
-    if ('r' in r) {
+    if (isCheckpoint(r)) {
       if (!started) index.startAt(r);
       started = true;
     } else if (started) index.add(r);

@@ -5,7 +5,7 @@
 // setting for the live records. Reading a moment is the nearest checkpoint plus a short replay.
 import { DAY_MS, planFold } from '../core/journal/fold.ts';
 import type { JournalCheckpoint } from '../core/journal/journal-format.ts';
-import { checkpointOf } from '../core/journal/journal-format.ts';
+import { checkpointOf, isCheckpoint } from '../core/journal/journal-format.ts';
 import { HistoryIndex, type HistoryHit } from '../core/journal/history-index.ts';
 import { JournalWriter, type PreparedJournal } from '../core/journal/journal-writer.ts';
 import { codedStateAt, recordsAt, windowsOfRecords, type JournalSlice } from '../core/journal/reconstruct.ts';
@@ -56,6 +56,7 @@ export class JournalService {
       nextString: end.nextString,
       lastTime: end.lastTime,
       lastCheckpoint: end.lastCheckpoint,
+      opsSinceCheckpoint: end.slice.entries.reduce((n, e) => n + (e.p?.length ?? 0) + (e.d?.length ?? 0), 0),
     });
     this.needsFull = true;
   }
@@ -222,7 +223,7 @@ export class JournalService {
     const index = new HistoryIndex(text);
     let started = false;
     for (const r of all.timed) {
-      if ('r' in r) {
+      if (isCheckpoint(r)) {
         if (!started) index.startAt(r);
         started = true;
       } else if (started) index.add(r);

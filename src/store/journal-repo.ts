@@ -13,6 +13,7 @@ import {
 } from '../core/journal/journal-format.ts';
 import type { FoldPlan } from '../core/journal/fold.ts';
 import type { JournalSlice } from '../core/journal/reconstruct.ts';
+import { fromStored, toStored, type StoredCheckpoint } from './checkpoint-zip.ts';
 import type { DB } from './db.ts';
 import { commit, run, writeTx } from './tx.ts';
 
@@ -59,7 +60,8 @@ async function stringsFor(store: ReadStore, ids: Iterable<number>): Promise<Map<
 export function readJournalSlice(db: DB, moment: number, to = moment): Promise<JournalSlice> {
   return run(async () => {
     const store = db.transaction('journal').store as unknown as ReadStore;
-    const checkpoint = (await lastIn(store, kindRange(CHECKPOINT, -Infinity, moment))) as JournalCheckpoint | undefined;
+    const last = await lastIn(store, kindRange(CHECKPOINT, -Infinity, moment));
+    const checkpoint = last && fromStored(last as JournalCheckpoint);
     const from = checkpoint?.k[1] ?? -Infinity;
     const entries = to > from ? ((await store.getAll(kindRange(ENTRY, from, to, true))) as JournalEntry[]) : [];
     const strings = await stringsFor(store, refsOf([...(checkpoint ? [checkpoint] : []), ...entries]));
@@ -79,7 +81,7 @@ export function readJournalAll(
       store.getAll(kindRange(STRING)),
     ]);
     // A checkpoint sorts after the entry of the same time (it is the state after it).
-    const timed = [...(entries as JournalEntry[]), ...(checkpoints as JournalCheckpoint[])].sort(
+    const timed = [...(entries as JournalEntry[]), ...(checkpoints as JournalCheckpoint[]).map(fromStored)].sort(
       (a, b) => a.k[1] - b.k[1] || a.k[0] - b.k[0],
     );
     const s = strings as JournalString[];
@@ -113,10 +115,10 @@ export function readJournalEnd(db: DB): Promise<{
 
 /** Puts the prepared journal records in the caller's write transaction. */
 export function putJournalIn(
-  store: { put(r: JournalRecord): Promise<unknown> },
+  store: { put(r: JournalRecord | StoredCheckpoint): Promise<unknown> },
   records: readonly JournalRecord[],
 ): Promise<unknown>[] {
-  return records.map((r) => store.put(r));
+  return records.map((r) => store.put(toStored(r)));
 }
 
 export function applyJournalFold(db: DB, plan: FoldPlan): Promise<void> {
@@ -126,7 +128,7 @@ export function applyJournalFold(db: DB, plan: FoldPlan): Promise<void> {
     const store = tx.objectStore('journal');
     await commit(tx, [
       ...plan.drop.map((k) => store.delete(k)),
-      ...(plan.checkpoint ? [store.put(plan.checkpoint)] : []),
+      ...(plan.checkpoint ? [store.put(toStored(plan.checkpoint))] : []),
     ]);
   });
 }

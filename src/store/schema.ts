@@ -4,6 +4,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Session, SessionBody } from '../core/model.ts';
 import type { JournalRecord } from '../core/journal/journal-format.ts';
+import type { StoredCheckpoint } from './checkpoint-zip.ts';
 import { buildSearchRecord, type SearchRecord } from '../core/search.ts';
 import type { SyncRecord } from '../core/sync/sync-model.ts';
 
@@ -91,8 +92,12 @@ export interface TabulariumDB extends DBSchema {
   cookieJars: { key: string; value: CookieJarEntry };
   keys: { key: string; value: KeyEntry | VaultEntry };
   search: { key: string; value: SearchRecord };
-  /** Time travel: entries and checkpoints by [kind, time], strings by [kind, number] (core/journal/). */
-  journal: { key: [number, number]; value: JournalRecord };
+  /**
+   * Time travel: entries and checkpoints by [kind, time], strings by [kind, number] (core/journal/).
+   * Checkpoints are stored deflated (`{k, z}`, checkpoint-zip.ts); the first ones were packed JSON
+   * (`{k, r}`) and read as they are, so this needed no migration.
+   */
+  journal: { key: [number, number]; value: JournalRecord | StoredCheckpoint };
   sync: { key: string; value: SyncEntry };
 }
 

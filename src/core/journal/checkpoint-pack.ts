@@ -70,6 +70,17 @@ function unpackColumn(col: Column, n: number, urls: unknown[] | undefined): unkn
   return col.d.map((v) => (sum += v));
 }
 
+/** Tabs by window and position (their positions then go up in small steps), others by id. */
+function byPlace(a: { id: number; set: Coded }, b: { id: number; set: Coded }): number {
+  const wa = a.set.w,
+    wb = b.set.w,
+    xa = a.set.x,
+    xb = b.set.x;
+  if (typeof wa === 'number' && typeof wb === 'number' && wa !== wb) return wa - wb;
+  if (typeof xa === 'number' && typeof xb === 'number' && xa !== xb) return xa - xb;
+  return a.id - b.id;
+}
+
 export function packState(state: CodedState): PackedState {
   const byKind = new Map<string, { id: number; key: string; set: Coded }[]>();
   const unset: [string, string][] = [];
@@ -83,7 +94,7 @@ export function packState(state: CodedState): PackedState {
   }
   const kinds: Record<string, PackedKind> = {};
   for (const [kind, rows] of byKind) {
-    rows.sort((a, b) => a.id - b.id);
+    rows.sort(byPlace);
     const codes = new Set<string>();
     for (const r of rows) for (const c of Object.keys(r.set)) codes.add(c);
     const cols: Record<string, Column> = {};

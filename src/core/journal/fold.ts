@@ -3,6 +3,7 @@
 // the journal is over its size cap. Every moment after the cutoff reconstructs as before.
 import {
   checkpointOf,
+  isCheckpoint,
   refsOf,
   storedBytes,
   timeOf,
@@ -41,7 +42,7 @@ function capCutoff(input: FoldInput, total: number): number {
   let over = total - input.capBytes;
   if (over <= 0) return -Infinity;
   // The checkpoint written at the new cutoff costs about as much as the newest one.
-  const last = [...input.timed].reverse().find((r) => 'r' in r);
+  const last = [...input.timed].reverse().find(isCheckpoint);
   over += last ? storedBytes(last) : 0;
   for (const r of input.timed) {
     over -= storedBytes(r);
@@ -56,12 +57,12 @@ export function planFold(input: FoldInput): FoldPlan {
   const cutoff = Math.max(input.cutoff, capCutoff(input, bytesBefore));
   const older = input.timed.filter((r) => timeOf(r) <= cutoff);
   const kept = input.timed.filter((r) => timeOf(r) > cutoff);
-  const atCutoff = older.filter((r) => 'r' in r).pop() as JournalCheckpoint | undefined;
+  const atCutoff = older.filter(isCheckpoint).pop();
   if (older.length === 0 || (older.length === 1 && atCutoff && timeOf(atCutoff) === cutoff)) {
     return { cutoff, drop: [], bytesBefore, bytesAfter: bytesBefore };
   }
   const strings = new Map(input.strings.map((s) => [s.k[1], s.v]));
-  const entries = older.filter((r): r is JournalEntry => !('r' in r));
+  const entries = older.filter((r): r is JournalEntry => !isCheckpoint(r));
   const state = codedStateAt({ ...(atCutoff ? { checkpoint: atCutoff } : {}), entries, strings }, cutoff);
   const checkpoint = checkpointOf(state, cutoff);
   const refs = refsOf([checkpoint, ...kept]);

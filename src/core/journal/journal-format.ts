@@ -28,6 +28,8 @@ export interface JournalEntry {
 export interface JournalCheckpoint {
   k: [typeof CHECKPOINT, number];
   r: PackedState;
+  /** Bytes on disk, when read from the store (which keeps checkpoints deflated). */
+  b?: number;
 }
 
 export interface JournalString {
@@ -165,7 +167,7 @@ export function stringRefs(set: Coded, out: Set<number>): void {
 export function refsOf(records: readonly (JournalEntry | JournalCheckpoint)[]): Set<number> {
   const out = new Set<number>();
   for (const r of records) {
-    if ('r' in r) for (const v of stateOfCheckpoint(r).values()) stringRefs(v, out);
+    if (isCheckpoint(r)) for (const v of stateOfCheckpoint(r).values()) stringRefs(v, out);
     else for (const op of r.p ?? []) stringRefs(op[1], out);
   }
   return out;
@@ -173,7 +175,15 @@ export function refsOf(records: readonly (JournalEntry | JournalCheckpoint)[]): 
 
 /** What a record costs on disk, as the bench and the size cap count it. */
 export function storedBytes(r: JournalRecord): number {
+  if ('b' in r && r.b !== undefined) return KEY_BYTES + r.b;
   return JSON.stringify(r).length;
+}
+
+/** A record's key and its framing, as `storedBytes` counts them beside a deflated checkpoint. */
+const KEY_BYTES = 24;
+
+export function isCheckpoint(r: JournalEntry | JournalCheckpoint): r is JournalCheckpoint {
+  return r.k[0] === CHECKPOINT;
 }
 
 export function timeOf(r: JournalEntry | JournalCheckpoint): number {

@@ -23,6 +23,14 @@ import {
 /** A checkpoint at least this often while things change: a moment is never more than this to replay. */
 export const CHECKPOINT_EVERY_MS = 15 * 60_000;
 
+/**
+ * And sooner when this many changes (per record in the state, at least `MIN_REPLAY_OPS`) piled up
+ * since the last one: a burst (1,000 tabs loading) would otherwise leave thousands of changes to
+ * replay for a moment. A week of steady use never reaches it; a burst pays one extra checkpoint.
+ */
+export const REPLAY_OPS_PER_RECORD = 2;
+export const MIN_REPLAY_OPS = 500;
+
 export interface JournalChanges {
   put: readonly LiveRecord[];
   del: readonly string[];
@@ -45,6 +53,8 @@ export interface WriterStart {
   nextString: number;
   lastTime: number;
   lastCheckpoint: number | undefined;
+  /** Changes (puts and removals) written since that checkpoint. */
+  opsSinceCheckpoint?: number;
 }
 
 export class JournalWriter {
@@ -53,6 +63,7 @@ export class JournalWriter {
   private nextString: number;
   private lastTime: number;
   private lastCheckpoint: number | undefined;
+  private opsSinceCheckpoint: number;
 
   constructor(start?: WriterStart) {
     this.state = start?.state ?? new Map();
@@ -60,6 +71,7 @@ export class JournalWriter {
     this.nextString = start?.nextString ?? 1;
     this.lastTime = start?.lastTime ?? 0;
     this.lastCheckpoint = start?.lastCheckpoint;
+    this.opsSinceCheckpoint = start?.opsSinceCheckpoint ?? 0;
   }
 
   /** The string numbers the writer may still use (a fold keeps them). */
@@ -109,7 +121,11 @@ export class JournalWriter {
     const entry: JournalEntry = { k: [ENTRY, t] };
     if (p.length) entry.p = p;
     if (d.length) entry.d = d;
-    const dueCheckpoint = this.lastCheckpoint === undefined || t - this.lastCheckpoint >= CHECKPOINT_EVERY_MS;
+    const ops = this.opsSinceCheckpoint + p.length + d.length;
+    const dueCheckpoint =
+      this.lastCheckpoint === undefined ||
+      t - this.lastCheckpoint >= CHECKPOINT_EVERY_MS ||
+      ops >= Math.max(MIN_REPLAY_OPS, REPLAY_OPS_PER_RECORD * this.state.size);
     let nextState: CodedState | undefined;
     let checkpoint: JournalCheckpoint | undefined;
     if (dueCheckpoint) {
@@ -128,6 +144,7 @@ export class JournalWriter {
         for (const [s, n] of fresh) this.ids.set(s, n);
         this.nextString = Math.max(this.nextString, next);
         this.lastTime = t;
+        this.opsSinceCheckpoint = checkpoint ? 0 : ops;
         if (checkpoint) {
           this.lastCheckpoint = t;
           this.pruneStrings();

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKPOINT, ENTRY, STRING, type JournalRecord } from '../../../src/core/journal/journal-format.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
-import { readJournalSlice, readLastEntryBefore, readJournalOldest } from '../../../src/store/journal-repo.ts';
+import {
+  readJournalAll,
+  readJournalSlice,
+  readLastEntryBefore,
+  readJournalOldest,
+} from '../../../src/store/journal-repo.ts';
+import { checkpointOf, storedBytes, type CodedState } from '../../../src/core/journal/journal-format.ts';
 import { applyLiveChanges } from '../../../src/store/live-repo.ts';
 
 const opened: DB[] = [];
@@ -34,5 +40,28 @@ describe('the journal store', () => {
     expect([...wide.strings.keys()].sort((a, b) => a - b)).toEqual([3, 40, 41, 250]);
     expect(await readLastEntryBefore(db, 200)).toBe(150);
     expect(await readJournalOldest(db)).toBe(100);
+  });
+
+  it('keeps checkpoints deflated on disk and reads them back whole, as well as the first, plain ones', async () => {
+    const db = await openDatabase(`journal-${Math.random()}`);
+    opened.push(db);
+    const state: CodedState = new Map();
+    for (let i = 1; i <= 1000; i++) state.set(`t:${i}`, { w: 1 + (i % 10), x: i, u: 2 * i, T: 2 * i + 1 });
+    const deflated = checkpointOf(state, 200);
+    const plain: JournalRecord = { k: [CHECKPOINT, 100], r: checkpointOf(new Map([['t:1', { w: 1, u: 3 }]]), 100).r };
+    await applyLiveChanges(db, { put: [], del: [] }, [deflated]);
+    // A checkpoint as the first version wrote it, straight into the store.
+    await db.put('journal', plain);
+
+    const raw = (await db.get('journal', [CHECKPOINT, 200])) as unknown as { z?: Uint8Array };
+    expect(raw.z).toBeInstanceOf(Uint8Array);
+    expect(raw.z!.byteLength * 4).toBeLessThan(JSON.stringify(deflated).length);
+
+    const slice = await readJournalSlice(db, 250);
+    expect(slice.checkpoint?.r).toEqual(deflated.r);
+    expect(storedBytes(slice.checkpoint!)).toBeLessThan(raw.z!.byteLength + 100);
+    const old = await readJournalSlice(db, 150);
+    expect(old.checkpoint?.r).toEqual(plain.r);
+    expect((await readJournalAll(db)).timed.map((r) => r.k[1])).toEqual([100, 200]);
   });
 });

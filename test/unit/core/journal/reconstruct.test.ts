@@ -10,7 +10,7 @@ import {
   type JournalRecord,
   type JournalString,
 } from '../../../../src/core/journal/journal-format.ts';
-import { CHECKPOINT_EVERY_MS } from '../../../../src/core/journal/journal-writer.ts';
+import { CHECKPOINT_EVERY_MS, JournalWriter, MIN_REPLAY_OPS } from '../../../../src/core/journal/journal-writer.ts';
 import { planFold } from '../../../../src/core/journal/fold.ts';
 import {
   codedStateAt,
@@ -87,6 +87,27 @@ describe('the journal reconstructs every moment', () => {
       const last = entries.filter((e) => e < t).pop();
       if (last !== undefined && t - before! > 0) expect(last - before!).toBeLessThan(CHECKPOINT_EVERY_MS);
     }
+  });
+
+  it('writes one sooner after a burst, so a moment never replays more than a bounded number of changes', () => {
+    const w = new JournalWriter();
+    const tab = (id: number, n: number) => ({
+      key: `t:${id}`,
+      value: { id, windowId: 1, pos: id, url: `https://a.test/${n}` },
+    });
+    let checkpoints = 0;
+    let sinceCheckpoint = 0;
+    // Ten tabs navigating 1,500 times within ten minutes (a window of tabs loading at once).
+    for (let i = 0; i < 1500; i++) {
+      const prepared = w.prepare({ put: [tab(i % 10, i) as never], del: [] }, 1_000_000 + i * 400)!;
+      prepared.commit();
+      if (prepared.checkpoint) {
+        checkpoints++;
+        sinceCheckpoint = 0;
+      } else sinceCheckpoint++;
+      expect(sinceCheckpoint).toBeLessThan(MIN_REPLAY_OPS);
+    }
+    expect(checkpoints).toBeGreaterThanOrEqual(3);
   });
 
   it('stores entries of under 120 bytes each on average, strings included', () => {
