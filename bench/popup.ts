@@ -1,9 +1,9 @@
 // The popup with 1,000 saved sessions of 50 tabs (50,000 tabs): when the first rows are on screen,
 // whether the whole list is usable then, a search keystroke, and the JS heaps of the popup and of
-// the worker while the popup loads. Puppeteer drives this one: it can attach to the service
-// worker's own DevTools target to read its heap, which playwright-core cannot.
-import puppeteer, { type CDPSession, type Page } from 'puppeteer-core';
-import { CHROME, DIST, newProfileDir, removeProfileDir } from '../test/e2e/support/browser.ts';
+// the worker while the popup loads. Puppeteer drives this one (puppeteer-launch.ts says why).
+import type { Page } from 'puppeteer-core';
+import { newProfileDir, removeProfileDir } from '../test/e2e/support/browser.ts';
+import { heapMiB, launchWithExtension } from './puppeteer-launch.ts';
 
 type RowFn = (metric: string, value: number, unit: string, target: number) => void;
 
@@ -67,31 +67,9 @@ async function seed(page: Page): Promise<void> {
   await page.evaluate(seedInPage, { n: SESSIONS, tabs: TABS });
 }
 
-async function heapMiB(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return usedSize / 1024 / 1024;
-}
-
 export async function benchPopup(row: RowFn): Promise<void> {
   const profile = newProfileDir();
-  const browser = await puppeteer.launch({
-    executablePath: CHROME,
-    headless: true,
-    pipe: true,
-    userDataDir: profile,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchWithExtension(profile);
   try {
     const swTarget = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),

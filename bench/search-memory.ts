@@ -2,19 +2,14 @@
 // 50 tabs, the popup's search keystrokes, the worker's JS heap (after GC, read over the worker's
 // own DevTools target) with the index loaded, then one minute after the popup closed, and the
 // first search after that (which loads the index again).
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { CHROME, DIST, newProfileDir, removeProfileDir } from '../test/e2e/support/browser.ts';
+import type { Browser, Page } from 'puppeteer-core';
+import { newProfileDir, removeProfileDir } from '../test/e2e/support/browser.ts';
+import { heapMiB, launchWithExtension } from './puppeteer-launch.ts';
 import { seedInPage, SESSIONS, TABS } from './popup.ts';
 
 type RowFn = (metric: string, value: number, unit: string, target: number) => void;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function heapMiB(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return usedSize / 1024 / 1024;
-}
 
 /** One keystroke in the popup's search box, to the results on screen. */
 function keystroke(p: Page, q: string): Promise<number> {
@@ -42,23 +37,7 @@ async function openPopup(browser: Browser, url: string): Promise<Page> {
 
 export async function benchSearchMemory(row: RowFn): Promise<void> {
   const profile = newProfileDir();
-  const browser = await puppeteer.launch({
-    executablePath: CHROME,
-    headless: true,
-    pipe: true,
-    userDataDir: profile,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchWithExtension(profile);
   try {
     const swTarget = await browser.waitForTarget(
       (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),

@@ -151,27 +151,3 @@ export class SearchIndex {
     return { windowIndex, tabIndex: flat, title, url };
   }
 }
-
-export interface Segment {
-  text: string;
-  hit: boolean;
-}
-
-/** Splits text into plain and matching parts, for <mark>ing matches as text (never as HTML). */
-export function highlight(text: string, words: readonly string[]): Segment[] {
-  if (words.length === 0 || !text) return [{ text, hit: false }];
-  const lower = text.toLowerCase();
-  const marks = new Uint8Array(text.length);
-  for (const w of words) {
-    for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) marks.fill(1, i, i + w.length);
-  }
-  const out: Segment[] = [];
-  let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    if (i === text.length || marks[i] !== marks[start]) {
-      out.push({ text: text.slice(start, i), hit: marks[start] === 1 });
-      start = i;
-    }
-  }
-  return out;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Session, SessionBody } from '../../../src/core/model.ts';
-import { buildSearchRecord, highlight, SearchIndex } from '../../../src/core/search.ts';
+import { buildSearchRecord, SearchIndex } from '../../../src/core/search.ts';
+import { highlight } from '../../../src/core/search-snippet.ts';
 
 function add(
   idx: SearchIndex,
