@@ -130,6 +130,10 @@ async function main() {
     await inFreshBrowser((b) => benchManager(b, row));
     return print();
   }
+  if (process.argv.includes('--only-journal-browser')) {
+    await inFreshBrowser((b, server) => benchJournalBrowser(b, server, row));
+    return print();
+  }
   if (process.argv.includes('--only-journal')) {
     await benchJournal(row);
     await inFreshBrowser((b, server) => benchJournalBrowser(b, server, row));

@@ -16,10 +16,12 @@ export function ActivityChart({
   to: number;
   moment: number;
 }) {
-  const path = useMemo(() => {
-    const span = Math.max(1, to - from);
-    const max = Math.max(1, ...points.map((p) => p.tabs));
-    const x = (at: number) => ((Math.min(Math.max(at, from), to) - from) / span) * W;
+  const span = Math.max(1, to - from);
+  const x = (at: number) => ((Math.min(Math.max(at, from), to) - from) / span) * W;
+  // The line is the day's (thousands of points); a slider step only moves the moment's mark.
+  const d = useMemo(() => {
+    let max = 1;
+    for (const p of points) if (p.tabs > max) max = p.tabs;
     const y = (n: number) => H - (n / max) * (H - 4);
     // A step line: the count holds until the next entry changes it.
     let d = '';
@@ -29,8 +31,9 @@ export function ActivityChart({
       d += d ? ` H${px} V${py}` : `M${px},${py}`;
     }
     if (d) d += ` H${x(to).toFixed(1)}`;
-    return { d, at: x(moment) };
-  }, [points, from, to, moment]);
+    return d;
+  }, [points, from, to]);
+  const at = x(moment);
   return (
     <svg
       class="activity"
@@ -39,8 +42,8 @@ export function ActivityChart({
       role="img"
       aria-label={t('historyActivity')}
     >
-      <path d={path.d} fill="none" stroke="currentColor" stroke-width="2" vector-effect="non-scaling-stroke" />
-      <line x1={path.at} x2={path.at} y1={0} y2={H} class="activity-now" vector-effect="non-scaling-stroke" />
+      <path d={d} fill="none" stroke="currentColor" stroke-width="2" vector-effect="non-scaling-stroke" />
+      <line x1={at} x2={at} y1={0} y2={H} class="activity-now" vector-effect="non-scaling-stroke" />
     </svg>
   );
 }

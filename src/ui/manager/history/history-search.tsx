@@ -6,6 +6,7 @@ import { call } from '../../../shared/client.ts';
 import { Favicon } from '../../components/favicon.tsx';
 import { errorText } from '../../error-text.ts';
 import { t } from '../../i18n.ts';
+import { memo } from './memo.ts';
 
 const time = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
@@ -21,7 +22,8 @@ export function spanMoment(s: { from: number; to?: number }): number {
   return s.from;
 }
 
-export function HistorySearch({ onPick }: { onPick: (at: number) => void }) {
+// Memo: the History view renders again at each slider step; the results stay as they are.
+export const HistorySearch = memo(function HistorySearch({ onPick }: { onPick: (at: number) => void }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<HistoryHit[] | undefined>();
   const [error, setError] = useState('');
@@ -75,4 +77,4 @@ export function HistorySearch({ onPick }: { onPick: (at: number) => void }) {
       )}
     </section>
   );
-}
+});

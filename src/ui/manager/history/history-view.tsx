@@ -3,7 +3,7 @@
 // from now; restore the moment (all, a window, a tab) or keep it as a session; search the journal.
 // The day is fetched once and replayed here (core/journal/reconstruct.ts): a slider step costs a
 // short replay, no round trip to the worker.
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { stateOfCheckpoint } from '../../../core/journal/journal-format.ts';
 import { JournalTimeline } from '../../../core/journal/reconstruct.ts';
 import { liteExtensionBase } from '../../../platform/lite.ts';
@@ -15,7 +15,7 @@ import { countedText } from '../counted-text.ts';
 import { HistorySearch } from './history-search.tsx';
 import { ActivityChart } from './activity-chart.tsx';
 import { MomentWindows } from './moment-windows.tsx';
-import { dayStart, dayValue, momentOf, parseDay } from './moment-model.ts';
+import { DayMoments, dayStart, dayValue, entriesUpTo, parseDay } from './moment-model.ts';
 import './history.css';
 
 const MINUTE = 60_000;
@@ -25,8 +25,8 @@ interface Loaded {
   day: number;
   to: number;
   timeline: JournalTimeline;
+  moments: DayMoments;
   activity: { t: number; tabs: number }[];
-  openNow: Set<string>;
   oldest?: number;
 }
 
@@ -46,13 +46,15 @@ export function HistoryView() {
     call('journal.day', { from: day, to }).then(
       (r) => {
         if (!live) return;
-        const timeline = new JournalTimeline(stateOfCheckpoint(r.start), r.entries, new Map(r.strings));
+        const strings = new Map(r.strings);
+        const timeline = new JournalTimeline(stateOfCheckpoint(r.start), r.entries, strings);
+        const openNow = new Set(r.openNow);
         setLoaded({
           day,
           to,
           timeline,
+          moments: new DayMoments(timeline, strings, openNow, liteExtensionBase()),
           activity: timeline.activity(day),
-          openNow: new Set(r.openNow),
           ...(r.oldest !== undefined ? { oldest: r.oldest } : {}),
         });
       },
@@ -68,10 +70,10 @@ export function HistoryView() {
   const maxMinute = Math.max(0, Math.floor((to - day) / MINUTE));
   const at = moment ?? to;
   const minute = Math.min(maxMinute, Math.max(0, Math.floor((at - day) / MINUTE)));
-  const model = useMemo(
-    () => ready && momentOf(ready.timeline.recordsAt(at), ready.openNow, liteExtensionBase()),
-    [ready, at],
-  );
+  // The state at `at` is the entries up to it: a step over a minute with no change keeps the model,
+  // and so every row as it is.
+  const upTo = ready ? entriesUpTo(ready.timeline.times, at) : 0;
+  const model = useMemo(() => ready?.moments.at(at), [ready, upTo]);
   // After the DOM holds the moment (before paint): the bench's slider-step figure ends here.
   useLayoutEffect(() => {
     if (__TABULARIUM_E2E__ && model) benchMark('tabularium:history-drawn', { at });
@@ -83,10 +85,11 @@ export function HistoryView() {
     setMoment(value >= maxMinute ? undefined : day + value * MINUTE + MINUTE - 1);
   };
 
-  const pick = (when: number) => {
+  // Stable, so the search results do not render again at each slider step.
+  const pick = useCallback((when: number) => {
     setDay(dayStart(when));
     setMoment(when);
-  };
+  }, []);
 
   const restore = async (part: { windowIndex?: number; tabIndex?: number }) => {
     setStatus(t('historyRestoring'));
@@ -97,6 +100,16 @@ export function HistoryView() {
       setStatus(errorText(e));
     }
   };
+
+  // The rows keep one function (they skip rendering when their tab is the same); it restores at the
+  // moment shown when clicked.
+  const restoreNow = useRef(restore);
+  restoreNow.current = restore;
+  const onRestoreWindow = useCallback((windowIndex: number) => void restoreNow.current({ windowIndex }), []);
+  const onRestoreTab = useCallback(
+    (windowIndex: number, tabIndex: number) => void restoreNow.current({ windowIndex, tabIndex }),
+    [],
+  );
 
   const save = async () => {
     try {
@@ -168,11 +181,7 @@ export function HistoryView() {
             {model.tabs === 0 ? (
               <p class="muted">{t('historyNothingOpen')}</p>
             ) : (
-              <MomentWindows
-                model={model}
-                onRestoreWindow={(windowIndex) => void restore({ windowIndex })}
-                onRestoreTab={(windowIndex, tabIndex) => void restore({ windowIndex, tabIndex })}
-              />
+              <MomentWindows model={model} onRestoreWindow={onRestoreWindow} onRestoreTab={onRestoreTab} />
             )}
           </>
         )}

@@ -1,8 +1,10 @@
 // What the History view shows for a moment: its windows, groups and tabs, each tab marked when it
-// is not open now, and how many of them that is. Pure, so a slider step costs a replay and this.
+// is not open now, and how many of them that is. Pure, apart from what a day's moments keep for the
+// next step (DayMoments), so a slider step costs a replay and this.
 import type { LiveRecord } from '../../../core/live-state.ts';
 import type { WindowRecord } from '../../../core/model.ts';
-import { windowsOfRecords } from '../../../core/journal/reconstruct.ts';
+import { decodeValue, type Coded } from '../../../core/journal/journal-format.ts';
+import { windowsOfRecords, type JournalTimeline } from '../../../core/journal/reconstruct.ts';
 
 export interface MomentTab {
   url: string;
@@ -50,8 +52,71 @@ export function momentModel(windows: readonly WindowRecord[], openNow: ReadonlyS
   return { windows: out, tabs, closedNow, openedSince };
 }
 
+/**
+ * The moment as rows of one height, for a list that draws only the rows on screen: each window is a
+ * heading row then a row per tab. `starts[i]` is window i's heading row.
+ */
+export function windowRows(model: MomentModel): { starts: number[]; total: number } {
+  const starts: number[] = [];
+  let total = 0;
+  for (const w of model.windows) {
+    starts.push(total);
+    total += 1 + w.tabs.length;
+  }
+  return { starts, total };
+}
+
 export function momentOf(records: readonly LiveRecord[], openNow: ReadonlySet<string>, base: string): MomentModel {
   return momentModel(windowsOfRecords(records, base), openNow);
+}
+
+/**
+ * The moments of one day held in memory (its timeline and string table). Decoding every record was
+ * most of a slider step; the timeline's states share a record's coded object until an entry
+ * replaces it (its kept states rely on that too), so a record decoded once is kept by that object
+ * and a step decodes only what changed since the moments already shown.
+ */
+export class DayMoments {
+  private readonly decoded = new WeakMap<Coded, LiveRecord>();
+  private readonly text: (n: number) => string;
+
+  constructor(
+    private readonly timeline: JournalTimeline,
+    strings: ReadonlyMap<number, string>,
+    private readonly openNow: ReadonlySet<string>,
+    private readonly base: string,
+  ) {
+    this.text = (n) => strings.get(n) ?? '';
+  }
+
+  /** The same as `momentOf(timeline.recordsAt(at), …)`. */
+  at(at: number): MomentModel {
+    const records: LiveRecord[] = [];
+    for (const [key, coded] of this.timeline.codedAt(at)) {
+      let record = this.decoded.get(coded);
+      if (record?.key !== key) {
+        record = decodeValue(key, coded, this.text);
+        this.decoded.set(coded, record);
+      }
+      records.push(record);
+    }
+    return momentOf(records, this.openNow, this.base);
+  }
+}
+
+/**
+ * How many of a timeline's entries (their times, in order) are at or before `at`: two moments with
+ * the same count are the same state, so a step across a quiet minute keeps the moment it has.
+ */
+export function entriesUpTo(times: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Local midnight of the day holding `at`. */
