@@ -15,7 +15,29 @@ export class RemoteError extends Error {
   }
 }
 
+/** While set, calls wait for it: see `firstCall`. */
+let held: Promise<unknown> | undefined;
+
+/**
+ * The page's first question, asked ahead of all others: the calls made until it is answered wait
+ * for it. A popup asks seven more things as it mounts (status, recovery, the search index…); the
+ * worker answering them all at once took the session list from 50 to 110 ms.
+ */
+export function firstCall<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
+  const first = call(type, payload);
+  const settled = first.then(
+    () => undefined,
+    () => undefined,
+  );
+  held = settled;
+  void settled.then(() => {
+    if (held === settled) held = undefined;
+  });
+  return first;
+}
+
 export async function call<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
+  if (held) await held;
   const env: Envelope<K> = { tabularium: 1, type, payload };
   const reply = (await sendRuntimeMessage(env)) as Reply<Res<K>> | undefined;
   if (!reply) throw new RemoteError('The background worker did not answer.');
