@@ -121,7 +121,7 @@ export class JournalService {
 
   private async slice(at: number): Promise<JournalSlice> {
     await this.ctx.tracker.flush();
-    return this.ctx.store.journal.slice(at);
+    return this.ctx.store.journal.slice(at, at, this.writer?.knownStrings());
   }
 
   async windowsAt(at: number): Promise<WindowRecord[]> {
@@ -130,7 +130,7 @@ export class JournalService {
 
   async day(from: number, to: number): Promise<JournalDay> {
     await this.ctx.tracker.flush();
-    const slice = await this.ctx.store.journal.slice(from, to);
+    const slice = await this.ctx.store.journal.slice(from, to, this.writer?.knownStrings());
     const start: JournalCheckpoint = checkpointOf(codedStateAt(slice, from), from);
     const entries = slice.entries.filter((e) => e.k[1] > from);
     const oldest = await this.ctx.store.journal.oldest();

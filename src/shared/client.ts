@@ -15,6 +15,8 @@ export class RemoteError extends Error {
   }
 }
 
+const afterTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** While set, calls wait for it: see `firstCall`. */
 let held: Promise<unknown> | undefined;
 
@@ -25,10 +27,8 @@ let held: Promise<unknown> | undefined;
  */
 export function firstCall<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
   const first = call(type, payload);
-  const settled = first.then(
-    () => undefined,
-    () => undefined,
-  );
+  // Released a task after the answer, so the page draws it before the others are even sent.
+  const settled = first.then(afterTask, afterTask);
   held = settled;
   void settled.then(() => {
     if (held === settled) held = undefined;

@@ -33,8 +33,20 @@ async function lastIn(store: ReadStore, range: IDBKeyRange): Promise<JournalReco
 /** Strings numbered close together are read as one range: a checkpoint needs ~2 per tab. */
 const RANGE_GAP = 32;
 
-async function stringsFor(store: ReadStore, ids: Iterable<number>): Promise<Map<number, string>> {
-  const sorted = [...ids].sort((a, b) => a - b);
+/** `known`: strings the caller holds in memory, not read again. */
+async function stringsFor(
+  store: ReadStore,
+  ids: Iterable<number>,
+  known?: ReadonlyMap<number, string>,
+): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const missing: number[] = [];
+  for (const n of ids) {
+    const s = known?.get(n);
+    if (s === undefined) missing.push(n);
+    else out.set(n, s);
+  }
+  const sorted = missing.sort((a, b) => a - b);
   const ranges: [number, number][] = [];
   for (const n of sorted) {
     const last = ranges[ranges.length - 1];
@@ -42,7 +54,6 @@ async function stringsFor(store: ReadStore, ids: Iterable<number>): Promise<Map<
     else ranges.push([n, n]);
   }
   const want = new Set(sorted);
-  const out = new Map<number, string>();
   const parts = await Promise.all(
     ranges.map(([from, to]) =>
       from === to
@@ -56,15 +67,23 @@ async function stringsFor(store: ReadStore, ids: Iterable<number>): Promise<Map<
   return out;
 }
 
-/** What `moment` needs (see core/journal/reconstruct.ts), and, with `to`, the entries up to `to`. */
-export function readJournalSlice(db: DB, moment: number, to = moment): Promise<JournalSlice> {
+/**
+ * What `moment` needs (see core/journal/reconstruct.ts), and, with `to`, the entries up to `to`.
+ * `known`: strings the caller already has (the worker's writer holds those of the open tabs).
+ */
+export function readJournalSlice(
+  db: DB,
+  moment: number,
+  to = moment,
+  known?: ReadonlyMap<number, string>,
+): Promise<JournalSlice> {
   return run(async () => {
     const store = db.transaction('journal').store as unknown as ReadStore;
     const last = await lastIn(store, kindRange(CHECKPOINT, -Infinity, moment));
     const checkpoint = last && fromStored(last as JournalCheckpoint);
     const from = checkpoint?.k[1] ?? -Infinity;
     const entries = to > from ? ((await store.getAll(kindRange(ENTRY, from, to, true))) as JournalEntry[]) : [];
-    const strings = await stringsFor(store, refsOf([...(checkpoint ? [checkpoint] : []), ...entries]));
+    const strings = await stringsFor(store, refsOf([...(checkpoint ? [checkpoint] : []), ...entries]), known);
     return { ...(checkpoint ? { checkpoint } : {}), entries, strings };
   });
 }

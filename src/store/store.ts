@@ -138,7 +138,8 @@ export function createStore(name = DB_NAME, open: typeof openDatabase = openData
     },
     /** Time travel (core/journal/): its entries are written by live.apply. */
     journal: {
-      slice: async (moment: number, to?: number) => journal.readJournalSlice(await db(), moment, to),
+      slice: async (moment: number, to?: number, known?: ReadonlyMap<number, string>) =>
+        journal.readJournalSlice(await db(), moment, to, known),
       all: async () => journal.readJournalAll(await db()),
       end: async () => journal.readJournalEnd(await db()),
       oldest: async () => journal.readJournalOldest(await db()),

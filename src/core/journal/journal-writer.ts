@@ -60,6 +60,8 @@ export interface WriterStart {
 export class JournalWriter {
   private state: CodedState;
   private ids = new Map<string, number>();
+  /** The same strings by number: a moment near now reads none of them from the disk. */
+  private texts = new Map<number, string>();
   private nextString: number;
   private lastTime: number;
   private lastCheckpoint: number | undefined;
@@ -67,7 +69,10 @@ export class JournalWriter {
 
   constructor(start?: WriterStart) {
     this.state = start?.state ?? new Map();
-    for (const [n, s] of start?.strings ?? []) this.ids.set(s, n);
+    for (const [n, s] of start?.strings ?? []) {
+      this.ids.set(s, n);
+      this.texts.set(n, s);
+    }
     this.nextString = start?.nextString ?? 1;
     this.lastTime = start?.lastTime ?? 0;
     this.lastCheckpoint = start?.lastCheckpoint;
@@ -77,6 +82,11 @@ export class JournalWriter {
   /** The string numbers the writer may still use (a fold keeps them). */
   liveStringIds(): Set<number> {
     return new Set(this.ids.values());
+  }
+
+  /** The strings the writer holds (those of the state and of its recent changes), by number. */
+  knownStrings(): ReadonlyMap<number, string> {
+    return this.texts;
   }
 
   hasKey(key: string): boolean {
@@ -141,7 +151,10 @@ export class JournalWriter {
       commit: () => {
         if (nextState) this.state = nextState;
         else applyEntry(this.state, entry);
-        for (const [s, n] of fresh) this.ids.set(s, n);
+        for (const [s, n] of fresh) {
+          this.ids.set(s, n);
+          this.texts.set(n, s);
+        }
         this.nextString = Math.max(this.nextString, next);
         this.lastTime = t;
         this.opsSinceCheckpoint = checkpoint ? 0 : ops;
@@ -162,6 +175,10 @@ export class JournalWriter {
         if (typeof n === 'number') used.add(n);
       }
     }
-    for (const [s, n] of this.ids) if (!used.has(n)) this.ids.delete(s);
+    for (const [s, n] of this.ids) {
+      if (used.has(n)) continue;
+      this.ids.delete(s);
+      this.texts.delete(n);
+    }
   }
 }

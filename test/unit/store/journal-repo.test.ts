@@ -36,6 +36,13 @@ describe('the journal store', () => {
       [3, 's3'],
       [250, 's250'],
     ]);
+    // Strings the worker holds in memory are not read again: only the others come from the disk.
+    const known = new Map([[3, 'held in memory']]);
+    const cached = await readJournalSlice(db, 180, 180, known);
+    expect([...cached.strings].sort((a, b) => a[0] - b[0])).toEqual([
+      [3, 'held in memory'],
+      [250, 's250'],
+    ]);
     const wide = await readJournalSlice(db, 100, 300);
     expect([...wide.strings.keys()].sort((a, b) => a - b)).toEqual([3, 40, 41, 250]);
     expect(await readLastEntryBefore(db, 200)).toBe(150);

@@ -110,6 +110,16 @@ describe('the journal reconstructs every moment', () => {
     expect(checkpoints).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps the strings of the open tabs in memory, and lets the others go at each checkpoint', () => {
+    const w = new JournalWriter();
+    const tab = (n: number) => ({ key: 't:1', value: { id: 1, windowId: 1, pos: 1, url: `https://a.test/${n}` } });
+    w.prepare({ put: [tab(0) as never], del: [] }, 1_000)!.commit();
+    w.prepare({ put: [tab(1) as never], del: [] }, 2_000)!.commit();
+    expect([...w.knownStrings().values()]).toEqual(['https://a.test/0', 'https://a.test/1']);
+    w.prepare({ put: [tab(2) as never], del: [] }, 2_000 + CHECKPOINT_EVERY_MS)!.commit();
+    expect([...w.knownStrings().values()]).toEqual(['https://a.test/2']);
+  });
+
   it('stores entries of under 120 bytes each on average, strings included', () => {
     const entryBytes = walk.records.filter((r) => r.k[0] !== CHECKPOINT).reduce((n, r) => n + storedBytes(r), 0);
     expect(entryBytes / walk.events).toBeLessThan(120);
