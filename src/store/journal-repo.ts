@@ -30,6 +30,27 @@ async function lastIn(store: ReadStore, range: IDBKeyRange): Promise<JournalReco
   return (await store.openCursor(range, 'prev'))?.value;
 }
 
+/**
+ * The last checkpoint read, inflated, per database: moments near one another share it. Compared
+ * by its bytes (microseconds), not its time, so a cleared journal's new one is never mistaken.
+ */
+const lastInflated = new WeakMap<DB, { z: Uint8Array; checkpoint: JournalCheckpoint }>();
+
+function inflated(db: DB, stored: JournalCheckpoint | StoredCheckpoint): JournalCheckpoint {
+  if (!('z' in stored)) return stored;
+  const last = lastInflated.get(db);
+  if (last && sameBytes(last.z, stored.z)) return { ...last.checkpoint, k: stored.k };
+  const checkpoint = fromStored<JournalCheckpoint>(stored);
+  lastInflated.set(db, { z: stored.z, checkpoint });
+  return checkpoint;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Strings numbered close together are read as one range: a checkpoint needs ~2 per tab. */
 const RANGE_GAP = 32;
 
@@ -80,7 +101,7 @@ export function readJournalSlice(
   return run(async () => {
     const store = db.transaction('journal').store as unknown as ReadStore;
     const last = await lastIn(store, kindRange(CHECKPOINT, -Infinity, moment));
-    const checkpoint = last && fromStored(last as JournalCheckpoint);
+    const checkpoint = last && inflated(db, last as JournalCheckpoint | StoredCheckpoint);
     const from = checkpoint?.k[1] ?? -Infinity;
     const entries = to > from ? ((await store.getAll(kindRange(ENTRY, from, to, true))) as JournalEntry[]) : [];
     const strings = await stringsFor(store, refsOf([...(checkpoint ? [checkpoint] : []), ...entries]), known);

@@ -147,8 +147,14 @@ export function applyEntry(state: CodedState, e: JournalEntry): void {
   if (e.p) for (const op of e.p) applyOp(state, op);
 }
 
+/** Unpacked checkpoints: a moment reads its checkpoint's refs, then its state, often again. */
+const unpacked = new WeakMap<PackedState, CodedState>();
+
+/** The checkpoint's state, the caller's to change (values are replaced, never changed in place). */
 export function stateOfCheckpoint(c: JournalCheckpoint): CodedState {
-  return unpackState(c.r);
+  let state = unpacked.get(c.r);
+  if (!state) unpacked.set(c.r, (state = unpackState(c.r)));
+  return new Map(state);
 }
 
 /** A checkpoint of a coded state (each record against its template). */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKPOINT, ENTRY, STRING, type JournalRecord } from '../../../src/core/journal/journal-format.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import {
+  clearJournal,
   readJournalAll,
   readJournalSlice,
   readLastEntryBefore,
@@ -70,5 +71,17 @@ describe('the journal store', () => {
     const old = await readJournalSlice(db, 150);
     expect(old.checkpoint?.r).toEqual(plain.r);
     expect((await readJournalAll(db)).timed.map((r) => r.k[1])).toEqual([100, 200]);
+  });
+
+  it('reads a new checkpoint written at the same time as one read before (after a clear)', async () => {
+    const db = await openDatabase(`journal-${Math.random()}`);
+    opened.push(db);
+    const first = checkpointOf(new Map([['t:1', { w: 1, u: 3 }]]), 100);
+    await applyLiveChanges(db, { put: [], del: [] }, [first]);
+    expect((await readJournalSlice(db, 150)).checkpoint?.r).toEqual(first.r);
+    await clearJournal(db);
+    const second = checkpointOf(new Map([['t:2', { w: 1, u: 4 }]]), 100);
+    await applyLiveChanges(db, { put: [], del: [] }, [second]);
+    expect((await readJournalSlice(db, 150)).checkpoint?.r).toEqual(second.r);
   });
 });
