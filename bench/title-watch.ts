@@ -14,6 +14,15 @@ import { Connection } from 'puppeteer-core';
 import { NodeWebSocketTransport } from 'puppeteer-core/internal/node/NodeWebSocketTransport.js';
 import { waitFor } from '../test/e2e/support/browser.ts';
 
+/** The page a restored tab stands for: a placeholder's own address names it in its `u`. */
+function pageOf(url: string): string {
+  try {
+    return new URL(url).searchParams.get('u') ?? url;
+  } catch {
+    return url;
+  }
+}
+
 /** Launch flag that lets watchTitles connect (its endpoint is written into the profile). */
 export const DEBUG_PORT_ARG = '--remote-debugging-port=0';
 
@@ -115,7 +124,9 @@ export async function watchTitles(
     const untitledAtAsk = tabs.map((s) => (s.titledAsked ?? s.gone ?? now) - s.created);
     const live = tabs.filter((s) => s.gone === undefined || s.titled !== undefined);
     return {
-      tabs: tabs.filter((s) => s.gone === undefined).length,
+      // By page: while a tab changes process (its placeholder navigating to the real page) the
+      // browser may list the old target and the new one for a moment.
+      tabs: new Set(tabs.filter((s) => s.gone === undefined).map((s) => pageOf(s.url))).size,
       untitledOver: untitled.filter((d) => d > overMs).length,
       longestUntitled: Math.max(0, ...untitled),
       untitledOverAtAsk: untitledAtAsk.filter((d) => d > overMs).length,
