@@ -11,7 +11,7 @@
 // The bench's own figures are only worth comparing with these.
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME, DIST, newProfileDir, removeProfileDir, waitFor } from '../test/e2e/support/browser.ts';
+import { CHROME, chromiumArgs, DIST, newProfileDir, removeProfileDir, waitFor } from '../test/e2e/support/browser.ts';
 import { setCookies } from './inspector.ts';
 import { SESSIONS, seedInPage, TABS } from './popup.ts';
 import { extensionProcessMiB } from './lazy-restore.ts';
@@ -27,17 +27,7 @@ async function launchFloor(withTabularium = false) {
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROME,
     headless: true,
-    args: [
-      `--disable-extensions-except=${exts}`,
-      `--load-extension=${exts}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      DEBUG_PORT_ARG,
-    ],
+    args: [...chromiumArgs(exts), DEBUG_PORT_ARG],
   });
   const workers = async () => {
     for (let i = 0; i < 50 && ctx.serviceWorkers().length < (withTabularium ? 2 : 1); i++) await sleep(100);

@@ -1,7 +1,7 @@
 // Puppeteer, for the benches that read the worker's heap: it can attach to the service worker's
 // own DevTools target, which playwright-core cannot. The same Chromium flags as the e2e tests.
 import puppeteer, { type Browser, type CDPSession } from 'puppeteer-core';
-import { CHROME, DIST } from '../test/e2e/support/browser.ts';
+import { CHROME, chromiumArgs, DIST } from '../test/e2e/support/browser.ts';
 
 export function launchWithExtension(profile: string): Promise<Browser> {
   return puppeteer.launch({
@@ -10,16 +10,7 @@ export function launchWithExtension(profile: string): Promise<Browser> {
     pipe: true,
     userDataDir: profile,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(DIST),
   });
 }
 
