@@ -75,7 +75,7 @@ export class JournalTimeline {
   }
 
   /** How many entries are at or before `moment`. */
-  private countAt(moment: number): number {
+  countAt(moment: number): number {
     let lo = 0;
     let hi = this.times.length;
     while (lo < hi) {

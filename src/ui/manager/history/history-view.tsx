@@ -15,7 +15,7 @@ import { countedText } from '../counted-text.ts';
 import { HistorySearch } from './history-search.tsx';
 import { ActivityChart } from './activity-chart.tsx';
 import { MomentWindows } from './moment-windows.tsx';
-import { DayMoments, dayStart, dayValue, entriesUpTo, parseDay } from './moment-model.ts';
+import { DayMoments, dayStart, dayValue, parseDay } from './moment-model.ts';
 import './history.css';
 
 const MINUTE = 60_000;
@@ -72,7 +72,7 @@ export function HistoryView() {
   const minute = Math.min(maxMinute, Math.max(0, Math.floor((at - day) / MINUTE)));
   // The state at `at` is the entries up to it: a step over a minute with no change keeps the model,
   // and so every row as it is.
-  const upTo = ready ? entriesUpTo(ready.timeline.times, at) : 0;
+  const upTo = ready ? ready.timeline.countAt(at) : 0;
   const model = useMemo(() => ready?.moments.at(at), [ready, upTo]);
   // After the DOM holds the moment (before paint): the bench's slider-step figure ends here.
   useLayoutEffect(() => {

@@ -104,21 +104,6 @@ export class DayMoments {
   }
 }
 
-/**
- * How many of a timeline's entries (their times, in order) are at or before `at`: two moments with
- * the same count are the same state, so a step across a quiet minute keeps the moment it has.
- */
-export function entriesUpTo(times: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Local midnight of the day holding `at`. */
 export function dayStart(at: number): number {
   const d = new Date(at);
