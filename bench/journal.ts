@@ -3,8 +3,9 @@
 //
 // Measured in Node over fake-indexeddb with the real core (journal writer, reconstruct, history
 // index), the real store (createStore) and the real LiveState driven by a seeded walk of tracker
-// events: the browser path would need a week of real time. The stored bytes are the records'
-// JSON lengths (what the size cap counts); CPU is our own time per event, in Node.
+// events: the browser path would need a week of real time. The stored bytes are what the size cap
+// counts (`storedBytes`: JSON lengths, a checkpoint's deflated bytes); CPU is our own time per
+// event, in Node.
 import type { LiveRecord } from '../src/core/live-state.ts';
 import { waitFor, type Launched } from '../test/e2e/support/browser.ts';
 import type { TestServer } from '../test/e2e/support/server.ts';
@@ -83,8 +84,6 @@ export async function benchJournal(row: RowFn): Promise<void> {
   const EVENTS = 50_000;
   const perDay = EVENTS / 7;
   const gap = (12 * 3600_000) / perDay;
-  let bytes = 0;
-  const breakdown = [0, 0, 0];
   let cpu = 0;
   const moments: number[] = [];
   let batch: { records: ReturnType<typeof writer.prepare> }[] = [];
@@ -114,11 +113,6 @@ export async function benchJournal(row: RowFn): Promise<void> {
     cpu += performance.now() - t0;
     if (!prepared) continue;
     prepared.commit();
-    for (const rec of prepared.records) {
-      const n = storedBytes(rec);
-      bytes += n;
-      breakdown[rec.k[0]] = (breakdown[rec.k[0]] ?? 0) + n;
-    }
     batch.push({ records: prepared });
     if (batch.length >= 500) {
       // Written in groups for speed here; the store is the same either way.
@@ -139,8 +133,8 @@ export async function benchJournal(row: RowFn): Promise<void> {
   // What the store holds (checkpoints deflated), not the JSON of what was prepared.
   const stored = await store.journal.all();
   const kept = [...stored.timed, ...stored.strings];
-  bytes = kept.reduce((n, r) => n + storedBytes(r), 0);
-  breakdown.fill(0);
+  const bytes = kept.reduce((n, r) => n + storedBytes(r), 0);
+  const breakdown = [0, 0, 0];
   for (const r of kept) breakdown[r.k[0]] = (breakdown[r.k[0]] ?? 0) + storedBytes(r);
   if (process.env.JOURNAL_BREAKDOWN) {
     console.error(breakdown);
@@ -223,7 +217,11 @@ async function journalBytes(b: Launched): Promise<number[]> {
     });
     db.close();
     const out = [0, 0, 0];
-    for (const rec of all) out[rec.k[0]] = (out[rec.k[0]] ?? 0) + JSON.stringify(rec).length;
+    // A checkpoint is stored deflated (`z`): its bytes, plus its key, as storedBytes counts them.
+    for (const rec of all) {
+      const z = (rec as { z?: Uint8Array }).z;
+      out[rec.k[0]] = (out[rec.k[0]] ?? 0) + (z ? 24 + z.byteLength : JSON.stringify(rec).length);
+    }
     return out;
   });
 }
