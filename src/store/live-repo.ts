@@ -6,7 +6,7 @@ import type { LiveChanges } from '../core/live-state.ts';
 import type { DB } from './db.ts';
 import { putJournalIn } from './journal-repo.ts';
 import type { LiveEntry } from './schema.ts';
-import { commit, RELAXED, run, writeTx } from './tx.ts';
+import { commit, run, writeTx } from './tx.ts';
 
 const STATE_PREFIXES = ['w:', 't:', 'g:'];
 
@@ -27,7 +27,7 @@ export function readLiveState(db: DB): Promise<LiveEntry[]> {
 export function applyLiveChanges(db: DB, changes: LiveChanges, journal: readonly JournalRecord[] = []): Promise<void> {
   if (changes.put.length === 0 && changes.del.length === 0 && journal.length === 0) return Promise.resolve();
   return run(async () => {
-    const tx = writeTx(db, journal.length ? ['live', 'journal'] : ['live'], RELAXED);
+    const tx = writeTx(db, journal.length ? ['live', 'journal'] : ['live']);
     const store = tx.objectStore('live');
     const journaled = journal.length ? putJournalIn(tx.objectStore('journal'), journal) : [];
     await commit(tx, [

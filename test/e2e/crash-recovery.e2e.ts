@@ -1,5 +1,5 @@
 // Whatever kills the browser, the tabs of a second before come back with one click.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   allGroups,
   allWindows,
@@ -13,6 +13,7 @@ import {
   waitFor,
   type Launched,
 } from './support/browser.ts';
+import { startDiskLoad } from './support/disk-load.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -38,8 +39,10 @@ async function freshBrowser(): Promise<Launched> {
 /** Relaunches on the same profile, clicks Recover, and returns the restored windows' real URLs. */
 async function relaunchAndRecover(
   before: Launched,
+  afterKill: () => Promise<void> = async () => undefined,
 ): Promise<{ b: Launched; windows: { urls: string[]; titles: string[]; pinned: boolean[]; id: number }[] }> {
   await crash(before);
+  await afterKill();
   const b = await launch(before.profileDir);
   const popup = await openPopup(b);
   const recover = popup.getByRole('button', { name: 'Recover' });
@@ -99,8 +102,11 @@ describe('crash recovery after a SIGKILL of the browser', () => {
     await b2.ctx.close();
   });
 
-  it('during a burst of 50 tab openings: nothing older than 1 s is lost', async () => {
+  it('during a burst of 50 tab openings, beside a disk kept busy: nothing older than 1 s is lost', async () => {
     const b = await freshBrowser();
+    // Chromium kept 'relaxed' commits of the live mirror in memory long enough to lose 1.4 s of them.
+    const disk = startDiskLoad();
+    onTestFinished(() => disk.stop());
     const winId = await openWindow(b.driver, [server.url('/page/burst-0')]);
     // Open 50 tabs ~40 ms apart from the test side and note when each was created.
     const created: { url: string; at: number }[] = [];
@@ -118,7 +124,7 @@ describe('crash recovery after a SIGKILL of the browser', () => {
     // Killed mid-burst once enough tabs are over 1 s old (the browser creates them at its own pace).
     await waitFor(async () => created.filter((c) => c.at <= Date.now() - 1000).length >= 6, '6 tabs over 1 s old');
     const killAt = Date.now();
-    const { b: b2, windows } = await relaunchAndRecover(b);
+    const { b: b2, windows } = await relaunchAndRecover(b, () => disk.stop());
     await burst;
     const recovered = new Set(windows.flatMap((w) => w.urls));
     const mustHave = created.filter((c) => c.at <= killAt - 1000).map((c) => c.url);
