@@ -3,8 +3,9 @@
 // position so that ids, windows and positions go up in small steps and are stored as differences
 // (checked exact, else stored as they are); a title's string number is stored against its
 // address's (they are usually numbered one after the other); rare fields are stored sparsely.
-// Each row holds what differs from its kind's template, as entries do; `u` lists the template
-// fields a record lacks.
+// Each row holds what differs from its kind's template, as entries do; `lack` lists, per template
+// field, the rows that lack it (Firefox's tabs have no groupId: a list of small steps, not 1,000
+// key pairs). Checkpoints packed before `lack` list [key, field] pairs in `unset`; both are read.
 import { diffOp, templateOf, type Coded, type CodedState } from './journal-format.ts';
 
 type Column = unknown[] | { d: number[] } | { r: number[] } | { s: Record<number, unknown> };
@@ -13,11 +14,13 @@ export interface PackedKind {
   /** Record ids, as differences from the previous row. */
   ids: number[];
   cols: Record<string, Column>;
+  /** Template field → the rows that lack it, as differences from the previous such row. */
+  lack?: Record<string, number[]>;
 }
 
 export interface PackedState {
   kinds: Record<string, PackedKind>;
-  /** [key, field]: a template field the record lacks. */
+  /** [key, field]: a template field the record lacks (checkpoints packed before `lack`). */
   unset?: [string, string][];
 }
 
@@ -82,15 +85,13 @@ function byPlace(a: { id: number; set: Coded }, b: { id: number; set: Coded }): 
 }
 
 export function packState(state: CodedState): PackedState {
-  const byKind = new Map<string, { id: number; key: string; set: Coded }[]>();
-  const unset: [string, string][] = [];
+  const byKind = new Map<string, { id: number; set: Coded; missing: string[] | undefined }[]>();
   for (const [key, value] of state) {
     const [, set, missing] = diffOp(key, undefined, value)!;
-    for (const c of missing ?? []) unset.push([key, c]);
     const kind = key.charAt(0);
     let rows = byKind.get(kind);
     if (!rows) byKind.set(kind, (rows = []));
-    rows.push({ id: Number(key.slice(2)), key, set });
+    rows.push({ id: Number(key.slice(2)), set, missing });
   }
   const kinds: Record<string, PackedKind> = {};
   for (const [kind, rows] of byKind) {
@@ -105,9 +106,16 @@ export function packState(state: CodedState): PackedState {
         rows.map((r) => r.set[c]),
         urls,
       );
-    kinds[kind] = { ids: deltas(rows.map((r) => r.id))!, cols };
+    const lacking: Record<string, number[]> = {};
+    rows.forEach((r, i) => {
+      for (const c of r.missing ?? []) (lacking[c] ??= []).push(i);
+    });
+    const lack = Object.fromEntries(Object.entries(lacking).map(([c, rowsOf]) => [c, deltas(rowsOf)!]));
+    kinds[kind] = Object.keys(lack).length
+      ? { ids: deltas(rows.map((r) => r.id))!, cols, lack }
+      : { ids: deltas(rows.map((r) => r.id))!, cols };
   }
-  return unset.length ? { kinds, unset } : { kinds };
+  return { kinds };
 }
 
 export function unpackState(packed: PackedState): CodedState {
@@ -118,9 +126,18 @@ export function unpackState(packed: PackedState): CodedState {
     if (!s) missing.set(key, (s = new Set()));
     s.add(c);
   }
-  for (const [kind, { ids, cols }] of Object.entries(packed.kinds)) {
+  for (const [kind, { ids, cols, lack }] of Object.entries(packed.kinds)) {
     let id = 0;
     const keys = ids.map((d) => `${kind}:${(id += d)}`);
+    for (const [c, steps] of Object.entries(lack ?? {})) {
+      let row = 0;
+      for (const d of steps) {
+        const key = keys[(row += d)]!;
+        let s = missing.get(key);
+        if (!s) missing.set(key, (s = new Set()));
+        s.add(c);
+      }
+    }
     const n = keys.length;
     const urls = cols.u ? unpackColumn(cols.u, n, undefined) : undefined;
     const columns = Object.entries(cols).map(
