@@ -262,8 +262,13 @@ describe('sync between two Chromium profiles through Apache mod_dav', () => {
       .getByRole('button', { name: /Upload this device.s sessions again/ })
       .first()
       .click();
-    await waitFor(async () => (await syncStatus(a)).state === 'idle', 'the upload again', 60_000);
-    expect(sessionFiles()).toHaveLength(before.filter((s) => s.kind === 'manual' || s.kind === 'imported').length);
+    // The state reads idle for a moment before the upload's run starts: wait for the files too.
+    const uploaded = before.filter((s) => s.kind === 'manual' || s.kind === 'imported').length;
+    await waitFor(
+      async () => sessionFiles().length === uploaded && (await syncStatus(a)).state === 'idle',
+      'the upload again',
+      60_000,
+    );
     expect(await sessions(a)).toEqual(before);
   });
 
