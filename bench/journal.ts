@@ -15,6 +15,9 @@ type RowFn = (metric: string, value: number, unit: string, target: number) => vo
 
 const DAY_MS = 24 * 3600_000;
 
+/** Fields Chromium reports for every tab, as the tracker receives them. */
+const CHROMIUM_TAB = { groupId: -1, incognito: false, mutedInfo: { muted: false } };
+
 function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -67,6 +70,7 @@ export async function benchJournal(row: RowFn): Promise<void> {
       favIconUrl: `${hosts[i % hosts.length]}/favicon.ico`,
       pinned: false,
       active: i < windows,
+      ...CHROMIUM_TAB,
     });
   }
   const all = (): LiveRecord[] => [
@@ -103,6 +107,7 @@ export async function benchJournal(row: RowFn): Promise<void> {
         title: title(),
         pinned: false,
         active: false,
+        ...CHROMIUM_TAB,
       });
     else if (r < 0.85 && tabs.length > 900) s.tabRemoved(t.id);
     else if (r < 0.95) s.tabMoved(t.id, t.windowId, Math.floor(rnd() * 100));

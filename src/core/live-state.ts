@@ -70,6 +70,8 @@ function pickTab(t: RawTab & { id: number; windowId: number }, pos: number): Liv
   for (const f of TAB_FIELDS) if (t[f] !== undefined) (out as unknown as Record<string, unknown>)[f] = t[f];
   // lastAccessed changes on every activation; it is not worth a write of its own.
   delete out.lastAccessed;
+  // Chromium sends { muted: false } for every tab: only a muted one is worth its bytes.
+  if (!out.mutedInfo?.muted) delete out.mutedInfo;
   return out;
 }
 

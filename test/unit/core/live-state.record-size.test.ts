@@ -30,3 +30,19 @@ describe('a tab opened between two others gets a short position', () => {
     expect(order).toEqual([1, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 2, 3]);
   });
 });
+
+describe('a tab record keeps only what is worth its bytes', () => {
+  it('holds mutedInfo for a muted tab only, and drops it again once the tab is unmuted', () => {
+    const s = new LiveState();
+    s.windowCreated({ id: 1, incognito: false, focused: true });
+    const tab = { id: 5, windowId: 1, index: 0, pinned: false, active: true, url: 'https://a.test/' };
+    s.tabCreated({ ...tab, mutedInfo: { muted: false } });
+    expect(s.tabs.get(5)).not.toHaveProperty('mutedInfo');
+    s.tabUpdated({ ...tab, mutedInfo: { muted: true } });
+    expect(s.tabs.get(5)?.mutedInfo).toEqual({ muted: true });
+    s.takeChanges();
+    s.tabUpdated({ ...tab, mutedInfo: { muted: false } });
+    expect(s.tabs.get(5)).not.toHaveProperty('mutedInfo');
+    expect(s.takeChanges().put.map((r) => r.key)).toEqual(['t:5']);
+  });
+});
