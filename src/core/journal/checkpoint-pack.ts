@@ -8,7 +8,8 @@
 // key pairs). Checkpoints packed before `lack` list [key, field] pairs in `unset`; both are read.
 import { diffOp, templateOf, type Coded, type CodedState } from './journal-format.ts';
 
-type Column = unknown[] | { d: number[] } | { r: number[] } | { s: Record<number, unknown> };
+/** `d`: differences; with `e`, of the values times 10^e (positions such as 13.3 and 13.35). */
+type Column = unknown[] | { d: number[]; e?: number } | { r: number[] } | { s: Record<number, unknown> };
 
 export interface PackedKind {
   /** Record ids, as differences from the previous row. */
@@ -40,6 +41,22 @@ function deltas(xs: number[]): number[] | undefined {
   return out;
 }
 
+/** Short decimals as differences of whole numbers, when that gives every value back exactly. */
+function decimalsOf(xs: number[]): { d: number[]; e: number } | undefined {
+  let e = 0;
+  for (const x of xs) {
+    const text = String(x);
+    if (text.includes('e')) return undefined;
+    e = Math.max(e, text.split('.')[1]?.length ?? 0);
+  }
+  if (e === 0 || e > 9) return undefined;
+  const scale = 10 ** e;
+  const whole = xs.map((x) => Math.round(x * scale));
+  if (whole.some((w, i) => !Number.isSafeInteger(w) || w / scale !== xs[i])) return undefined;
+  const d = deltas(whole);
+  return d && { d, e };
+}
+
 function packColumn(code: string, values: unknown[], urls: unknown[] | undefined): Column {
   const n = values.length;
   const present = values.filter((v) => v !== undefined).length;
@@ -56,7 +73,11 @@ function packColumn(code: string, values: unknown[], urls: unknown[] | undefined
       return { r: nums.map((v, i) => v - (urls[i] as number)) };
     }
     const d = deltas(nums);
-    if (d) return { d };
+    if (d && nums.every((x) => Number.isInteger(x))) return { d };
+    const scaled = decimalsOf(nums);
+    if (scaled) return scaled;
+    // Differences of long floats can be longer than the floats themselves.
+    return d && JSON.stringify(d).length < JSON.stringify(nums).length ? { d } : nums;
   }
   return values.map((v) => (v === undefined ? null : v));
 }
@@ -70,7 +91,8 @@ function unpackColumn(col: Column, n: number, urls: unknown[] | undefined): unkn
   }
   if ('r' in col) return col.r.map((v, i) => v + (urls![i] as number));
   let sum = 0;
-  return col.d.map((v) => (sum += v));
+  const scale = 10 ** (col.e ?? 0);
+  return col.d.map((v) => (sum += v) / scale);
 }
 
 /** Tabs by window and position (their positions then go up in small steps), others by id. */
