@@ -133,9 +133,7 @@ export function packState(state: CodedState): PackedState {
       for (const c of r.missing ?? []) (lacking[c] ??= []).push(i);
     });
     const lack = Object.fromEntries(Object.entries(lacking).map(([c, rowsOf]) => [c, deltas(rowsOf)!]));
-    kinds[kind] = Object.keys(lack).length
-      ? { ids: deltas(rows.map((r) => r.id))!, cols, lack }
-      : { ids: deltas(rows.map((r) => r.id))!, cols };
+    kinds[kind] = { ids: deltas(rows.map((r) => r.id))!, cols, ...(Object.keys(lack).length ? { lack } : {}) };
   }
   return { kinds };
 }
@@ -143,22 +141,18 @@ export function packState(state: CodedState): PackedState {
 export function unpackState(packed: PackedState): CodedState {
   const state: CodedState = new Map();
   const missing = new Map<string, Set<string>>();
-  for (const [key, c] of packed.unset ?? []) {
+  const markLacking = (key: string, c: string) => {
     let s = missing.get(key);
     if (!s) missing.set(key, (s = new Set()));
     s.add(c);
-  }
+  };
+  for (const [key, c] of packed.unset ?? []) markLacking(key, c);
   for (const [kind, { ids, cols, lack }] of Object.entries(packed.kinds)) {
     let id = 0;
     const keys = ids.map((d) => `${kind}:${(id += d)}`);
     for (const [c, steps] of Object.entries(lack ?? {})) {
       let row = 0;
-      for (const d of steps) {
-        const key = keys[(row += d)]!;
-        let s = missing.get(key);
-        if (!s) missing.set(key, (s = new Set()));
-        s.add(c);
-      }
+      for (const d of steps) markLacking(keys[(row += d)]!, c);
     }
     const n = keys.length;
     const urls = cols.u ? unpackColumn(cols.u, n, undefined) : undefined;
