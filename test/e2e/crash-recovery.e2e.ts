@@ -104,7 +104,7 @@ describe('crash recovery after a SIGKILL of the browser', () => {
 
   it('during a burst of 50 tab openings, beside a disk kept busy: nothing older than 1 s is lost', async () => {
     const b = await freshBrowser();
-    // Chromium kept 'relaxed' commits of the live mirror in memory long enough to lose 1.4 s of them.
+    // Beside it, Chromium lost 'relaxed' commits of the live mirror that had completed 1.4 s before the kill.
     const disk = startDiskLoad();
     onTestFinished(() => disk.stop());
     const winId = await openWindow(b.driver, [server.url('/page/burst-0')]);

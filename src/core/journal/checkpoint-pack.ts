@@ -1,8 +1,9 @@
 // A checkpoint holds every record (1,000 tabs: ~1,000 rows), written every 15 minutes of activity,
 // so it is stored by columns: per kind of record, one column per field, rows ordered by window and
 // position so that ids, windows and positions go up in small steps and are stored as differences
-// (checked exact, else stored as they are); a title's string number is stored against its
-// address's (they are usually numbered one after the other); rare fields are stored sparsely.
+// (checked exact; short decimals as whole-number steps with their scale; else as they are); a
+// title's string number is stored against its address's (they are usually numbered one after the
+// other); rare fields are stored sparsely.
 // Each row holds what differs from its kind's template, as entries do; `lack` lists, per template
 // field, the rows that lack it (Firefox's tabs have no groupId: a list of small steps, not 1,000
 // key pairs). Checkpoints packed before `lack` list [key, field] pairs in `unset`; both are read.
