@@ -7,9 +7,9 @@ import { toStoreError } from './errors.ts';
 import type { TabulariumDB } from './schema.ts';
 
 /**
- * Every write, the live mirror's too. Chromium 156 lost 'relaxed' commits of the live mirror that
- * had completed 1.4 s before a SIGKILL of the browser, under CPU and fsync load; strict ones
- * survived the same test and took 15–200 ms each there.
+ * Every write, the live mirror's too: a 'relaxed' commit survives a killed browser but not a power
+ * cut or a crash of the system, which is an unclean end too. Strict ones took 15–200 ms each
+ * beside a disk kept busy with flushed writes; the tracker's 150 ms batches absorb that.
  */
 export const STRICT = { durability: 'strict' } as const;
 

@@ -14,6 +14,7 @@ import {
   waitFor,
   type Launched,
 } from './support/browser.ts';
+import { storedTabUrls } from './support/live-store.ts';
 import { startServer, type TestServer } from './support/server.ts';
 
 let server: TestServer;
@@ -41,24 +42,6 @@ async function failWrites(b: Launched, rate: number): Promise<void> {
 
 const badge = (b: Launched) => b.driver.evaluate(() => chrome.action.getBadgeText({}));
 
-/** The URLs of the tab records in the live store now (what a crash would recover). */
-async function storedUrls(b: Launched): Promise<string[]> {
-  return b.driver.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('tabularium');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const all = await new Promise<{ key: string; value: { url?: string } }[]>((res, rej) => {
-      const r = db.transaction('live').objectStore('live').getAll();
-      r.onsuccess = () => res(r.result as { key: string; value: { url?: string } }[]);
-      r.onerror = () => rej(r.error);
-    });
-    db.close();
-    return all.filter((r) => r.key.startsWith('t:')).map((r) => r.value.url ?? '');
-  });
-}
-
 describe('while writes fail', () => {
   it('the popup and the badge say so until writes work, and a tab opened meanwhile survives a crash', async () => {
     const dir = newProfileDir();
@@ -80,7 +63,7 @@ describe('while writes fail', () => {
       async () => (await allWindows(b.driver)).some((w) => w.tabs.some((t) => t.title === 'Page during-failure')),
       'the tab to load',
     );
-    expect(await storedUrls(b)).not.toContain(during);
+    expect(await storedTabUrls(b.driver)).not.toContain(during);
 
     await failWrites(b, 0);
     // The next event tries the write again at once (without one, the backoff's timer would, in up
@@ -90,7 +73,7 @@ describe('while writes fail', () => {
       { win, url: server.url('/page/after') },
     );
     await notice.waitFor({ state: 'detached', timeout: 15_000 });
-    expect(await storedUrls(b)).toContain(during);
+    expect(await storedTabUrls(b.driver)).toContain(during);
     await waitFor(async () => (await badge(b)) === '', 'the badge to clear');
     await popup.close();
     await crash(b);

@@ -1,5 +1,5 @@
-// A neighbour that keeps the disk busy with flushed writes, as a backup or a build would: crash
-// tests run beside it so that a write the browser has not really made durable gets caught.
+// A neighbour that keeps the disk busy with flushed writes, as a backup or a build would: a crash
+// test runs beside it, since a slow disk may delay a write but must never lose one that completed.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
