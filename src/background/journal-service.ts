@@ -4,11 +4,11 @@
 // next one, as its live changes are. Private windows never enter the journal, whatever the
 // setting for the live records. Reading a moment is the nearest checkpoint plus a short replay.
 import { DAY_MS, planFold } from '../core/journal/fold.ts';
-import type { JournalCheckpoint } from '../core/journal/journal-format.ts';
-import { checkpointOf, isCheckpoint } from '../core/journal/journal-format.ts';
+import type { JournalCheckpoint, JournalEntry } from '../core/journal/journal-format.ts';
+import { checkpointOf, isCheckpoint, timeOf } from '../core/journal/journal-format.ts';
 import { HistoryIndex, type HistoryHit } from '../core/journal/history-index.ts';
 import { JournalWriter, type PreparedJournal } from '../core/journal/journal-writer.ts';
-import { codedStateAt, recordsAt, windowsOfRecords, type JournalSlice } from '../core/journal/reconstruct.ts';
+import { codedStateAt, decodeState, recordsAt, windowsOfRecords } from '../core/journal/reconstruct.ts';
 import { parsePlaceholder } from '../core/placeholder-url.ts';
 import { withoutPrivate, type LiveChanges, type LiveRecord } from '../core/live-state.ts';
 import { countTabs, type Session, type WindowRecord } from '../core/model.ts';
@@ -39,6 +39,12 @@ export class JournalService {
   private lastFold = 0;
   private folding: Promise<void> | undefined;
   private index: Promise<{ index: HistoryIndex; strings: Map<number, string> }> | undefined;
+  /**
+   * The journal since its last checkpoint, as written: a moment in it (the History view's end, a
+   * Recover "as it was") is replayed from memory, with the writer's strings, and reads nothing.
+   * At most one checkpoint's worth of changes (journal-writer.ts).
+   */
+  private tail: { checkpoint: JournalCheckpoint; entries: JournalEntry[] } | undefined;
 
   constructor(private readonly ctx: WorkerContext) {}
 
@@ -58,6 +64,8 @@ export class JournalService {
       lastCheckpoint: end.lastCheckpoint,
       opsSinceCheckpoint: end.slice.entries.reduce((n, e) => n + (e.p?.length ?? 0) + (e.d?.length ?? 0), 0),
     });
+    const { checkpoint, entries } = end.slice;
+    this.tail = checkpoint ? { checkpoint, entries: [...entries] } : undefined;
     this.needsFull = true;
   }
 
@@ -79,6 +87,8 @@ export class JournalService {
     this.needsFull = false;
     if (!prepared) return;
     prepared.commit();
+    if (prepared.checkpoint) this.tail = { checkpoint: prepared.checkpoint, entries: [] };
+    else this.tail?.entries.push(prepared.entry);
     void this.index?.then(({ index, strings }) => {
       for (const r of prepared.records) if ('v' in r) strings.set(r.k[1], r.v);
       index.add(prepared.entry);
@@ -101,6 +111,8 @@ export class JournalService {
           keepStrings: this.writer?.liveStringIds() ?? new Set(),
         });
         await this.ctx.store.journal.fold(plan);
+        // A fold never reaches the writer's last checkpoint; were it to, the disk is read again.
+        if (this.tail && plan.cutoff >= timeOf(this.tail.checkpoint)) this.tail = undefined;
         await this.ctx.store.meta.set({ [FOLDED_AT_KEY]: this.lastFold });
         if (plan.drop.length) this.index = undefined;
       } finally {
@@ -113,19 +125,28 @@ export class JournalService {
   async clear(): Promise<void> {
     await this.ctx.store.journal.clear();
     this.writer = new JournalWriter();
+    this.tail = undefined;
     this.needsFull = true;
     this.index = undefined;
     // The state now is the journal's new beginning.
     await this.ctx.tracker.flush();
   }
 
-  private async slice(at: number): Promise<JournalSlice> {
+  /** The journal's records at `at`: from memory when it is the end or in the tail, else read. */
+  private async recordsAt(at: number): Promise<LiveRecord[]> {
     await this.ctx.tracker.flush();
-    return this.ctx.store.journal.slice(at, at, this.writer?.knownStrings());
+    const { writer, tail } = this;
+    // The writer's state is the journal's after its last write: the end needs no replay.
+    if (writer && at >= writer.lastWrittenAt()) return decodeState(writer.codedState(), writer.knownStrings());
+    // The writer holds every string the tail uses: it prunes them only at a checkpoint.
+    if (writer && tail && at >= timeOf(tail.checkpoint)) {
+      return recordsAt({ ...tail, strings: writer.knownStrings() }, at);
+    }
+    return recordsAt(await this.ctx.store.journal.slice(at, at, writer?.knownStrings()), at);
   }
 
   async windowsAt(at: number): Promise<WindowRecord[]> {
-    return windowsOfRecords(recordsAt(await this.slice(at), at), this.ctx.platform.extensionBase);
+    return windowsOfRecords(await this.recordsAt(at), this.ctx.platform.extensionBase);
   }
 
   async day(from: number, to: number): Promise<JournalDay> {

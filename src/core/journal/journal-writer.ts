@@ -89,6 +89,16 @@ export class JournalWriter {
     return this.texts;
   }
 
+  /** The time of the last write committed (0 before any). */
+  lastWrittenAt(): number {
+    return this.lastTime;
+  }
+
+  /** The journal's state after that write; read only (a moment there is decoded from it). */
+  codedState(): CodedState {
+    return this.state;
+  }
+
   hasKey(key: string): boolean {
     return this.state.has(key);
   }

@@ -2,7 +2,9 @@
 // windows; a moment comes back as it was, through the restore service; search finds closed tabs.
 import { describe, expect, it, vi } from 'vitest';
 import { startWorker } from '../../../src/background/wiring.ts';
-import { fakeWorker, nextRun } from '../fakes/fake-worker.ts';
+import { isCheckpoint, timeOf } from '../../../src/core/journal/journal-format.ts';
+import { recordsAt, windowsOfRecords } from '../../../src/core/journal/reconstruct.ts';
+import { fakeWorker, nextRun, type FakeWorker } from '../fakes/fake-worker.ts';
 import { FaultyDatabase } from '../support/faulty-idb.ts';
 
 const tab = (id: number, windowId: number, index: number, url = `https://t${id}.test/`) => ({
@@ -90,6 +92,48 @@ describe('the journal', () => {
     await next.ctx.tracker.flush();
     expect(urlsOf(await next.ctx.journal.windowsAt(before))).toEqual([['https://before.test/']]);
     expect(urlsOf(await next.ctx.journal.windowsAt(next.clock.now))).toEqual([['https://after.test/']]);
+  });
+
+  it('answers a moment since its last checkpoint from memory, as the disk would, in this worker life and the next', async () => {
+    const w = fakeWorker();
+    const win = w.fake.addWindow(['https://a.test/']);
+    await w.ctx.tracker.start();
+    await w.ctx.tracker.flush();
+    const times = [w.clock.now];
+    // A change a minute for 40 minutes: the writer takes a checkpoint at least every 15 of them.
+    for (let i = 0; i < 40; i++) {
+      w.clock.now += 60_000;
+      if (i % 3 === 2) w.ctx.tracker.tabRemoved(900 + i - 1, win.id, false);
+      else w.ctx.tracker.tabCreated(tab(900 + i, win.id, 1, `https://t${i}.test/`));
+      await w.ctx.tracker.flush();
+      times.push(w.clock.now, w.clock.now + 30_000);
+    }
+    const check = async (x: FakeWorker) => {
+      const { timed } = await x.store.journal.all();
+      const lastCheckpoint = Math.max(...timed.filter(isCheckpoint).map(timeOf));
+      expect(lastCheckpoint).toBeGreaterThan(times[0]!);
+      const read = vi.spyOn(x.store.journal, 'slice');
+      for (const at of [...times, x.clock.now]) {
+        read.mockClear();
+        const shown = urlsOf(await x.ctx.journal.windowsAt(at));
+        expect(read.mock.calls.length, `reads for ${at - times[0]!} ms`).toBe(at >= lastCheckpoint ? 0 : 1);
+        const stored = await x.store.journal.slice(at, at);
+        expect(shown, `moment ${at - times[0]!} ms`).toEqual(
+          urlsOf(windowsOfRecords(recordsAt(stored, at), x.ctx.platform.extensionBase)),
+        );
+      }
+      read.mockRestore();
+    };
+    await check(w);
+    // A new worker life on the same browser: its tail is read once, at the start.
+    const next = nextRun(w, w.fake);
+    next.clock.now += 60_000;
+    await next.ctx.tracker.start();
+    next.clock.now += 1000;
+    next.ctx.tracker.tabCreated(tab(990, win.id, 1, 'https://next.test/'));
+    await next.ctx.tracker.flush();
+    await check(next);
+    expect(urlsOf(await next.ctx.journal.windowsAt(next.clock.now))[0]).toContain('https://next.test/');
   });
 
   it('restores a moment (or one tab of it) as a normal restore, and saves a moment as a session', async () => {
