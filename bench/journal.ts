@@ -6,6 +6,7 @@
 // events: the browser path would need a week of real time. The stored bytes are what the size cap
 // counts (`storedBytes`: JSON lengths, a checkpoint's deflated bytes); CPU is our own time per
 // event, in Node.
+import { CHECKPOINT } from '../src/core/journal/journal-format.ts';
 import type { LiveRecord } from '../src/core/live-state.ts';
 import { waitFor, type Launched } from '../test/e2e/support/browser.ts';
 import type { TestServer } from '../test/e2e/support/server.ts';
@@ -208,8 +209,8 @@ export async function benchJournal(row: RowFn): Promise<void> {
   await store.close();
 }
 
-/** Sums the journal's stored records by kind (entries, checkpoints, strings), read in the page. */
-async function journalBytes(b: Launched): Promise<number[]> {
+/** The journal's stored records, read in the page: each one's key and its bytes on disk. */
+async function journalRecords(b: Launched): Promise<{ k: [number, number]; bytes: number }[]> {
   return b.driver.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((res, rej) => {
       const r = indexedDB.open('tabularium');
@@ -221,33 +222,25 @@ async function journalBytes(b: Launched): Promise<number[]> {
       r.onsuccess = () => res(r.result as { k: [number, number] }[]);
     });
     db.close();
-    const out = [0, 0, 0];
     // A checkpoint is stored deflated (`z`): its bytes, plus its key, as storedBytes counts them.
-    for (const rec of all) {
+    return all.map((rec) => {
       const z = (rec as { z?: Uint8Array }).z;
-      out[rec.k[0]] = (out[rec.k[0]] ?? 0) + (z ? 24 + z.byteLength : JSON.stringify(rec).length);
-    }
-    return out;
+      return { k: rec.k, bytes: z ? 24 + z.byteLength : JSON.stringify(rec).length };
+    });
   });
+}
+
+/** The journal's bytes by kind: entries, checkpoints, strings. */
+async function journalBytes(b: Launched): Promise<number[]> {
+  const out = [0, 0, 0];
+  for (const r of await journalRecords(b)) out[r.k[0]] = (out[r.k[0]] ?? 0) + r.bytes;
+  return out;
 }
 
 /** When the journal's checkpoints were taken, oldest first. */
 async function checkpointTimes(b: Launched): Promise<number[]> {
-  return b.driver.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((res, rej) => {
-      const r = indexedDB.open('tabularium');
-      r.onsuccess = () => res(r.result);
-      r.onerror = () => rej(r.error);
-    });
-    const keys = await new Promise<[number, number][]>((res) => {
-      // Checkpoints are keyed [1, time] (core/journal/journal-format.ts).
-      const range = IDBKeyRange.bound([1, -Infinity], [1, Infinity]);
-      const r = db.transaction('journal').objectStore('journal').getAllKeys(range);
-      r.onsuccess = () => res(r.result as [number, number][]);
-    });
-    db.close();
-    return keys.map((k) => k[1]);
-  });
+  const times = (await journalRecords(b)).filter((r) => r.k[0] === CHECKPOINT).map((r) => r.k[1]);
+  return times.sort((x, y) => x - y);
 }
 
 async function trackerStats(b: Launched) {

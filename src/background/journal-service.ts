@@ -133,7 +133,7 @@ export class JournalService {
   }
 
   /** The journal's records at `at`: from memory when it is the end or in the tail, else read. */
-  private async recordsAt(at: number): Promise<LiveRecord[]> {
+  private async recordsOfMoment(at: number): Promise<LiveRecord[]> {
     await this.ctx.tracker.flush();
     const { writer, tail } = this;
     // The writer's state is the journal's after its last write: the end needs no replay.
@@ -146,7 +146,7 @@ export class JournalService {
   }
 
   async windowsAt(at: number): Promise<WindowRecord[]> {
-    return windowsOfRecords(await this.recordsAt(at), this.ctx.platform.extensionBase);
+    return windowsOfRecords(await this.recordsOfMoment(at), this.ctx.platform.extensionBase);
   }
 
   async day(from: number, to: number): Promise<JournalDay> {
