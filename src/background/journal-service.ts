@@ -40,8 +40,8 @@ export class JournalService {
   private folding: Promise<void> | undefined;
   private index: Promise<{ index: HistoryIndex; strings: Map<number, string> }> | undefined;
   /**
-   * The journal since its last checkpoint, as written: a moment in it (the History view's end, a
-   * Recover "as it was") is replayed from memory, with the writer's strings, and reads nothing.
+   * The journal since its last checkpoint, as written: a moment in it (a recent moment restored or
+   * saved, a Recover "as it was") is replayed from memory, with the writer's strings, reads nothing.
    * At most one checkpoint's worth of changes (journal-writer.ts).
    */
   private tail: { checkpoint: JournalCheckpoint; entries: JournalEntry[] } | undefined;
