@@ -5,7 +5,8 @@
 //   name painted as plain text; timed in turn with Tabularium's inspector, in one browser over one
 //   cookie jar, because the same page varies by ±30 % from one browser start to the next here;
 // - the popup: one message to the worker from the page's first script, one IndexedDB read of the
-//   same 1,000 session records, the first rows as text; timed in turn with Tabularium's popup;
+//   same 1,000 session records, the first rows as text; timed in turn with Tabularium's popup and
+//   its manager page (which lists the same sessions);
 // - lazy restore: every tab asked for at once on a static page that only sets its title, each
 //   discarded once loaded (what Tab Session Manager does, without its bookkeeping).
 // The bench's own figures are only worth comparing with these.
@@ -112,16 +113,23 @@ async function popupFloor(f: Floor): Promise<void> {
   );
   const floor: number[] = [];
   const tab: number[] = [];
+  const manager: number[] = [];
+  const wide = { width: 1280, height: 800 };
   for (let run = 0; run < 7; run++) {
     floor.push(await firstRows(f, `${f.base}popup.html`, 'floor:first-items', { width: 420, height: 600 }));
     tab.push(
       await firstRows(f, `${f.oursBase}src/ui/popup/index.html`, 'tabularium:first-items', { width: 420, height: 600 }),
     );
+    // The manager lists the same sessions: its floor is the same page's.
+    manager.push(await firstRows(f, `${f.oursBase}src/ui/manager/index.html`, 'tabularium:manager-first-rows', wide));
   }
-  const show = (xs: number[]) => `${xs.map((x) => x.toFixed(0)).join(', ')} ms (median ${median(xs).toFixed(0)})`;
+  const show = (xs: number[]) =>
+    `${xs.map((x) => x.toFixed(0)).join(', ')} ms (median ${median(xs).toFixed(0)}, ` +
+    `${(median(xs) / median(floor)).toFixed(2)} × the floor)`;
   console.log(`popup, ${SESSIONS} sessions of ${TABS} tabs, first items on screen, taken in turn in one browser:`);
   console.log(`  floor (one message, one IndexedDB read, rows as text): ${show(floor)}`);
   console.log(`  Tabularium's popup:                                    ${show(tab)}`);
+  console.log(`  Tabularium's manager (first rows, 1,280 × 800):        ${show(manager)}`);
 }
 
 async function lazyFloor(f: Floor, tabs: number): Promise<void> {

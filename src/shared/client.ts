@@ -25,8 +25,13 @@ let held: Promise<unknown> | undefined;
  * for it. A popup asks seven more things as it mounts (status, recovery, the search index…); the
  * worker answering them all at once took the session list from 50 to 110 ms.
  */
-export function firstCall<K extends MessageType>(type: K, payload: Req<K>): Promise<Res<K>> {
-  const first = call(type, payload);
+export function firstCall<K extends MessageType>(
+  type: K,
+  payload: Req<K>,
+  /** The same question, already asked (by the page's early script). */
+  asked?: Promise<Res<K>>,
+): Promise<Res<K>> {
+  const first = asked ?? call(type, payload);
   // Released a task after the answer, so the page draws it before the others are even sent.
   const settled = first.then(afterTask, afterTask);
   held = settled;

@@ -11,6 +11,7 @@ vi.mock('../../../src/platform/messaging.ts', () => ({
 }));
 
 const { call, firstCall } = await import('../../../src/shared/client.ts');
+const { startEarlyList, takeEarlyList } = await import('../../../src/ui/early-list/early-list.ts');
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
@@ -50,5 +51,25 @@ describe("a page's first question", () => {
     expect(pending.map((p) => p.type)).toEqual(['health.status']);
     pending[0]!.answer({ fine: true });
     expect(await later).toEqual({ fine: true });
+  });
+
+  it("adopts the list the page's head already asked for: asked once, the others still wait for it", async () => {
+    startEarlyList();
+    await tick();
+    expect(pending.map((p) => p.type)).toEqual(['sessions.list']);
+
+    const list = firstCall('sessions.list', {}, takeEarlyList());
+    const status = call('health.status', {});
+    await tick();
+    expect(pending.map((p) => p.type)).toEqual(['sessions.list']);
+
+    pending[0]!.answer({ sessions: [{ id: 'a' }] });
+    expect(await list).toEqual({ sessions: [{ id: 'a' }] });
+    await tick();
+    expect(pending.map((p) => p.type)).toEqual(['sessions.list', 'health.status']);
+    pending[1]!.answer({ ok: 'yes' });
+    expect(await status).toEqual({ ok: 'yes' });
+    // Taken once: a second page module would ask for itself.
+    expect(takeEarlyList()).toBeUndefined();
   });
 });
