@@ -244,7 +244,12 @@ async function checkpointTimes(b: Launched): Promise<number[]> {
 }
 
 async function trackerStats(b: Launched) {
-  return (await timedCall(b, 'diagnostics.tracker', {})).value as { events: number; cpuMs: number; tabs: number };
+  return (await timedCall(b, 'diagnostics.tracker', {})).value as {
+    events: number;
+    cpuMs: number;
+    journalMs: number;
+    tabs: number;
+  };
 }
 
 /**
@@ -321,6 +326,12 @@ export async function benchJournalBrowser(b: Launched, server: TestServer, row: 
     'ms',
     2,
   );
+  row(
+    `  of which the journal's (its entries and checkpoints made and kept; IndexedDB's copy of them not included)`,
+    (after.journalMs - before.journalMs) / events,
+    'ms',
+    0.3,
+  );
 
   // A moment with 1,000 tabs, reconstructed by the worker: one of the last seconds (the writer's
   // state, or its tail since the last checkpoint, in memory), and older ones (read from the store).
@@ -337,6 +348,13 @@ export async function benchJournalBrowser(b: Launched, server: TestServer, row: 
   const recent: { rt: number; worker: number }[] = [];
   for (let i = 0; i < 7; i++) recent.push(await moment(Date.now() - i * 700));
   report(`a moment of the last seconds, ${after.tabs} tabs`, recent);
+  // The floor of the round trip: the same answer, already made, sent again (messaging alone).
+  const at = Date.now();
+  await timedCall(b, 'diagnostics.momentAgain', { at });
+  const again: number[] = [];
+  for (let i = 0; i < 7; i++) again.push((await timedCall(b, 'diagnostics.momentAgain', { at })).ms);
+  row(`  floor: the same moment's answer, already made, sent again (median of 7)`, median(again), 'ms', Infinity);
+  row(`  round trip of a recent moment ÷ that floor`, median(recent.map((r) => r.rt)) / median(again), '×', Infinity);
   const older: { rt: number; worker: number }[] = [];
   for (const at of (await checkpointTimes(b)).slice(0, -1).slice(-7)) older.push(await moment(at + 1));
   report(`an older moment (after each earlier checkpoint), read from the store`, older);

@@ -31,6 +31,8 @@ export interface TrackerProbe {
   event(cpuMs: number): void;
   /** One write: its records, and our own time to hand them to IndexedDB. */
   flushed(changes: LiveChanges, cpuMs: number): void;
+  /** The journal's share of one write's time: its entry (or checkpoint) made, then kept. */
+  journaled(cpuMs: number): void;
 }
 
 export class Tracker {
@@ -166,11 +168,17 @@ export class Tracker {
         full: () => this.allRecords(),
         isPrivateWindow: (id) => this.state.isPrivateWindow(id),
       });
+      let journalMs = __TABULARIUM_E2E__ ? performance.now() - t0 : 0;
       const pending =
         isEmpty(changes) && !journaled ? Promise.resolve() : this.ctx.store.live.apply(changes, journaled?.records);
       const cpuMs = __TABULARIUM_E2E__ ? performance.now() - t0 : 0;
       await pending;
+      const t1 = __TABULARIUM_E2E__ ? performance.now() : 0;
       journal.committed(journaled);
+      if (__TABULARIUM_E2E__) {
+        journalMs += performance.now() - t1;
+        this.probe?.journaled(journalMs);
+      }
       // Only flush() and rebuild() take changes, one at a time: nothing was queued meanwhile.
       this.unwritten = noChanges();
       if (__TABULARIUM_E2E__ && !isEmpty(changes)) this.probe?.flushed(changes, cpuMs);

@@ -13,6 +13,7 @@ const HOOKS = [
   'diagnostics.captureCookies',
   'diagnostics.failWrites',
   'diagnostics.recoveryCopies',
+  'diagnostics.momentAgain',
   'handlerMs',
   'performance.mark',
   'performance.measure',

@@ -1,8 +1,8 @@
 // The e2e build's probes (TABULARIUM_E2E=1; the store build leaves this module out): what live
 // tracking costs, each handler's last duration, the recovery copies' sizes, a cookie capture on
-// demand, and live writes that fail on demand, for the bench and the end-to-end tests. Installed by
-// index.ts behind __TABULARIUM_E2E__.
-import { countTabs } from '../../core/model.ts';
+// demand, live writes that fail on demand, and a moment answered again (the round trip's floor),
+// for the bench and the end-to-end tests. Installed by index.ts behind __TABULARIUM_E2E__.
+import { countTabs, type WindowRecord } from '../../core/model.ts';
 import { verifyCopy } from '../../core/recovery-rules.ts';
 import type { WriteFailureReason } from '../../shared/messages/health-messages.ts';
 import type { E2EHandlers } from '../../shared/protocol.ts';
@@ -11,7 +11,7 @@ import { StoreError } from '../../store/errors.ts';
 import type { WorkerContext } from '../context.ts';
 
 export function diagnostics(ctx: WorkerContext) {
-  const stats = { events: 0, cpuMs: 0, flushes: 0, recordsWritten: 0, bytesWritten: 0 };
+  const stats = { events: 0, cpuMs: 0, journalMs: 0, flushes: 0, recordsWritten: 0, bytesWritten: 0 };
   const handlerMs: Record<string, number> = {};
   ctx.tracker.probe = {
     event(ms) {
@@ -26,8 +26,12 @@ export function diagnostics(ctx: WorkerContext) {
       for (const r of changes.put) stats.bytesWritten += r.key.length + JSON.stringify(r.value).length;
       for (const k of changes.del) stats.bytesWritten += k.length;
     },
+    journaled(ms) {
+      stats.journalMs += ms;
+    },
   };
   const faults = failingWrites(ctx);
+  const madeMoment = { at: NaN, windows: [] as WindowRecord[] };
   const handlers: E2EHandlers = {
     async 'diagnostics.tracker'(): Promise<TrackerStatsView> {
       await ctx.tracker.start();
@@ -46,6 +50,10 @@ export function diagnostics(ctx: WorkerContext) {
       faults.rate = Math.min(1, Math.max(0, rate));
       faults.reason = reason ?? 'quota';
       return { attempted: faults.attempted, failed: faults.failed };
+    },
+    async 'diagnostics.momentAgain'({ at }) {
+      if (madeMoment.at !== at) Object.assign(madeMoment, { at, windows: await ctx.journal.windowsAt(at) });
+      return { windows: madeMoment.windows };
     },
   };
   return {

@@ -1,9 +1,12 @@
+import type { WindowRecord } from '../../core/model.ts';
 import type { WriteFailureReason } from './health-messages.ts';
 import type { CaptureResult } from './keeping-messages.ts';
 
 export interface TrackerStatsView {
   events: number;
   cpuMs: number;
+  /** The journal's share of cpuMs: its entries and checkpoints made and kept. */
+  journalMs: number;
   flushes: number;
   recordsWritten: number;
   bytesWritten: number;
@@ -35,4 +38,9 @@ export interface DiagnosticsMessages {
     req: { rate: number; reason?: WriteFailureReason };
     res: { attempted: number; failed: number };
   };
+  /**
+   * The windows of a moment as `journal.moment` answers them, made once and then answered again
+   * as they are: the round trip's floor, messaging alone (the bench's).
+   */
+  'diagnostics.momentAgain': { req: { at: number }; res: { windows: WindowRecord[] } };
 }
