@@ -6,7 +6,11 @@ type SessionHandlers = Pick<Handlers, `sessions.${string}` & keyof Handlers>;
 
 export function sessionHandlers({ sessions, restores }: WorkerContext): SessionHandlers {
   return {
-    'sessions.list': async () => ({ sessions: await sessions.list() }),
+    // The popup's and the manager's first question: during a restore, they get the renderer first.
+    'sessions.list': async () => {
+      restores.pageOpening();
+      return { sessions: await sessions.list() };
+    },
     'sessions.get': ({ id }) => sessions.detail(id),
     'sessions.icons': async ({ ids }) => ({ icons: await sessions.icons(ids) }),
     'sessions.saveAll': ({ name }) => sessions.saveAll(name),

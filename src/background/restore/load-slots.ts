@@ -30,6 +30,8 @@ export class LoadSlots {
   private readonly held = new Map<number, { timer: ReturnType<typeof setTimeout>; since: number }>();
   /** Loads seen before the restore learnt the tab's id (creation and load can race). */
   private readonly early = new Set<number>();
+  /** Set while no new placeholder may be asked for (pauseFor). */
+  private paused: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly size: number,
@@ -50,7 +52,7 @@ export class LoadSlots {
    */
   acquire(signal?: AbortSignal): Promise<boolean> {
     if (signal?.aborted) return Promise.resolve(false);
-    if (this.inUse < this.limit && this.waiting.length === 0) {
+    if (this.paused === undefined && this.inUse < this.limit && this.waiting.length === 0) {
       this.inUse++;
       return Promise.resolve(true);
     }
@@ -67,6 +69,20 @@ export class LoadSlots {
       signal?.addEventListener('abort', aborted, { once: true });
       this.waiting.push(granted);
     });
+  }
+
+  /**
+   * No new placeholder for `ms`: an extension page that opens during a restore (the popup, the
+   * manager) loads in the same renderer as the placeholders, behind every one already asked for.
+   * Measured during a 200-tab restore here: the popup's first script ran 190 ms after its page
+   * arrived, its list came 175 ms after it asked, and its rows 166 ms after that.
+   */
+  pauseFor(ms: number): void {
+    clearTimeout(this.paused);
+    this.paused = setTimeout(() => {
+      this.paused = undefined;
+      this.grant();
+    }, ms);
   }
 
   /** The slot taken by acquire() now belongs to this tab, until its page has loaded. */
@@ -105,7 +121,11 @@ export class LoadSlots {
 
   private release(): void {
     this.inUse--;
-    while (this.inUse < this.limit && this.waiting.length > 0) {
+    this.grant();
+  }
+
+  private grant(): void {
+    while (this.paused === undefined && this.inUse < this.limit && this.waiting.length > 0) {
       this.inUse++;
       this.waiting.shift()!();
     }

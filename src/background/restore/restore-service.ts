@@ -24,6 +24,8 @@ const PLACEHOLDER_SLOTS = 2;
 const PLACEHOLDER_SLOTS_MAX = 6;
 /** Well under the second a tab may show no title: the worker sees loads late when it is busy. */
 const PLACEHOLDER_MS = 400;
+/** How long a page that opens during a restore has the extension's renderer to itself. */
+const PAGE_OPENING_MS = 500;
 const PROGRESS_EVERY_MS = 100;
 /** How long a popup opened after a Replace offers to undo it. */
 export const UNDO_REPLACE_MS = 15 * 60_000;
@@ -55,6 +57,14 @@ export class RestoreService {
       targetMs: PLACEHOLDER_MS,
       max: PLACEHOLDER_SLOTS_MAX,
     });
+  }
+
+  /**
+   * An extension page is opening (its first question, the session list, arrived): the restores
+   * ask for no new placeholder for a moment, so the page is not drawn behind them.
+   */
+  pageOpening(): void {
+    if (this.busy) this.slots.pauseFor(PAGE_OPENING_MS);
   }
 
   /** Whether a restore is creating tabs now. */

@@ -48,6 +48,29 @@ describe('placeholder load slots', () => {
     expect(granted).toBe(4);
   });
 
+  it('asks for no new placeholder while a page opens, then goes on where it was', async () => {
+    vi.useFakeTimers();
+    const slots = new LoadSlots(2);
+    let granted = 0;
+    const take = () => void slots.acquire().then(() => granted++);
+    take();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(granted).toBe(1);
+    slots.pauseFor(500);
+    take();
+    take();
+    slots.assign(1);
+    slots.loaded(1);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(granted).toBe(1);
+    // A second page opening meanwhile: the pause runs from it.
+    slots.pauseFor(500);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(granted).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(granted).toBe(3);
+  });
+
   it('halves its slots after a slow load and grows by one after each quick one', () => {
     let now = 0;
     const slots = new LoadSlots(8, 30_000, { now: () => now, targetMs: 500, max: 12 });
