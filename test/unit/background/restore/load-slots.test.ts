@@ -71,7 +71,7 @@ describe('placeholder load slots', () => {
     expect(granted).toBe(3);
   });
 
-  it('halves its slots after a slow load and grows by one after each quick one', () => {
+  it('halves its slots after a slow load and grows by one after as many quick ones as it has slots', () => {
     let now = 0;
     const slots = new LoadSlots(8, 30_000, { now: () => now, targetMs: 500, max: 12 });
     const load = (id: number, took: number) => {
@@ -85,11 +85,20 @@ describe('placeholder load slots', () => {
     load(2, 600);
     expect(slots.slots).toBe(2);
     load(3, 100);
+    expect(slots.slots).toBe(2);
     load(4, 100);
-    expect(slots.slots).toBe(4);
+    expect(slots.slots).toBe(3);
     load(5, 400); // between half the target and the target: as it is
+    load(6, 100);
+    load(7, 100);
+    expect(slots.slots).toBe(3);
+    load(8, 100);
     expect(slots.slots).toBe(4);
-    for (let i = 0; i < 20; i++) load(10 + i, 50);
+    // A slow load starts the count again.
+    for (let i = 0; i < 3; i++) load(10 + i, 50);
+    load(13, 700);
+    expect(slots.slots).toBe(2);
+    for (let i = 0; i < 200; i++) load(20 + i, 50);
     expect(slots.slots).toBe(12);
   });
 
