@@ -337,9 +337,11 @@ async function recover(b: Launched, earlierOffered: boolean): Promise<void> {
     await popup.getByText(/^Restored \d+ tabs/).waitFor({ timeout: 60_000 });
   } catch (e) {
     if (!crashed && !/Target crashed/.test(String(e))) throw e;
-    // Chromium's renderer of the popup's page crashed under it (once in some 30 CI runs, while the
-    // restore opened its tabs): the restore goes on in the worker, and is waited for there. What
-    // came back is checked as after any other Recover.
+    // Chromium's renderer of the popup's page crashed under it (seen twice, while the restore
+    // opened its tabs). The worker lives in that process too: if it went down with the page, the
+    // restore stopped there, nothing is under way, and the check below fails on what is missing.
+    // Otherwise the restore is waited for in the worker. Either way what came back is checked as
+    // after any other Recover.
     console.warn('[chaos] the popup page crashed during the restore; waiting for the worker to finish it');
     // The driver is an extension page too, and may have gone down with it.
     const alive = await b.driver.evaluate(() => true).catch(() => false);
