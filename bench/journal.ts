@@ -3,9 +3,11 @@
 //
 // Measured in Node over fake-indexeddb with the real core (journal writer, reconstruct, history
 // index), the real store (createStore) and the real LiveState driven by a seeded walk of tracker
-// events: the browser path would need a week of real time. The stored bytes are what the size cap
-// counts (`storedBytes`: JSON lengths, a checkpoint's deflated bytes); CPU is our own time per
-// event, in Node.
+// events: the browser path would need a week of real time. The worker folds its journal every hour
+// (thinning older checkpoints, sealing entries into deflated blocks); the walk folds at the end of
+// each day the same way (core/journal/fold.ts, the store's fold), which leaves the same journal.
+// The stored bytes are what the size cap counts (`storedBytes`: JSON lengths, deflated bytes of
+// checkpoints and blocks); CPU is our own time per event, in Node.
 import { CHECKPOINT } from '../src/core/journal/journal-format.ts';
 import type { LiveRecord } from '../src/core/live-state.ts';
 import { waitFor, type Launched } from '../test/e2e/support/browser.ts';
@@ -40,10 +42,11 @@ export async function benchJournal(row: RowFn): Promise<void> {
   await import('fake-indexeddb/auto' as string);
   const { LiveState } = await import('../src/core/live-state.ts');
   const { JournalWriter } = await import('../src/core/journal/journal-writer.ts');
-  const { storedBytes, isCheckpoint } = await import('../src/core/journal/journal-format.ts');
+  const { isCheckpoint } = await import('../src/core/journal/journal-format.ts');
   const { recordsAt, windowsOfRecords, JournalTimeline, codedStateAt } =
     await import('../src/core/journal/reconstruct.ts');
   const { HistoryIndex } = await import('../src/core/journal/history-index.ts');
+  const { planFold, DEFAULT_JOURNAL_CAP_BYTES } = await import('../src/core/journal/fold.ts');
   const { createStore } = await import('../src/store/store.ts');
   const { momentOf } = await import('../src/ui/manager/history/moment-model.ts');
 
@@ -92,8 +95,33 @@ export async function benchJournal(row: RowFn): Promise<void> {
   let cpu = 0;
   const moments: number[] = [];
   let batch: { records: ReturnType<typeof writer.prepare> }[] = [];
+  const writeBatch = async () => {
+    // Written in groups for speed here; the store is the same either way.
+    await store.live.apply(
+      { put: [], del: [] },
+      batch.flatMap((b) => b.records!.records),
+    );
+    batch = [];
+  };
+  let foldMs = 0;
+  const fold = async (at: number) => {
+    await writeBatch();
+    const t0 = performance.now();
+    const all = await store.journal.all();
+    const plan = planFold({
+      ...all,
+      cutoff: at - 7 * DAY_MS,
+      capBytes: DEFAULT_JOURNAL_CAP_BYTES,
+      keepStrings: writer.liveStringIds(),
+      now: at,
+    });
+    await store.journal.fold(plan);
+    foldMs = performance.now() - t0;
+  };
+  let day = 0;
   for (let i = 0; i < EVENTS; i++) {
     now = start + Math.floor(i / perDay) * DAY_MS + 8 * 3600_000 + (i % perDay) * gap;
+    if (Math.floor(i / perDay) > day) await fold(start + ++day * DAY_MS);
     const tabs = [...s.tabs.values()];
     const t = tabs[Math.floor(rnd() * tabs.length)]!;
     const r = rnd();
@@ -120,30 +148,21 @@ export async function benchJournal(row: RowFn): Promise<void> {
     if (!prepared) continue;
     prepared.commit();
     batch.push({ records: prepared });
-    if (batch.length >= 500) {
-      // Written in groups for speed here; the store is the same either way.
-      await store.live.apply(
-        { put: [], del: [] },
-        batch.flatMap((b) => b.records!.records),
-      );
-      batch = [];
-    }
+    if (batch.length >= 500) await writeBatch();
     if (i % 997 === 0) moments.push(now);
   }
-  if (batch.length)
-    await store.live.apply(
-      { put: [], del: [] },
-      batch.flatMap((b) => b.records!.records),
-    );
-  batch = [];
-  // What the store holds (checkpoints deflated), not the JSON of what was prepared.
+  // The day ends 4 hours after the last event: the worker's hourly fold ran meanwhile.
+  await fold(now + 4 * 3600_000);
+  // What the store holds (checkpoints and blocks deflated), not the JSON of what was prepared.
   const stored = await store.journal.all();
-  const kept = [...stored.timed, ...stored.strings];
-  const bytes = kept.reduce((n, r) => n + storedBytes(r), 0);
-  const breakdown = [0, 0, 0];
-  for (const r of kept) breakdown[r.k[0]] = (breakdown[r.k[0]] ?? 0) + storedBytes(r);
+  const breakdown = [stored.bytes.entries, stored.bytes.checkpoints, stored.bytes.strings];
+  const bytes = breakdown.reduce((a, b) => a + b, 0);
   if (process.env.JOURNAL_BREAKDOWN) {
-    console.error(breakdown);
+    console.error(
+      breakdown.map((b) => (b / EVENTS).toFixed(1)),
+      'checkpoints',
+      stored.timed.filter(isCheckpoint).length,
+    );
     const { checkpointOf } = await import('../src/core/journal/journal-format.ts');
     const cp = checkpointOf(codedStateAt(await store.journal.slice(now), now), now);
     for (const [k, v] of Object.entries(cp?.r.kinds ?? {})) {
@@ -155,6 +174,7 @@ export async function benchJournal(row: RowFn): Promise<void> {
   row(`journal bytes stored per tab event at 1,000 tabs (Node, checkpoints included)`, bytes / EVENTS, 'B', 120);
   row(`journal CPU per tab event at 1,000 tabs (Node, encode only)`, cpu / EVENTS, 'ms', 0.3);
   row(`a week of heavy use (50,000 events) stored`, bytes / 1024 / 1024, 'MB', 25);
+  row('  the last fold (read all, thin, seal, write)', foldMs, 'ms', Infinity);
 
   // Any moment of the week: nearest checkpoint + replay, from the store.
   const times: number[] = [];

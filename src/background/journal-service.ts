@@ -109,12 +109,15 @@ export class JournalService {
           cutoff: this.ctx.now() - settings.journalDays * DAY_MS,
           capBytes: settings.journalCapMb * 1024 * 1024,
           keepStrings: this.writer?.liveStringIds() ?? new Set(),
+          blocks: all.blocks,
+          now: this.ctx.now(),
         });
         await this.ctx.store.journal.fold(plan);
         // A fold never reaches the writer's last checkpoint; were it to, the disk is read again.
         if (this.tail && plan.cutoff >= timeOf(this.tail.checkpoint)) this.tail = undefined;
         await this.ctx.store.meta.set({ [FOLDED_AT_KEY]: this.lastFold });
-        if (plan.drop.length) this.index = undefined;
+        // Sealing and thinning change no moment: the index stays unless something went.
+        if (plan.checkpoint) this.index = undefined;
       } finally {
         this.folding = undefined;
       }
@@ -123,6 +126,8 @@ export class JournalService {
   }
 
   async clear(): Promise<void> {
+    // A fold under way would put its checkpoint and blocks back into the cleared journal.
+    await this.folding?.catch(() => undefined);
     await this.ctx.store.journal.clear();
     this.writer = new JournalWriter();
     this.tail = undefined;

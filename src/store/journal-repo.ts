@@ -1,11 +1,15 @@
 // The journal (time travel, core/journal/): entries and checkpoints keyed [kind, time], strings
-// keyed [kind, number]. Entries are written in the live write's own transaction (live-repo.ts);
-// everything else here reads, folds or clears.
+// keyed [kind, number], sealed blocks of entries keyed [kind, time of the checkpoint before them].
+// Entries are written in the live write's own transaction (live-repo.ts); a fold seals them later.
+// Everything else here reads, folds or clears; readers see entries, never blocks.
 import {
+  BLOCK,
   CHECKPOINT,
   ENTRY,
   refsOf,
+  storedBytes,
   STRING,
+  type BlockSpan,
   type JournalCheckpoint,
   type JournalEntry,
   type JournalRecord,
@@ -13,18 +17,39 @@ import {
 } from '../core/journal/journal-format.ts';
 import type { FoldPlan } from '../core/journal/fold.ts';
 import type { JournalSlice } from '../core/journal/reconstruct.ts';
-import { fromStored, toStored, type StoredCheckpoint } from './checkpoint-zip.ts';
+import {
+  blockEntries,
+  blockToStored,
+  fromStored,
+  toStored,
+  type StoredBlock,
+  type StoredCheckpoint,
+} from './checkpoint-zip.ts';
 import type { DB } from './db.ts';
 import { commit, run, writeTx } from './tx.ts';
 
 const kindRange = (kind: number, from = -Infinity, to = Infinity, openFrom = false) =>
   IDBKeyRange.bound([kind, from], [kind, to], openFrom, false);
 
+type Cursor = { value: JournalRecord & StoredBlock; continue(): Promise<Cursor | null> };
 type ReadStore = {
   get(k: [number, number]): Promise<JournalRecord | undefined>;
   getAll(r: IDBKeyRange): Promise<JournalRecord[]>;
-  openCursor(r: IDBKeyRange, d: IDBCursorDirection): Promise<{ value: JournalRecord } | null>;
+  openCursor(r: IDBKeyRange, d: IDBCursorDirection): Promise<Cursor | null>;
 };
+
+/** The entries in (from, to], single or sealed, in time order. */
+async function entriesIn(store: ReadStore, from: number, to: number): Promise<JournalEntry[]> {
+  if (!(to > from)) return [];
+  // A block is keyed by the checkpoint it follows, so one keyed before `from` ends before it.
+  const [single, blocks] = await Promise.all([
+    store.getAll(kindRange(ENTRY, from, to, true)) as Promise<JournalEntry[]>,
+    store.getAll(kindRange(BLOCK, from, to)) as unknown as Promise<StoredBlock[]>,
+  ]);
+  if (blocks.length === 0) return single;
+  const sealed = blocks.flatMap((b) => blockEntries(b)).filter((e) => e.k[1] > from && e.k[1] <= to);
+  return [...sealed, ...single].sort((a, b) => a.k[1] - b.k[1]);
+}
 
 async function lastIn(store: ReadStore, range: IDBKeyRange): Promise<JournalRecord | undefined> {
   return (await store.openCursor(range, 'prev'))?.value;
@@ -103,29 +128,48 @@ export function readJournalSlice(
     const last = await lastIn(store, kindRange(CHECKPOINT, -Infinity, moment));
     const checkpoint = last && inflated(db, last as JournalCheckpoint | StoredCheckpoint);
     const from = checkpoint?.k[1] ?? -Infinity;
-    const entries = to > from ? ((await store.getAll(kindRange(ENTRY, from, to, true))) as JournalEntry[]) : [];
+    const entries = await entriesIn(store, from, to);
     const strings = await stringsFor(store, refsOf([...(checkpoint ? [checkpoint] : []), ...entries]), known);
     return { ...(checkpoint ? { checkpoint } : {}), entries, strings };
   });
 }
 
-/** Everything, for a fold or the history index. */
-export function readJournalAll(
-  db: DB,
-): Promise<{ timed: (JournalEntry | JournalCheckpoint)[]; strings: JournalString[]; nextString: number }> {
+/**
+ * Everything, for a fold or the history index: the entries of sealed blocks among the others, each
+ * with its share of its block's bytes; where the blocks stand; the bytes on disk by key kind.
+ */
+export function readJournalAll(db: DB): Promise<{
+  timed: (JournalEntry | JournalCheckpoint)[];
+  strings: JournalString[];
+  nextString: number;
+  blocks: BlockSpan[];
+  bytes: Record<'entries' | 'checkpoints' | 'strings', number>;
+}> {
   return run(async () => {
     const store = db.transaction('journal').store as unknown as ReadStore;
-    const [entries, checkpoints, strings] = await Promise.all([
-      store.getAll(kindRange(ENTRY)),
+    const [entries, checkpoints, strings, stored] = await Promise.all([
+      store.getAll(kindRange(ENTRY)) as Promise<JournalEntry[]>,
       store.getAll(kindRange(CHECKPOINT)),
-      store.getAll(kindRange(STRING)),
+      store.getAll(kindRange(STRING)) as Promise<JournalString[]>,
+      store.getAll(kindRange(BLOCK)) as unknown as Promise<StoredBlock[]>,
     ]);
+    const sealed = stored.flatMap((b) => blockEntries(b, true));
     // A checkpoint sorts after the entry of the same time (it is the state after it).
-    const timed = [...(entries as JournalEntry[]), ...(checkpoints as JournalCheckpoint[]).map(fromStored)].sort(
+    const timed = [...entries, ...sealed, ...(checkpoints as JournalCheckpoint[]).map(fromStored)].sort(
       (a, b) => a.k[1] - b.k[1] || a.k[0] - b.k[0],
     );
-    const s = strings as JournalString[];
-    return { timed, strings: s, nextString: (s[s.length - 1]?.k[1] ?? 0) + 1 };
+    const sum = (rs: readonly JournalRecord[]) => rs.reduce((n, r) => n + storedBytes(r), 0);
+    return {
+      timed,
+      strings,
+      nextString: (strings[strings.length - 1]?.k[1] ?? 0) + 1,
+      blocks: stored.map((b) => ({ from: b.k[1], to: b.to })),
+      bytes: {
+        entries: sum(entries) + sum(sealed),
+        checkpoints: sum(timed.filter((r) => r.k[0] === CHECKPOINT)),
+        strings: sum(strings),
+      },
+    };
   });
 }
 
@@ -138,11 +182,13 @@ export function readJournalEnd(db: DB): Promise<{
 }> {
   return run(async () => {
     const store = db.transaction('journal').store as unknown as ReadStore;
-    const [lastEntry, lastString] = await Promise.all([
+    const [lastEntry, lastString, lastBlock] = await Promise.all([
       lastIn(store, kindRange(ENTRY)),
       lastIn(store, kindRange(STRING)),
+      lastIn(store, kindRange(BLOCK)) as Promise<StoredBlock | undefined>,
     ]);
-    const lastTime = lastEntry?.k[1] ?? 0;
+    // The last entry may be sealed: a block ends with the entry its checkpoint was written with.
+    const lastTime = Math.max(lastEntry?.k[1] ?? 0, lastBlock?.to ?? 0);
     const slice = await readJournalSlice(db, Infinity);
     return {
       slice,
@@ -161,14 +207,17 @@ export function putJournalIn(
   return records.map((r) => store.put(toStored(r)));
 }
 
+/** One transaction: what goes is deleted before what replaces it (it may have the same key). */
 export function applyJournalFold(db: DB, plan: FoldPlan): Promise<void> {
-  if (plan.drop.length === 0 && !plan.checkpoint) return Promise.resolve();
+  if (plan.drop.length === 0 && !plan.checkpoint && plan.seal.length === 0) return Promise.resolve();
+  const blocks = plan.seal.map(blockToStored);
   return run(async () => {
     const tx = writeTx(db, ['journal']);
     const store = tx.objectStore('journal');
     await commit(tx, [
       ...plan.drop.map((k) => store.delete(k)),
       ...(plan.checkpoint ? [store.put(toStored(plan.checkpoint))] : []),
+      ...blocks.map((b) => store.put(b as never)),
     ]);
   });
 }
@@ -194,6 +243,18 @@ export function readJournalOldest(db: DB): Promise<number | undefined> {
 export function readLastEntryBefore(db: DB, t: number): Promise<number | undefined> {
   return run(async () => {
     const store = db.transaction('journal').store as unknown as ReadStore;
-    return (await lastIn(store, IDBKeyRange.bound([ENTRY, -Infinity], [ENTRY, t], false, true)))?.k[1];
+    const single = (await lastIn(store, IDBKeyRange.bound([ENTRY, -Infinity], [ENTRY, t], false, true)))?.k[1];
+    // The blocks that start before `t`, newest first, until one holds an entry before it.
+    let sealed: number | undefined;
+    let cursor = await store.openCursor(IDBKeyRange.bound([BLOCK, -Infinity], [BLOCK, t], false, true), 'prev');
+    while (cursor && sealed === undefined) {
+      sealed = blockEntries(cursor.value)
+        .map((e) => e.k[1])
+        .filter((time) => time < t)
+        .pop();
+      if (sealed === undefined) cursor = await cursor.continue();
+    }
+    if (single === undefined || sealed === undefined) return single ?? sealed;
+    return Math.max(single, sealed);
   });
 }

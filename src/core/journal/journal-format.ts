@@ -12,23 +12,42 @@ export type Coded = Record<string, unknown>;
 /** A changed record: its live key (`t:12`), the fields set, and the fields it no longer has. */
 export type PutOp = [key: string, set: Coded] | [key: string, set: Coded, unset: string[]];
 
-/** Key kinds: entries and checkpoints by time, strings by number. */
+/**
+ * Key kinds: entries and checkpoints by time, strings by number, and sealed blocks by the time of
+ * the checkpoint they follow (a fold seals the entries between two checkpoints into one block).
+ */
 export const ENTRY = 0;
 export const CHECKPOINT = 1;
 export const STRING = 2;
+export const BLOCK = 3;
 
 /** One tracker write: the records it changed and the keys it removed, at time `k[1]`. */
 export interface JournalEntry {
   k: [typeof ENTRY, number];
   p?: PutOp[];
   d?: string[];
+  /** Its share of its sealed block's bytes on disk, when read from one (what the size cap counts). */
+  b?: number;
+}
+
+/** The entries after the checkpoint at `k[1]` up to the next one at `to`, stored as one record. */
+export interface SealedBlock {
+  k: [typeof BLOCK, number];
+  to: number;
+  entries: JournalEntry[];
+}
+
+/** Where a sealed block stands: it holds the entries in (from, to]. */
+export interface BlockSpan {
+  from: number;
+  to: number;
 }
 
 /** The whole state after everything up to time `k[1]`, by columns (checkpoint-pack.ts). */
 export interface JournalCheckpoint {
   k: [typeof CHECKPOINT, number];
   r: PackedState;
-  /** Bytes on disk, when read from the store (which keeps checkpoints deflated). */
+  /** Bytes on disk with its key, when read from the store (which keeps checkpoints deflated). */
   b?: number;
 }
 
@@ -181,12 +200,12 @@ export function refsOf(records: readonly (JournalEntry | JournalCheckpoint)[]): 
 
 /** What a record costs on disk, as the bench and the size cap count it. */
 export function storedBytes(r: JournalRecord): number {
-  if ('b' in r && r.b !== undefined) return KEY_BYTES + r.b;
+  if ('b' in r && r.b !== undefined) return r.b;
   return JSON.stringify(r).length;
 }
 
-/** A record's key and its framing, as `storedBytes` counts them beside a deflated checkpoint. */
-const KEY_BYTES = 24;
+/** A record's key and its framing, as `storedBytes` counts them beside deflated bytes. */
+export const KEY_BYTES = 24;
 
 export function isCheckpoint(r: JournalEntry | JournalCheckpoint): r is JournalCheckpoint {
   return r.k[0] === CHECKPOINT;

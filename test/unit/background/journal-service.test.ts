@@ -234,4 +234,31 @@ describe('the journal', () => {
     expect(urlsOf(await w.ctx.journal.windowsAt(oldest!))).toEqual([['https://a.test/']]);
     expect(urlsOf(await w.ctx.journal.windowsAt(w.clock.now))).toEqual([['https://a.test/', 'https://late.test/']]);
   });
+
+  it('thins a day-old journal to a checkpoint an hour and seals its entries, every moment read as before', async () => {
+    const w = fakeWorker();
+    const win = w.fake.addWindow(['https://a.test/']);
+    await w.ctx.tracker.start();
+    await w.ctx.tracker.flush();
+    // Three hours of a tab opened and closed every five minutes: a checkpoint every 15 minutes.
+    const moments: { at: number; urls: string[][] }[] = [];
+    for (let i = 0; i < 36; i++) {
+      w.clock.now += 5 * 60_000;
+      if (i % 2) w.ctx.tracker.tabRemoved(900 + i - 1, win.id, false);
+      else w.ctx.tracker.tabCreated(tab(900 + i, win.id, 1, `https://t${i}.test/`));
+      await w.ctx.tracker.flush();
+      moments.push({ at: w.clock.now, urls: urlsOf(await w.ctx.journal.windowsAt(w.clock.now)) });
+    }
+    const checkpoints = async () => (await w.store.journal.all()).timed.filter(isCheckpoint).length;
+    const before = await checkpoints();
+    expect(before).toBeGreaterThanOrEqual(12);
+    w.clock.now += 2 * 86_400_000;
+    // The hourly fold the last write may have started, then one two days later.
+    await w.ctx.journal.fold();
+    await w.ctx.journal.fold();
+    const after = await w.store.journal.all();
+    expect(after.timed.filter(isCheckpoint).length).toBeLessThanOrEqual(5);
+    expect(after.blocks.length).toBeGreaterThanOrEqual(3);
+    for (const m of moments) expect(urlsOf(await w.ctx.journal.windowsAt(m.at))).toEqual(m.urls);
+  });
 });

@@ -2,14 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKPOINT, ENTRY, STRING, type JournalRecord } from '../../../src/core/journal/journal-format.ts';
 import { openDatabase, type DB } from '../../../src/store/db.ts';
 import {
+  applyJournalFold,
   clearJournal,
   readJournalAll,
+  readJournalEnd,
   readJournalSlice,
   readLastEntryBefore,
   readJournalOldest,
 } from '../../../src/store/journal-repo.ts';
 import { checkpointOf, storedBytes, type CodedState } from '../../../src/core/journal/journal-format.ts';
 import { applyLiveChanges } from '../../../src/store/live-repo.ts';
+import { DAY_MS, planFold } from '../../../src/core/journal/fold.ts';
+import { recordsAt } from '../../../src/core/journal/reconstruct.ts';
+import { normalize, randomWalk } from '../support/journal-walk.ts';
 
 const opened: DB[] = [];
 afterEach(() => {
@@ -83,5 +88,55 @@ describe('the journal store', () => {
     const second = checkpointOf(new Map([['t:2', { w: 1, u: 4 }]]), 100);
     await applyLiveChanges(db, { put: [], del: [] }, [second]);
     expect((await readJournalSlice(db, 150)).checkpoint?.r).toEqual(second.r);
+  });
+
+  it('seals entries into deflated blocks at a fold, and reads every moment, the end and the last entry as before', async () => {
+    const db = await openDatabase(`journal-${Math.random()}`);
+    opened.push(db);
+    const walk = randomWalk(23, 1500);
+    await applyLiveChanges(db, { put: [], del: [] }, walk.records);
+    const sample = walk.states.filter((_, i) => i % 9 === 0);
+    const lastBefore = await Promise.all(sample.map((s) => readLastEntryBefore(db, s.t)));
+    const before = await readJournalAll(db);
+    const last = walk.states[walk.states.length - 1]!.t;
+    const plan = planFold({
+      timed: before.timed,
+      strings: before.strings,
+      blocks: before.blocks,
+      cutoff: 0,
+      capBytes: Infinity,
+      keepStrings: new Set(),
+      now: last + DAY_MS,
+    });
+    expect(plan.seal.length).toBeGreaterThan(3);
+    await applyJournalFold(db, plan);
+
+    const raw = (await db.getAll('journal')) as unknown as { k: [number, number]; z?: Uint8Array }[];
+    const blocks = raw.filter((r) => r.k[0] === 3);
+    expect(blocks.length).toBe(plan.seal.length);
+    expect(blocks.every((b) => b.z instanceof Uint8Array)).toBe(true);
+    const after = await readJournalAll(db);
+    expect(after.bytes.entries * 2).toBeLessThan(before.bytes.entries);
+    expect(after.timed.filter((r) => r.k[0] === ENTRY).length).toBe(
+      before.timed.filter((r) => r.k[0] === ENTRY).length,
+    );
+    for (const s of sample) expect(normalize(recordsAt(await readJournalSlice(db, s.t), s.t))).toBe(s.state);
+    expect(await Promise.all(sample.map((s) => readLastEntryBefore(db, s.t)))).toEqual(lastBefore);
+    const end = await readJournalEnd(db);
+    expect(end.lastTime).toBe(last);
+    expect(normalize(recordsAt(end.slice, Infinity))).toBe(walk.states[walk.states.length - 1]!.state);
+
+    // A later fold cuts through a block: the part after the cutoff is sealed again, nothing else moves.
+    const cutoff = walk.states[walk.states.length >> 1]!.t + 1;
+    const again = await readJournalAll(db);
+    await applyJournalFold(
+      db,
+      planFold({ ...again, cutoff, capBytes: Infinity, keepStrings: new Set(), now: last + DAY_MS }),
+    );
+    for (const s of sample.filter((x) => x.t >= cutoff)) {
+      expect(normalize(recordsAt(await readJournalSlice(db, s.t), s.t))).toBe(s.state);
+    }
+    const entries = (await readJournalAll(db)).timed.filter((r) => r.k[0] === ENTRY);
+    expect(entries.every((e) => e.k[1] > cutoff)).toBe(true);
   });
 });
