@@ -360,16 +360,24 @@ export async function benchJournalBrowser(b: Launched, server: TestServer, row: 
   // A moment with 1,000 tabs, reconstructed by the worker: one of the last seconds (the writer's
   // state, or its tail since the last checkpoint, in memory), and older ones (read from the store).
   // The round trip adds the message carrying 1,000 tabs; the worker's own time is its handler's.
-  const moment = async (at: number) => {
+  type MomentRun = { rt: number; worker: number; read: number };
+  const moment = async (at: number): Promise<MomentRun> => {
+    const before = (await timedCall(b, 'diagnostics.tracker', {})).value as { handlerMs: Record<string, number> };
     const rt = (await timedCall(b, 'journal.moment', { at })).ms;
     const stats = (await timedCall(b, 'diagnostics.tracker', {})).value as { handlerMs: Record<string, number> };
-    return { rt, worker: stats.handlerMs['journal.moment'] ?? NaN };
+    const read = stats.handlerMs['journal.slice'];
+    return {
+      rt,
+      worker: stats.handlerMs['journal.moment'] ?? NaN,
+      read: read !== undefined && read !== before.handlerMs['journal.slice'] ? read : 0,
+    };
   };
-  const report = (what: string, runs: { rt: number; worker: number }[]) => {
+  const report = (what: string, runs: MomentRun[]) => {
     row(`${what}: round trip (browser, median of ${runs.length})`, median(runs.map((r) => r.rt)), 'ms', 50);
     row(`${what}: the worker's time (median)`, median(runs.map((r) => r.worker)), 'ms', 50);
+    row(`  of which its store read (median)`, median(runs.map((r) => r.read)), 'ms', Infinity);
   };
-  const recent: { rt: number; worker: number }[] = [];
+  const recent: MomentRun[] = [];
   for (let i = 0; i < 7; i++) recent.push(await moment(Date.now() - i * 700));
   report(`a moment of the last seconds, ${after.tabs} tabs`, recent);
   // The floor of the round trip: the same answer, already made, sent again (messaging alone).
@@ -381,8 +389,8 @@ export async function benchJournalBrowser(b: Launched, server: TestServer, row: 
   row(`  round trip of a recent moment ÷ that floor`, median(recent.map((r) => r.rt)) / median(again), '×', Infinity);
   // Older moments need checkpoints before the last one. A fast machine opens the 1,000 tabs with
   // one checkpoint: every tab then goes to a new page, which writes a checkpoint per ~2 changes a
-  // tab (REPLAY_OPS_PER_RECORD), until there are three.
-  for (let round = 0; round < 8 && (await checkpointTimes(b)).length < 3; round++) {
+  // tab (REPLAY_OPS_PER_RECORD), until there are five.
+  for (let round = 0; round < 10 && (await checkpointTimes(b)).length < 5; round++) {
     await b.driver.evaluate(
       async ({ origin, round }) => {
         const tabs = (await chrome.tabs.query({})).filter((t) => t.url?.startsWith(origin));
@@ -392,7 +400,7 @@ export async function benchJournalBrowser(b: Launched, server: TestServer, row: 
     );
     await trackingQuiet(b);
   }
-  const older: { rt: number; worker: number }[] = [];
+  const older: MomentRun[] = [];
   for (const at of (await checkpointTimes(b)).slice(0, -1).slice(-7)) older.push(await moment(at + 1));
   report(`an older moment (after each earlier checkpoint), read from the store`, older);
 
