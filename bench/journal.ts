@@ -250,10 +250,11 @@ async function journalRecords(b: Launched): Promise<{ k: [number, number]; bytes
   });
 }
 
-/** The journal's bytes by kind: entries, checkpoints, strings. */
+/** The journal's bytes by kind: entries (single or sealed in blocks), checkpoints, strings. */
 async function journalBytes(b: Launched): Promise<number[]> {
   const out = [0, 0, 0];
-  for (const r of await journalRecords(b)) out[r.k[0]] = (out[r.k[0]] ?? 0) + r.bytes;
+  // A block (kind 3) holds entries.
+  for (const r of await journalRecords(b)) out[r.k[0] === 3 ? 0 : r.k[0]]! += r.bytes;
   return out;
 }
 

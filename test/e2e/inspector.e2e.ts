@@ -56,8 +56,8 @@ afterAll(async () => {
 
 async function visit(path: string, host = APP): Promise<void> {
   const p = await b.ctx.newPage();
+  // 'load' waits for the iframe too: every cookie of the page and its frame is set by then.
   await p.goto(server.url(host, path), { waitUntil: 'load' });
-  await p.waitForTimeout(300);
   await p.close();
 }
 
@@ -160,17 +160,39 @@ describe('cookie inspector', () => {
       ).chrome?.cookies;
       if (!api) return;
       const getAll = api.getAll.bind(api);
-      const g = globalThis as unknown as { domainReads: number };
+      const g = globalThis as unknown as { domainReads: number; accessAnswered: boolean };
       g.domainReads = 0;
       api.getAll = (d) => {
         if (d.domain) g.domainReads++;
         return getAll(d);
       };
+      // Notes when the worker's answer to the page's access check has been handed to the page.
+      const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(...a: unknown[]): unknown } } })
+        .chrome.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      runtime.sendMessage = (...a: unknown[]) => {
+        const access = (a[0] as { type?: string } | undefined)?.type === 'cookies.access';
+        const last = a[a.length - 1];
+        if (typeof last === 'function') {
+          a[a.length - 1] = (r: unknown) => {
+            (last as (r: unknown) => void)(r);
+            if (access) g.accessAnswered = true;
+          };
+          return send(...a);
+        }
+        return (send(...a) as Promise<unknown>).then((r) => {
+          if (access) setTimeout(() => (g.accessAnswered = true));
+          return r;
+        });
+      };
     });
     await page.goto(b.extUrl(`src/ui/inspector/index.html?url=${encodeURIComponent(server.url(APP, '/'))}`));
     await expect.poll(() => rowOf(page, 'plain').count(), { timeout: 10_000 }).toBe(1);
-    // The access check answers within milliseconds; give a second read every chance to start.
-    await page.waitForTimeout(1500);
+    // Once the access check has answered, the page has drawn that answer and run its effects (a
+    // second read would have started there): two frames and a task after it.
+    await page.waitForFunction(() => (globalThis as unknown as { accessAnswered?: boolean }).accessAnswered);
+    for (let i = 0; i < 2; i++)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
     expect(await page.evaluate(() => (globalThis as unknown as { domainReads: number }).domainReads)).toBe(1);
     await page.close();
   });
@@ -223,7 +245,10 @@ describe('cookie inspector', () => {
     await page.getByRole('button', { name: 'Show value of xss' }).click();
     await expect.poll(() => cellText(page, 'xss', 'value')).toContain(XSS);
     await expect.poll(() => page.getByText(XSS).first().isVisible()).toBe(true);
-    await page.waitForTimeout(500);
+    // The value is on screen: drawn, and had it been markup, parsed; a dialog would have opened by
+    // the next frames (and an <img onerror> would be in the page).
+    for (let i = 0; i < 2; i++)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
     expect(dialogs).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
     await page.close();
